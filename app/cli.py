@@ -1,0 +1,365 @@
+"""The command line: ``clausier`` opens the window; subcommands work headless.
+
+Every error is one line on stderr and a non-zero exit status; unexpected
+failures are logged with their traceback in the log folder, never shown raw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from datetime import date, datetime
+from pathlib import Path
+
+from app import i18n, libraries, naming, notefile, paths, skeletons
+from app.classification import Classification, parse_classification
+from app.errors import ClausierError
+from app.i18n import _
+from app.language import NoteLanguage, parse_note_language
+from app.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class UsageError(ClausierError):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and a usage exit status."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _date(text: str) -> date:
+    from app.dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a date (use YYYY-MM-DD)").format(value=text)
+        ) from None
+
+
+def _language(text: str) -> NoteLanguage:
+    try:
+        return parse_note_language(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a language (use fr, nl or fr+nl)").format(value=text)
+        ) from None
+
+
+def _classification(text: str) -> Classification:
+    try:
+        return parse_classification(text)
+    except ValueError:
+        choices = ", ".join(c.value for c in Classification)
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a classification (use one of: {choices})").format(
+                value=text, choices=choices
+            )
+        ) from None
+
+
+def _variable(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a variable (use name=value)").format(value=text)
+        )
+    return name.strip(), value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(
+        prog="clausier",
+        description=_("Draft briefing notes from a library of commitments."),
+    )
+    parser.add_argument("--version", action="version", version="%(prog)s " + _version())
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    note = commands.add_parser("note", help=_("create notes"))
+    note_commands = note.add_subparsers(dest="note_command", parser_class=_Parser)
+    new = note_commands.add_parser("new", help=_("create a note file"))
+    new.add_argument("--subject", required=True, help=_("the subject"))
+    new.add_argument("--subject-nl", help=_("the subject in Dutch, if different"))
+    new.add_argument("--date", type=_date, help=_("the note's date (YYYY-MM-DD)"))
+    new.add_argument("--meeting-date", type=_date, help=_("the meeting's date"))
+    new.add_argument("--lang", type=_language, default=NoteLanguage.FR, help="fr, nl, fr+nl")
+    new.add_argument(
+        "--clause", action="append", default=[], metavar="ID", help=_("a clause to link")
+    )
+    new.add_argument("--to", help=_("the addressee"))
+    new.add_argument("--from", dest="author", help=_("the author"))
+    new.add_argument("--cabinet", help=_("the cabinet"))
+    new.add_argument("--reference", help=_("the reference"))
+    new.add_argument("--classification", type=_classification, default=Classification.NONE)
+    new.add_argument("--skeleton", help=_("start from a skeleton: {names}").format(names=", ".join(skeletons.names())))
+    new.add_argument(
+        "--var", type=_variable, action="append", default=[], metavar="NAME=VALUE",
+        help=_("fill a variable"),
+    )
+    new.add_argument("-o", "--output", required=True, type=Path, help=_("the note file"))
+    new.add_argument("--force", action="store_true", help=_("replace an existing file"))
+
+    export = commands.add_parser("export", help=_("export a note as a Word file"))
+    export.add_argument("note", type=Path, help=_("the .clausier note"))
+    export.add_argument("--lang", type=_language, help="fr, nl, fr+nl")
+    export.add_argument("--template", type=Path, help=_("a .docx house template"))
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, help=_("a .docx file or a folder")
+    )
+
+    lib = commands.add_parser("library", help=_("list, search and import clauses"))
+    lib_commands = lib.add_subparsers(dest="library_command", parser_class=_Parser)
+    listing = lib_commands.add_parser("list", help=_("list every clause"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    search = lib_commands.add_parser("search", help=_("search the clauses"))
+    search.add_argument("query", nargs="+")
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
+    show = lib_commands.add_parser("show", help=_("show one clause"))
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    imp = lib_commands.add_parser("import", help=_("import a declaration (.txt or .docx)"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--prefix", help=_("the id prefix of the new clauses"))
+    imp.add_argument("--dry-run", action="store_true", help=_("show what would be imported"))
+    return parser
+
+
+def _version() -> str:
+    from app import __version__
+
+    return __version__
+
+
+# --- commands ----------------------------------------------------------------
+
+
+def _warn(message: str) -> None:
+    print(_("clausier: warning: {message}").format(message=message), file=sys.stderr)
+
+
+def cmd_note_new(args: argparse.Namespace) -> int:
+    """Create a note file from the command line's options."""
+    loaded = libraries.load_all()
+    for clause_id in args.clause:
+        loaded.library.get(clause_id)  # unknown ids fail before anything is written
+    if args.output.exists() and not args.force:
+        raise ClausierError(
+            _("{path} already exists; use --force to replace it.").format(path=args.output)
+        )
+    langs = args.lang.languages
+    clauses_section = 0
+    if args.skeleton:
+        note = skeletons.new_note(args.skeleton)
+        clauses_section = skeletons.clauses_section(args.skeleton)
+    else:
+        note = Note(sections=[Section(title={"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"})])
+    note.language = args.lang
+    note.subject = {lang: args.subject for lang in langs}
+    if args.subject_nl and "nl" in langs:
+        note.subject["nl"] = args.subject_nl
+    if args.to:
+        note.addressee = {lang: args.to for lang in langs}
+    if args.author:
+        note.author = args.author
+    if args.cabinet:
+        note.cabinet = {lang: args.cabinet for lang in langs}
+    note.date = args.date or date.today()
+    note.meeting_date = args.meeting_date
+    note.reference = args.reference or ""
+    note.classification = args.classification
+    for name, value in args.var:
+        note.variables[name] = value
+    section = note.sections[clauses_section]
+    table = next((b for b in section.blocks if isinstance(b, FollowUpTable)), None)
+    for clause_id in args.clause:
+        clause = loaded.library.get(clause_id)
+        if table is not None:
+            table.rows.append(FollowUpRow(clause_id=clause.id))
+        else:
+            section.blocks.append(LinkedClause(clause.id, clause.revision))
+    notefile.write(note, args.output)
+    print(args.output)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a note file as a Word document."""
+    from app import export
+
+    note = notefile.read(args.note)
+    loaded = libraries.load_all()
+    for problem in loaded.problems:
+        _warn(problem)
+    result = export.export_note(
+        note, loaded.library, args.output, language=args.lang, template=args.template
+    )
+    for warning in result.warnings:
+        _warn(warning.message)
+    print(result.path)
+    return 0
+
+
+def _clause_json(clause) -> dict:
+    return {
+        "id": clause.id,
+        "kind": clause.kind.value,
+        "source": clause.origin.source if clause.origin else None,
+        "part": clause.part,
+        "position": clause.origin.position if clause.origin else None,
+        "revision": clause.revision,
+        "title": {lang: clause.title.get(lang, "") for lang in ("fr", "nl")},
+        "text": {lang: clause.text.get(lang, "") for lang in ("fr", "nl")},
+        "status": {lang: clause.status_in(lang).value for lang in ("fr", "nl")},
+        "tags": list(clause.tags),
+    }
+
+
+def _print_clause_line(clause) -> None:
+    lang = "nl" if i18n.current_language() == "nl" else "fr"
+    print(f"{clause.id}\t{clause.kind.value}\t{clause.title_in(lang)}")
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    """List, search, show or import library clauses."""
+    command = args.library_command
+    if command == "import":
+        return cmd_library_import(args)
+    loaded = libraries.load_all()
+    for problem in loaded.problems:
+        _warn(problem)
+    library = loaded.library
+    if command == "list":
+        clauses = list(library)
+    elif command == "search":
+        index = libraries.open_index(library)
+        try:
+            hits = index.search(" ".join(args.query))
+        finally:
+            index.close()
+        clauses = [library.clauses[h.clause_id] for h in hits if h.clause_id in library.clauses]
+    elif command == "show":
+        clause = library.get(args.id)
+        if args.json:
+            print(json.dumps(_clause_json(clause), ensure_ascii=False, indent=2))
+            return 0
+        origin = clause.origin
+        print(f"{clause.id} ({clause.kind.value}, revision {clause.revision})")
+        if origin:
+            print(_("Source: {source}, part {part}, position {position}").format(
+                source=origin.source, part=origin.part, position=origin.position
+            ))
+        for lang in ("fr", "nl"):
+            print(f"\n[{lang.upper()}, {clause.status_in(lang).value}] {clause.title.get(lang, '')}")
+            print(clause.text_in(lang))
+        if clause.tags:
+            print("\n" + _("Tags: {tags}").format(tags=", ".join(clause.tags)))
+        if clause.near_duplicates:
+            print(_("Near-duplicates: {ids}").format(ids=", ".join(clause.near_duplicates)))
+        return 0
+    else:
+        raise UsageError(_("clausier library: choose list, search, show or import"))
+    if args.json:
+        print(json.dumps([_clause_json(c) for c in clauses], ensure_ascii=False, indent=2))
+    else:
+        for clause in clauses:
+            _print_clause_line(clause)
+        if command == "search" and not clauses:
+            print(_("No clause matches."), file=sys.stderr)
+    return 0
+
+
+def cmd_library_import(args: argparse.Namespace) -> int:
+    """Import a declaration into the user's library (never into the built-in one)."""
+    from app import importer
+
+    name = naming.slug(args.file.stem).lower() or "import"
+    prefix = args.prefix or name
+    result = importer.import_file(args.file, source_id=prefix, id_prefix=prefix)
+    for notice in result.notices:
+        _warn(str(notice))
+    from app.library import Library
+
+    imported = Library(
+        sources={result.source.id: result.source}, clauses={c.id: c for c in result.clauses}
+    )
+    for clause in result.clauses:
+        _print_clause_line(clause)
+    if args.dry_run:
+        return 0
+    path = libraries.save_imported(imported, name)
+    print(_("{n} clauses imported into {path}").format(n=len(result.clauses), path=path))
+    return 0
+
+
+# --- entry point ---------------------------------------------------------------
+
+
+def _log_internal_error(error: BaseException) -> Path | None:
+    try:
+        folder = paths.ensure(paths.log_dir())
+        path = folder / "clausier-errors.log"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            handle.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return None
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line with ``argv``; returns the exit status."""
+    if not argv or (len(argv) == 1 and argv[0].endswith(notefile.SUFFIX)):
+        from ui.main import main as window_main
+
+        return window_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "note" and args.note_command == "new":
+        return cmd_note_new(args)
+    if args.command == "export":
+        return cmd_export(args)
+    if args.command == "library" and args.library_command:
+        return cmd_library(args)
+    parser.print_usage(sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The ``clausier`` console command."""
+    argv = sys.argv[1:] if argv is None else argv
+    i18n.set_language(None)
+    try:
+        return run(argv)
+    except UsageError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    except ClausierError as error:
+        print(_("clausier: error: {message}").format(message=error), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as error:  # the last line of defence: never a traceback
+        log = _log_internal_error(error)
+        where = _(" (details in {path})").format(path=log) if log else ""
+        print(
+            _("clausier: internal error: {message}{where}").format(message=error, where=where),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

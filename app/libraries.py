@@ -1,0 +1,67 @@
+"""The libraries a user works with: the built-in one plus declarations they imported.
+
+Imported declarations are library files in the user data folder
+(``libraries/*.json``); the built-in library is never changed by an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import library as library_mod
+from app import paths
+from app.atomic import write_atomic
+from app.errors import LibraryError
+from app.i18n import _
+from app.library import Library
+from app.search import LibraryIndex
+
+
+@dataclass
+class LoadedLibraries:
+    """Every clause available, plus the problems met while loading user files."""
+
+    library: Library
+    problems: list[str] = field(default_factory=list)
+
+
+def user_library_dir() -> Path:
+    """The folder of library files the user imported."""
+    return paths.data_dir() / "libraries"
+
+
+def load_all() -> LoadedLibraries:
+    """The built-in library merged with the user's; an unreadable file is reported, not fatal."""
+    combined = Library()
+    combined.merge(library_mod.builtin())
+    problems = []
+    folder = user_library_dir()
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            combined.merge(library_mod.load_file(path))
+        except LibraryError as error:
+            problems.append(str(error))
+    return LoadedLibraries(combined, problems)
+
+
+def open_index(library: Library) -> LibraryIndex:
+    """The search index, brought up to date with ``library`` if its content changed."""
+    index = LibraryIndex()
+    index.sync(library, origin="all")
+    return index
+
+
+def save_imported(imported: Library, name: str) -> Path:
+    """Store an imported library as ``name``.json in the user's library folder."""
+    builtin_ids = set(library_mod.builtin().clauses)
+    clash = sorted(builtin_ids & set(imported.clauses))
+    if clash:
+        raise LibraryError(
+            _("The import would replace built-in clauses ({ids}); choose another prefix.").format(
+                ids=", ".join(clash[:5])
+            )
+        )
+    target = paths.ensure(user_library_dir()) / f"{name}.json"
+    write_atomic(target, library_mod.dumps(imported).encode("utf-8"))
+    return target

@@ -1,0 +1,111 @@
+"""A briefing note: its metadata and its ordered sections of blocks.
+
+A block is free text, a clause linked to a library revision, a clause copied
+into the note and edited locally, or a follow-up table of commitments.
+Notes are plain data; :mod:`app.notefile` reads and writes them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.classification import Classification
+from app.language import Localized, NoteLanguage
+
+
+def new_id() -> str:
+    """A fresh identifier for a section or a block."""
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class TextBlock:
+    """Free text written in the note, one version per language."""
+
+    text: Localized = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class LinkedClause:
+    """A library clause shown as it is in one library revision; updates are offered."""
+
+    clause_id: str
+    revision: int
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class CopiedClause:
+    """A library clause copied into the note and edited locally."""
+
+    clause_id: str
+    revision: int
+    title: Localized = field(default_factory=dict)
+    text: Localized = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class FollowUpRow:
+    """One commitment followed up: what, where it stands, who leads, by when."""
+
+    commitment: Localized = field(default_factory=dict)
+    clause_id: str = ""
+    state: Localized = field(default_factory=dict)
+    lead: Localized = field(default_factory=dict)
+    deadline: str = ""
+
+
+@dataclass
+class FollowUpTable:
+    """A table of commitments with their state of play, lead service and deadline."""
+
+    rows: list[FollowUpRow] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+Block = TextBlock | LinkedClause | CopiedClause | FollowUpTable
+
+
+@dataclass
+class Section:
+    """A titled part of a note holding blocks in order."""
+
+    title: Localized = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Note:
+    """A briefing note: metadata, variables and sections."""
+
+    subject: Localized = field(default_factory=dict)
+    addressee: Localized = field(default_factory=dict)
+    author: str = ""
+    cabinet: Localized = field(default_factory=dict)
+    date: date | None = None
+    meeting_date: date | None = None
+    reference: str = ""
+    classification: Classification = Classification.NONE
+    language: NoteLanguage = NoteLanguage.FR
+    variables: dict[str, str | Localized] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    def clause_ids(self) -> list[str]:
+        """The library clauses the note uses (linked or copied), in order of use."""
+        seen: dict[str, None] = {}
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, LinkedClause | CopiedClause):
+                    seen.setdefault(block.clause_id, None)
+        return list(seen)
+
+    def blocks(self):
+        """Every (section, block) pair in order."""
+        for section in self.sections:
+            for block in section.blocks:
+                yield section, block

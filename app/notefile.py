@@ -1,0 +1,259 @@
+"""Reading and writing ``.clausier`` note files (UTF-8 JSON, versioned, self-describing).
+
+The format is documented in ``docs/note-format.md``. Saving is atomic; a file
+that is damaged, foreign or from a newer version is refused with the reason
+and never written to.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.atomic import write_atomic
+from app.classification import Classification
+from app.errors import NoteFileError
+from app.i18n import _
+from app.language import LANGS, Localized, NoteLanguage
+from app.note import (
+    Block,
+    CopiedClause,
+    FollowUpRow,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    Section,
+    TextBlock,
+)
+
+NOTE_FORMAT = "clausier-note"
+NOTE_VERSION = 1
+SUFFIX = ".clausier"
+MAX_NOTE_BYTES = 64 * 1024 * 1024
+
+
+def _localized(value: Any, what: str) -> Localized:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"fr": value}
+    if not isinstance(value, dict):
+        raise ValueError(f"{what}: expected an object per language")
+    return {k: str(v) for k, v in value.items() if k in LANGS and v is not None}
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# --- to JSON -----------------------------------------------------------------
+
+
+def block_to_json(block: Block) -> dict[str, Any]:
+    """A block as plain JSON data."""
+    if isinstance(block, TextBlock):
+        return {"type": "text", "id": block.id, "text": block.text}
+    if isinstance(block, LinkedClause):
+        return {
+            "type": "linked",
+            "id": block.id,
+            "clause": block.clause_id,
+            "revision": block.revision,
+        }
+    if isinstance(block, CopiedClause):
+        return {
+            "type": "copied",
+            "id": block.id,
+            "clause": block.clause_id,
+            "revision": block.revision,
+            "title": block.title,
+            "text": block.text,
+        }
+    if isinstance(block, FollowUpTable):
+        return {
+            "type": "followup",
+            "id": block.id,
+            "rows": [
+                {
+                    "commitment": row.commitment,
+                    "clause": row.clause_id,
+                    "state": row.state,
+                    "lead": row.lead,
+                    "deadline": row.deadline,
+                }
+                for row in block.rows
+            ],
+        }
+    raise TypeError(type(block).__name__)
+
+
+def note_to_json(note: Note) -> dict[str, Any]:
+    """A note as the JSON document written to a ``.clausier`` file."""
+    return {
+        "format": NOTE_FORMAT,
+        "version": NOTE_VERSION,
+        "generator": f"Clausier {__version__}",
+        "note": {
+            "subject": note.subject,
+            "addressee": note.addressee,
+            "author": note.author,
+            "cabinet": note.cabinet,
+            "date": note.date.isoformat() if note.date else None,
+            "meeting_date": note.meeting_date.isoformat() if note.meeting_date else None,
+            "reference": note.reference,
+            "classification": note.classification.value,
+            "language": note.language.value,
+            "variables": note.variables,
+            "sections": [
+                {
+                    "id": section.id,
+                    "title": section.title,
+                    "blocks": [block_to_json(b) for b in section.blocks],
+                }
+                for section in note.sections
+            ],
+        },
+    }
+
+
+def dumps(note: Note) -> str:
+    """A note serialised as the text of a ``.clausier`` file."""
+    return json.dumps(note_to_json(note), ensure_ascii=False, indent=1) + "\n"
+
+
+# --- from JSON ---------------------------------------------------------------
+
+
+def block_from_json(data: dict[str, Any]) -> Block:
+    """A block from JSON data; raises ValueError or KeyError when malformed."""
+    kind = data["type"]
+    block_id = str(data.get("id") or "")
+    extra = {"id": block_id} if block_id else {}
+    if kind == "text":
+        return TextBlock(text=_localized(data.get("text"), "text"), **extra)
+    if kind == "linked":
+        return LinkedClause(str(data["clause"]), int(data["revision"]), **extra)
+    if kind == "copied":
+        return CopiedClause(
+            str(data["clause"]),
+            int(data.get("revision", 0)),
+            title=_localized(data.get("title"), "title"),
+            text=_localized(data.get("text"), "text"),
+            **extra,
+        )
+    if kind == "followup":
+        rows = [
+            FollowUpRow(
+                commitment=_localized(row.get("commitment"), "commitment"),
+                clause_id=str(row.get("clause") or ""),
+                state=_localized(row.get("state"), "state"),
+                lead=_localized(row.get("lead"), "lead"),
+                deadline=str(row.get("deadline") or ""),
+            )
+            for row in data.get("rows", [])
+        ]
+        return FollowUpTable(rows=rows, **extra)
+    raise ValueError(f"unknown block type {kind!r}")
+
+
+def _variables(value: Any) -> dict[str, str | Localized]:
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("variables: expected an object")
+    result: dict[str, str | Localized] = {}
+    for name, item in value.items():
+        result[str(name)] = item if isinstance(item, str) else _localized(item, name)
+    return result
+
+
+def note_from_json(data: Any) -> Note:
+    """A note from the JSON document of a file; raises NoteFileError with the reason."""
+    if not isinstance(data, dict) or data.get("format") != NOTE_FORMAT:
+        raise NoteFileError(_("This is not a Clausier note."))
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise NoteFileError(_("The note has no valid format version."))
+    if version > NOTE_VERSION:
+        raise NoteFileError(
+            _(
+                "The note was saved by a newer version of Clausier (format {found}, "
+                "this version reads up to {known}). Update Clausier to open it."
+            ).format(found=version, known=NOTE_VERSION)
+        )
+    body = data.get("note")
+    try:
+        if not isinstance(body, dict):
+            raise ValueError("no note object")
+        sections = []
+        for item in body.get("sections", []):
+            blocks = [block_from_json(b) for b in item.get("blocks", [])]
+            extra = {"id": str(item["id"])} if item.get("id") else {}
+            sections.append(
+                Section(title=_localized(item.get("title"), "title"), blocks=blocks, **extra)
+            )
+        return Note(
+            subject=_localized(body.get("subject"), "subject"),
+            addressee=_localized(body.get("addressee"), "addressee"),
+            author=str(body.get("author") or ""),
+            cabinet=_localized(body.get("cabinet"), "cabinet"),
+            date=_date(body.get("date")),
+            meeting_date=_date(body.get("meeting_date")),
+            reference=str(body.get("reference") or ""),
+            classification=Classification(body.get("classification") or "none"),
+            language=NoteLanguage(body.get("language") or "fr"),
+            variables=_variables(body.get("variables")),
+            sections=sections,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise NoteFileError(_("The note is damaged: {reason}").format(reason=error)) from None
+
+
+def loads(text: str) -> Note:
+    """A note from the text of a ``.clausier`` file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise NoteFileError(
+            _("The note is damaged (line {line}, column {column}).").format(
+                line=error.lineno, column=error.colno
+            )
+        ) from None
+    return note_from_json(data)
+
+
+def read(path: Path) -> Note:
+    """Read the note at ``path``; raises NoteFileError with the reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_NOTE_BYTES:
+            raise NoteFileError(_("{name} is too large to be a note.").format(name=path.name))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NoteFileError(_("{name} does not exist.").format(name=path.name)) from None
+    except IsADirectoryError:
+        raise NoteFileError(_("{name} is a folder, not a note.").format(name=path.name)) from None
+    except OSError as error:
+        raise NoteFileError(
+            _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror)
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NoteFileError(
+            _("{name} is not a Clausier note (not UTF-8 text).").format(name=path.name)
+        ) from None
+    try:
+        return loads(text.removeprefix("\ufeff"))
+    except NoteFileError as error:
+        raise NoteFileError(f"{path.name}: {error}") from None
+
+
+def write(note: Note, path: Path) -> None:
+    """Save ``note`` to ``path`` atomically; the previous file survives any failure."""
+    data = dumps(note).encode("utf-8")
+    write_atomic(Path(path), data)

@@ -1,0 +1,80 @@
+"""Where Clausier finds its resources and keeps the user's files, per platform.
+
+Folders come from platformdirs; each can be overridden by an environment
+variable (tests and IT scripts use them) or by :func:`override`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Clausier"
+
+_ROOT = Path(__file__).resolve().parent.parent
+_overrides: dict[str, Path] = {}
+
+_ENV = {
+    "data": "CLAUSIER_DATA_DIR",
+    "config": "CLAUSIER_CONFIG_DIR",
+    "site_config": "CLAUSIER_SITE_CONFIG_DIR",
+    "log": "CLAUSIER_LOG_DIR",
+}
+
+
+def resources_dir() -> Path:
+    """The folder of built-in resources (library, sources, translations)."""
+    return _ROOT / "resources"
+
+
+def templates_dir() -> Path:
+    """The folder of the built-in Word template and note skeletons."""
+    return _ROOT / "templates"
+
+
+def override(**folders: Path | None) -> None:
+    """Point folders (data, config, site_config, log) elsewhere; None restores the default."""
+    for key, value in folders.items():
+        if key not in _ENV:
+            raise KeyError(key)
+        if value is None:
+            _overrides.pop(key, None)
+        else:
+            _overrides[key] = Path(value)
+
+
+def _folder(key: str, default: str) -> Path:
+    if key in _overrides:
+        return _overrides[key]
+    env = os.environ.get(_ENV[key])
+    if env:
+        return Path(env)
+    return Path(default)
+
+
+def data_dir() -> Path:
+    """The user's data folder: personal database, autosaves, recovery."""
+    return _folder("data", platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The user's settings folder."""
+    return _folder("config", platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def site_config_dir() -> Path:
+    """The machine-wide settings folder that IT manages."""
+    return _folder("site_config", platformdirs.site_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """The folder where unexpected errors are logged with their traceback."""
+    return _folder("log", platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def ensure(folder: Path) -> Path:
+    """Create ``folder`` (and parents) if needed and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

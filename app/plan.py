@@ -1,0 +1,139 @@
+"""The rendering plan: a note laid out for one export language, ready for a writer.
+
+:func:`app.render.build_plan` turns a note into a plan, with dates, variables
+and typography applied; the Word writer (:mod:`app.docx`) and the window's
+preview are two readers of the same plan, so what the preview shows is what
+Word gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Mark(StrEnum):
+    """Why a span stands out: a missing translation, an unfilled variable..."""
+
+    NONE = "none"
+    MISSING = "missing"  # no text in this language: a visible placeholder
+    UNFILLED = "unfilled"  # a variable with no value, shown as {name}
+    VARIABLE = "variable"  # a filled variable (plain in Word, highlighted in the preview)
+
+
+class Style(StrEnum):
+    """Paragraph styles, resolved by the writer to the template's built-in styles."""
+
+    TITLE = "title"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    BODY = "body"
+    BULLET = "bullet"
+    CLAUSE_TITLE = "clause_title"  # the short title above a clause, if shown
+    TABLE_TEXT = "table_text"
+    META_LABEL = "meta_label"
+    META_VALUE = "meta_value"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text; ``lang`` overrides the paragraph's language when set."""
+
+    text: str
+    mark: Mark = Mark.NONE
+    bold: bool = False
+    italic: bool = False
+    lang: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of spans in one language ("fr" or "nl")."""
+
+    spans: list[Span]
+    lang: str
+    style: Style = Style.BODY
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass
+class ClauseFrame:
+    """A library clause in one language; Word shows it as a tagged content control."""
+
+    clause_id: str
+    revision: int
+    lang: str
+    linked: bool
+    title: str
+    paragraphs: list[Paragraph]
+
+    @property
+    def tag(self) -> str:
+        """The content control tag: ``clausier:<id>@<revision>:<lang>``."""
+        return f"clausier:{self.clause_id}@{self.revision}:{self.lang}"
+
+
+@dataclass
+class Table:
+    """A table with a header row; each cell is a list of paragraphs."""
+
+    header: list[list[Paragraph]]
+    rows: list[list[list[Paragraph]]]
+    widths: list[float] = field(default_factory=list)  # relative column widths
+
+
+Item = "Paragraph | ClauseFrame | Table | SideBySide"
+
+
+@dataclass
+class SideBySide:
+    """French and Dutch in two columns, one row per block (bilingual export)."""
+
+    rows: list[
+        tuple[list, list]
+    ]  # (French items, Dutch items); items: Paragraph | ClauseFrame | Table
+
+
+@dataclass
+class MetaLine:
+    """A line of the first-page block: a label (À / Aan) and its value."""
+
+    label: Paragraph
+    value: Paragraph
+
+
+@dataclass
+class PlanWarning:
+    """Something the user should know before sending the file; ``message`` is translated."""
+
+    code: str  # missing_translation, unfilled_variable, cleaned_characters, template...
+    message: str
+    block_id: str = ""
+    lang: str = ""
+
+
+@dataclass
+class DocumentPlan:
+    """A whole note laid out for one export: ``languages`` is ("fr",), ("nl",) or both."""
+
+    languages: tuple[str, ...]
+    title: Paragraph  # the document title (the subject)
+    meta: list[MetaLine]
+    body: list  # Paragraph | ClauseFrame | Table | SideBySide
+    classification: list[Span]  # header text on every page; empty when unclassified
+    page_label: list[Span]  # "Page" / "Pagina" / "Page / Pagina", before "X / Y"
+    properties_title: str = ""
+    properties_author: str = ""
+    properties_subject: str = ""
+    created: datetime | None = None
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+    @property
+    def main_language(self) -> str:
+        """The document's default language (the first one)."""
+        return self.languages[0]

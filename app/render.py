@@ -1,0 +1,379 @@
+"""Lay a note out for one export: note + library → :class:`app.plan.DocumentPlan`.
+
+Dates, variables and French typography are applied here, characters Word
+cannot hold are cleaned, and every gap (a missing translation, an unfilled
+variable, an unknown clause) becomes a visible mark plus a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from app import dates, typography, variables, wordchars
+from app.classification import Classification
+from app.i18n import _, ngettext
+from app.language import Localized, NoteLanguage
+from app.library import Library, Status
+from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
+from app.plan import (
+    ClauseFrame,
+    DocumentPlan,
+    Mark,
+    MetaLine,
+    Paragraph,
+    PlanWarning,
+    SideBySide,
+    Span,
+    Style,
+    Table,
+)
+from app.vocabulary import both, word
+
+_BULLETS = ("- ", "– ", "• ", "* ")
+
+
+class _Renderer:
+    """One rendering pass: holds the note, the library and the warnings found."""
+
+    def __init__(self, note: Note, library: Library, languages: tuple[str, ...]) -> None:
+        self.note = note
+        self.library = library
+        self.languages = languages
+        self.warnings: list[PlanWarning] = []
+        self.cleaned = 0
+        self.unfilled: dict[str, None] = {}
+        self.unofficial: set[str] = set()
+        self.values = self._variable_values()
+
+    # --- text ---------------------------------------------------------------
+
+    def _variable_values(self) -> dict[str, str | Localized]:
+        values: dict[str, str | Localized] = {}
+        if self.note.date:
+            values["date"] = self.note.date.isoformat()
+        if self.note.meeting_date:
+            values["meeting_date"] = self.note.meeting_date.isoformat()
+        if self.note.addressee:
+            values.setdefault("addressee", dict(self.note.addressee))
+        values.update({k: v for k, v in self.note.variables.items() if v})
+        return values
+
+    def spans(self, text: str, lang: str, **style) -> list[Span]:
+        """Spans for ``text`` in ``lang``: cleaned, variables filled, typography applied."""
+        text, changed = wordchars.clean(text)
+        self.cleaned += changed
+        result = []
+        for segment in variables.render(text, self.values, lang):
+            kind = segment.kind.name
+            if kind == "UNFILLED":
+                self.unfilled.setdefault(segment.name, None)
+                result.append(Span(segment.text, Mark.UNFILLED, **style))
+            elif kind == "FILLED":
+                filled, changed = wordchars.clean(segment.text)
+                self.cleaned += changed
+                result.append(Span(typography.apply(filled, lang), Mark.VARIABLE, **style))
+            else:
+                result.append(Span(typography.apply(segment.text, lang), **style))
+        return result
+
+    def paragraphs(self, text: str, lang: str, style: Style = Style.BODY) -> list[Paragraph]:
+        """Paragraphs of ``text`` (one per line; "- " lines become bullets)."""
+        text, changed = wordchars.clean(text)
+        self.cleaned += changed
+        result = []
+        for line in text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            para_style = style
+            if style is Style.BODY and line.startswith(_BULLETS):
+                line = line[2:].lstrip()
+                para_style = Style.BULLET
+            result.append(Paragraph(self.spans(line, lang), lang, para_style))
+        return result
+
+    def missing(self, lang: str, block_id: str, what: str) -> list[Paragraph]:
+        """A visible placeholder for text missing in ``lang``, with a warning."""
+        self.warnings.append(
+            PlanWarning(
+                "missing_translation",
+                _("{what}: no {language} text; it is marked as missing in the file.").format(
+                    what=what, language=language_name(lang)
+                ),
+                block_id,
+                lang,
+            )
+        )
+        return [Paragraph([Span(word("missing_text", lang), Mark.MISSING)], lang)]
+
+    # --- blocks -------------------------------------------------------------
+
+    def block_items(self, block: Block, lang: str) -> list:
+        """The plan items of one block in one language."""
+        if isinstance(block, TextBlock):
+            text = block.text.get(lang, "")
+            if text.strip():
+                return self.paragraphs(text, lang)
+            if any(v.strip() for v in block.text.values()):
+                return self.missing(lang, block.id, _("A text block"))
+            return []
+        if isinstance(block, LinkedClause):
+            clause = self.library.find(block.clause_id)
+            if clause is None:
+                self.warnings.append(
+                    PlanWarning(
+                        "unknown_clause",
+                        _("Clause {id} is not in the library; it is marked in the file.").format(
+                            id=block.clause_id
+                        ),
+                        block.id,
+                        lang,
+                    )
+                )
+                text = word("missing_clause", lang).format(id=block.clause_id)
+                return [Paragraph([Span(text, Mark.MISSING)], lang)]
+            if clause.revision != block.revision and lang == self.languages[0]:
+                self.warnings.append(
+                    PlanWarning(
+                        "outdated_link",
+                        _(
+                            "Clause {id} is linked at revision {old}; the library has "
+                            "revision {new}."
+                        ).format(id=clause.id, old=block.revision, new=clause.revision),
+                        block.id,
+                    )
+                )
+            text = clause.text_in(lang)
+            if clause.status_in(lang) is Status.UNOFFICIAL:
+                self.unofficial.add(lang)
+            paragraphs = (
+                self.paragraphs(text, lang)
+                if text.strip()
+                else self.missing(lang, block.id, _("Clause {id}").format(id=clause.id))
+            )
+            return [
+                ClauseFrame(
+                    clause.id, block.revision, lang, True, clause.title_in(lang), paragraphs
+                )
+            ]
+        if isinstance(block, CopiedClause):
+            text = block.text.get(lang, "")
+            title = block.title.get(lang) or next(iter(block.title.values()), block.clause_id)
+            paragraphs = (
+                self.paragraphs(text, lang)
+                if text.strip()
+                else self.missing(lang, block.id, _("Clause {id}").format(id=block.clause_id))
+            )
+            return [ClauseFrame(block.clause_id, block.revision, lang, False, title, paragraphs)]
+        if isinstance(block, FollowUpTable):
+            return [self.follow_up(block)]
+        raise TypeError(type(block).__name__)
+
+    def cell(self, text: Localized, fallback: Localized | None = None) -> list[Paragraph]:
+        """A table cell with the text in each export language."""
+        result = []
+        for lang in self.languages:
+            value = text.get(lang, "") or (fallback or {}).get(lang, "")
+            if value.strip():
+                result.extend(self.paragraphs(value, lang, Style.TABLE_TEXT))
+        return result or [Paragraph([], self.languages[0], Style.TABLE_TEXT)]
+
+    def follow_up(self, table: FollowUpTable) -> Table:
+        """A follow-up table of commitments."""
+        header = [
+            [
+                Paragraph(
+                    [Span(both(key, self.languages), bold=True)],
+                    self.languages[0],
+                    Style.TABLE_TEXT,
+                )
+            ]
+            for key in ("commitment", "state", "lead", "deadline")
+        ]
+        rows = []
+        for row in table.rows:
+            clause = self.library.find(row.clause_id) if row.clause_id else None
+            titles = dict(clause.title) if clause else {}
+            deadline = row.deadline
+            try:
+                deadline = dates.format_date(date.fromisoformat(deadline), self.languages[0])
+            except ValueError:
+                pass
+            rows.append(
+                [
+                    self.cell(row.commitment, titles),
+                    self.cell(row.state),
+                    self.cell(row.lead),
+                    [
+                        Paragraph(
+                            self.spans(deadline, self.languages[0]),
+                            self.languages[0],
+                            Style.TABLE_TEXT,
+                        )
+                    ],
+                ]
+            )
+        return Table(header, rows, [4, 4, 2, 1.5])
+
+    def section_items(self, blocks: list[Block]) -> list:
+        """The plan items of a section's blocks, side by side when bilingual."""
+        if len(self.languages) == 1:
+            items = []
+            for block in blocks:
+                items.extend(self.block_items(block, self.languages[0]))
+            return items
+        items: list = []
+        pending: list[tuple[list, list]] = []
+        for block in blocks:
+            if isinstance(block, FollowUpTable):
+                if pending:
+                    items.append(SideBySide(pending))
+                    pending = []
+                items.append(self.follow_up(block))
+                continue
+            left, right = (self.block_items(block, lang) for lang in self.languages)
+            if left or right:
+                pending.append((left, right))
+        if pending:
+            items.append(SideBySide(pending))
+        return items
+
+    # --- whole note -----------------------------------------------------------
+
+    def localized_spans(self, text: Localized, sep: str = " / ") -> list[Span]:
+        """Spans giving ``text`` in each export language, each tagged with its language."""
+        values = [(lang, text.get(lang, "").strip()) for lang in self.languages]
+        present = [(lang, v) for lang, v in values if v]
+        if len(present) == 2 and present[0][1] == present[1][1]:
+            present = present[:1]
+        spans: list[Span] = []
+        for index, (lang, value) in enumerate(present):
+            if index:
+                spans.append(Span(sep, lang=lang))
+            spans.extend(
+                Span(s.text, s.mark, s.bold, s.italic, lang) for s in self.spans(value, lang)
+            )
+        return spans
+
+    def meta(self) -> list[MetaLine]:
+        """The first-page block: À, De, Date, Objet, Réunion, Réf., classification."""
+        note, langs, main = self.note, self.languages, self.languages[0]
+        lines: list[tuple[str, list[Span]]] = []
+        lines.append(("to", self.localized_spans(note.addressee)))
+        sender = [s for s in [note.author] if s]
+        from_spans = [Span(", ".join(sender))] if sender else []
+        cabinet = self.localized_spans(note.cabinet)
+        if cabinet:
+            if from_spans:
+                from_spans.append(Span(", "))
+            from_spans.extend(cabinet)
+        lines.append(("from", from_spans))
+        if note.date:
+            lines.append(("date", self.date_spans(note.date)))
+        lines.append(("subject", self.localized_spans(note.subject)))
+        if note.meeting_date:
+            lines.append(("meeting", self.date_spans(note.meeting_date, weekday=True)))
+        if note.reference:
+            lines.append(("reference", [Span(note.reference)]))
+        if note.classification is not Classification.NONE:
+            lines.append(("classification", self.classification_spans()))
+        return [
+            MetaLine(
+                Paragraph([Span(both(key, langs), bold=True)], main, Style.META_LABEL),
+                Paragraph(spans, main, Style.META_VALUE),
+            )
+            for key, spans in lines
+        ]
+
+    def date_spans(self, value: date, *, weekday: bool = False) -> list[Span]:
+        """A date written in each export language."""
+        texts = {lang: dates.format_date(value, lang, weekday=weekday) for lang in self.languages}
+        return self.localized_spans(texts)
+
+    def classification_spans(self) -> list[Span]:
+        """The classification label in each export language (empty when unclassified)."""
+        level = self.note.classification
+        if level is Classification.NONE:
+            return []
+        labels = {lang: level.label(lang).upper() for lang in self.languages}
+        return self.localized_spans(labels)
+
+    def finish_warnings(self) -> None:
+        """Summarise unfilled variables and cleaned characters as warnings."""
+        for name in self.unfilled:
+            self.warnings.append(
+                PlanWarning(
+                    "unfilled_variable",
+                    _("The variable {{{name}}} has no value; it is marked in the file.").format(
+                        name=name
+                    ),
+                )
+            )
+        if self.cleaned:
+            self.warnings.append(
+                PlanWarning(
+                    "cleaned_characters",
+                    ngettext(
+                        "{n} character that Word cannot hold was removed or replaced.",
+                        "{n} characters that Word cannot hold were removed or replaced.",
+                        self.cleaned,
+                    ).format(n=self.cleaned),
+                )
+            )
+
+    def build(self) -> DocumentPlan:
+        """The whole plan."""
+        langs, main = self.languages, self.languages[0]
+        subject = self.localized_spans(self.note.subject, " — ")
+        if not subject:
+            subject = [Span(both("untitled", langs), lang=main)]
+        body: list = []
+        for section in self.note.sections:
+            heading = self.localized_spans(section.title)
+            items = self.section_items(section.blocks)
+            if heading:
+                body.append(Paragraph(heading, main, Style.HEADING1))
+            body.extend(items)
+        for lang in langs:
+            if lang in self.unofficial:
+                body.append(
+                    Paragraph([Span(word("unofficial", lang), italic=True)], lang, Style.BODY)
+                )
+        self.finish_warnings()
+        return DocumentPlan(
+            languages=langs,
+            title=Paragraph(subject, main, Style.TITLE),
+            meta=self.meta(),
+            body=body,
+            classification=self.classification_spans(),
+            page_label=[
+                Span(word("page", lang), lang=lang)
+                if i == 0
+                else Span(" / " + word("page", lang), lang=lang)
+                for i, lang in enumerate(langs)
+            ],
+            properties_title="".join(s.text for s in subject),
+            properties_author=self.note.author,
+            properties_subject=self.note.reference,
+            created=datetime.now(),
+            warnings=self.warnings,
+        )
+
+
+def language_name(lang: str) -> str:
+    """The name of a document language in the interface language."""
+    return {"fr": _("French"), "nl": _("Dutch")}.get(lang, lang)
+
+
+def build_plan(
+    note: Note, library: Library, language: NoteLanguage | str | None = None
+) -> DocumentPlan:
+    """Lay ``note`` out for export in ``language`` (default: the note's own)."""
+    chosen = NoteLanguage(language) if language else note.language
+    return _Renderer(note, library, chosen.languages).build()
+
+
+def warnings_text(warnings: Iterable[PlanWarning]) -> list[str]:
+    """The warnings as lines for a user."""
+    return [w.message for w in warnings]

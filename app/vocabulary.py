@@ -1,0 +1,42 @@
+"""The words a note itself prints, per document language (not the interface language).
+
+These follow the note's language, not the user's interface: a Dutch-speaking
+adviser exporting a French note gets "Objet", not "Betreft".
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "to": {"fr": "À", "nl": "Aan"},
+    "from": {"fr": "De", "nl": "Van"},
+    "date": {"fr": "Date", "nl": "Datum"},
+    "subject": {"fr": "Objet", "nl": "Betreft"},
+    "meeting": {"fr": "Réunion", "nl": "Vergadering"},
+    "reference": {"fr": "Réf.", "nl": "Ref."},
+    "classification": {"fr": "Classification", "nl": "Classificatie"},
+    "page": {"fr": "Page", "nl": "Pagina"},
+    "missing_text": {"fr": "[texte français manquant]", "nl": "[Nederlandse tekst ontbreekt]"},
+    "missing_clause": {
+        "fr": "[clause {id} introuvable dans la bibliothèque]",
+        "nl": "[clausule {id} niet gevonden in de bibliotheek]",
+    },
+    "unofficial": {
+        "fr": "Les textes français des clauses citées sont des traductions non officielles.",
+        "nl": "De Nederlandse teksten van de aangehaalde clausules zijn niet-officiële vertalingen.",
+    },
+    "commitment": {"fr": "Engagement", "nl": "Verbintenis"},
+    "state": {"fr": "État des lieux", "nl": "Stand van zaken"},
+    "lead": {"fr": "Service pilote", "nl": "Leidende dienst"},
+    "deadline": {"fr": "Échéance", "nl": "Termijn"},
+    "untitled": {"fr": "Sans objet", "nl": "Zonder onderwerp"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    """The word ``key`` in document language ``lang``."""
+    return WORDS[key][lang]
+
+
+def both(key: str, languages: tuple[str, ...], sep: str = " / ") -> str:
+    """The word ``key`` in each of ``languages``, joined ("À / Aan")."""
+    return sep.join(WORDS[key][lang] for lang in languages)

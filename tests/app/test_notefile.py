@@ -1,0 +1,141 @@
+"""Tests for reading and writing .clausier note files."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+import pytest
+
+from app import notefile
+from app.classification import Classification
+from app.errors import NoteFileError
+from app.language import NoteLanguage
+from app.note import (
+    CopiedClause,
+    FollowUpRow,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    Section,
+    TextBlock,
+)
+
+
+def sample_note() -> Note:
+    return Note(
+        subject={"fr": "Suivi Val Duchesse II", "nl": "Opvolging Val Duchesse II"},
+        addressee={"fr": "Monsieur le Premier ministre"},
+        author="A. Conseillère",
+        cabinet={"fr": "Cabinet du Premier ministre"},
+        date=date(2018, 6, 11),
+        meeting_date=date(2018, 6, 25),
+        reference="PM/2018/123",
+        classification=Classification.RESTRICTED,
+        language=NoteLanguage.BILINGUAL,
+        variables={"minister": {"fr": "le ministre", "nl": "de minister"}, "city": "Lille"},
+        sections=[
+            Section(
+                title={"fr": "Contexte", "nl": "Context"},
+                blocks=[
+                    TextBlock({"fr": "L’été « chaud » — œuvre\n- point", "nl": "De zomer"}),
+                    LinkedClause("vd2.1.4", 1),
+                    CopiedClause("vd2.2.1", 1, {"fr": "Titre"}, {"fr": "Texte modifié"}),
+                ],
+            ),
+            Section(
+                title={"fr": "Suivi"},
+                blocks=[
+                    FollowUpTable(
+                        [FollowUpRow({"fr": "PNR"}, "vd2.3.2", {"fr": "En cours"}, {"fr": "SPF"}, "2018-12-31")]
+                    )
+                ],
+            ),
+        ],
+    )
+
+
+def test_a_note_survives_a_round_trip_through_a_file(tmp_path):
+    note = sample_note()
+    path = tmp_path / "note.clausier"
+    notefile.write(note, path)
+    assert notefile.read(path) == note
+
+
+def test_the_file_is_self_describing_utf8_json(tmp_path):
+    path = tmp_path / "note.clausier"
+    notefile.write(sample_note(), path)
+    raw = path.read_bytes()
+    assert "œuvre".encode() in raw  # readable UTF-8, not \u escapes
+    data = json.loads(raw)
+    assert data["format"] == "clausier-note"
+    assert data["version"] == notefile.NOTE_VERSION
+    assert data["note"]["sections"][0]["blocks"][1] == {
+        "type": "linked",
+        "id": data["note"]["sections"][0]["blocks"][1]["id"],
+        "clause": "vd2.1.4",
+        "revision": 1,
+    }
+
+
+def test_a_note_from_a_newer_version_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "future.clausier"
+    text = json.dumps({"format": "clausier-note", "version": 99, "note": {}})
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NoteFileError, match="newer version"):
+        notefile.read(path)
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "damaged"),
+        (b"{not json", "damaged"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b'{"format": "something-else", "version": 1}', "not a Clausier note"),
+        (b"[1, 2, 3]", "not a Clausier note"),
+        (b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": [{"type": "alien"}]}]}}', "damaged"),
+        (b'{"format": "clausier-note", "version": 1, "note": {"date": "11 juin"}}', "damaged"),
+        (b'{"format": "clausier-note", "version": 1, "note": {"classification": "ultra"}}', "damaged"),
+        (b'{"format": "clausier-note", "version": "one", "note": {}}', "no valid format version"),
+    ],
+)
+def test_a_damaged_or_foreign_file_is_refused_with_the_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.clausier"
+    path.write_bytes(content)
+    with pytest.raises(NoteFileError, match=reason) as caught:
+        notefile.read(path)
+    assert "bad.clausier" in str(caught.value)
+    assert path.read_bytes() == content
+
+
+def test_a_missing_file_or_a_folder_gives_a_clear_message(tmp_path):
+    with pytest.raises(NoteFileError, match="does not exist"):
+        notefile.read(tmp_path / "nothing.clausier")
+    with pytest.raises(NoteFileError, match="folder"):
+        notefile.read(tmp_path)
+
+
+def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, monkeypatch):
+    path = tmp_path / "note.clausier"
+    notefile.write(sample_note(), path)
+    before = path.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    changed = sample_note()
+    changed.subject = {"fr": "Autre chose"}
+    with pytest.raises(Exception):  # noqa: B017 - the kind of error is the writer's
+        notefile.write(changed, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["note.clausier"]
+
+
+def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
+    path = tmp_path / "bom.clausier"
+    path.write_bytes(b"\xef\xbb\xbf" + notefile.dumps(sample_note()).encode())
+    assert notefile.read(path).reference == "PM/2018/123"
