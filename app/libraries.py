@@ -63,5 +63,5 @@ def save_imported(imported: Library, name: str) -> Path:
             )
         )
     target = paths.ensure(user_library_dir()) / f"{name}.json"
-    write_atomic(target, library_mod.dumps(imported).encode("utf-8"))
+    write_atomic(target, lambda stream: stream.write(library_mod.dumps(imported).encode("utf-8")))
     return target

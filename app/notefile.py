@@ -256,4 +256,12 @@ def read(path: Path) -> Note:
 def write(note: Note, path: Path) -> None:
     """Save ``note`` to ``path`` atomically; the previous file survives any failure."""
     data = dumps(note).encode("utf-8")
-    write_atomic(Path(path), data)
+    path = Path(path)
+    try:
+        write_atomic(path, lambda stream: stream.write(data))
+    except OSError as error:
+        raise NoteFileError(
+            _("Cannot save {name}: {reason}. The previous file is unchanged.").format(
+                name=path.name, reason=error.strerror or error
+            )
+        ) from None

@@ -48,7 +48,15 @@ def sample_note() -> Note:
                 title={"fr": "Suivi"},
                 blocks=[
                     FollowUpTable(
-                        [FollowUpRow({"fr": "PNR"}, "vd2.3.2", {"fr": "En cours"}, {"fr": "SPF"}, "2018-12-31")]
+                        [
+                            FollowUpRow(
+                                {"fr": "PNR"},
+                                "vd2.3.2",
+                                {"fr": "En cours"},
+                                {"fr": "SPF"},
+                                "2018-12-31",
+                            )
+                        ]
                     )
                 ],
             ),
@@ -96,9 +104,15 @@ def test_a_note_from_a_newer_version_is_refused_and_left_alone(tmp_path):
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b'{"format": "something-else", "version": 1}', "not a Clausier note"),
         (b"[1, 2, 3]", "not a Clausier note"),
-        (b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": [{"type": "alien"}]}]}}', "damaged"),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": [{"type": "alien"}]}]}}',
+            "damaged",
+        ),
         (b'{"format": "clausier-note", "version": 1, "note": {"date": "11 juin"}}', "damaged"),
-        (b'{"format": "clausier-note", "version": 1, "note": {"classification": "ultra"}}', "damaged"),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"classification": "ultra"}}',
+            "damaged",
+        ),
         (b'{"format": "clausier-note", "version": "one", "note": {}}', "no valid format version"),
     ],
 )

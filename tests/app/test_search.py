@@ -68,7 +68,9 @@ def test_a_match_in_the_title_ranks_before_a_match_in_the_text(index):
     assert [hit.clause_id for hit in index.search("frontiere")] == ["t.1.2", "t.1.1"]
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "a OR", "-x", "*", "col:val", "'; DROP TABLE clause; --"])
+@pytest.mark.parametrize(
+    "query", ['"', "NEAR(", "a OR", "-x", "*", "col:val", "'; DROP TABLE clause; --"]
+)
 def test_punctuation_and_fts_syntax_typed_by_a_user_never_fail(index, query):
     index.sync(LIBRARY)
     index.search(query)  # must not raise

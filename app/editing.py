@@ -1,0 +1,476 @@
+"""Editing a note: one small named operation per user action, each undoable.
+
+:class:`NoteSession` holds a note, its file and its :class:`History`. Every
+method is one action a user takes in the window ("Insert clause", "Rename
+section"...): it records a command and returns the :class:`Change` to show.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import notefile
+from app.classification import Classification
+from app.errors import ClausierError
+from app.history import Change, Command, History, Scope
+from app.i18n import _
+from app.language import Localized, NoteLanguage
+from app.library import Clause, Library
+from app.note import (
+    Block,
+    CopiedClause,
+    FollowUpRow,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    Section,
+    TextBlock,
+)
+
+#: Metadata fields a user edits.
+METADATA_FIELDS = (
+    "subject",
+    "addressee",
+    "author",
+    "cabinet",
+    "date",
+    "meeting_date",
+    "reference",
+    "classification",
+    "language",
+)
+
+
+def _metadata_label(name: str) -> str:
+    labels = {
+        "subject": _("Edit subject"),
+        "addressee": _("Edit addressee"),
+        "author": _("Edit author"),
+        "cabinet": _("Edit cabinet"),
+        "date": _("Change date"),
+        "meeting_date": _("Change meeting date"),
+        "reference": _("Edit reference"),
+        "classification": _("Change classification"),
+        "language": _("Change note language"),
+    }
+    return labels[name]
+
+
+class NoteSession:
+    """An open note: the note, where it is saved, and its undo history."""
+
+    def __init__(self, note: Note | None = None, path: Path | None = None) -> None:
+        self.note = note or Note()
+        self.path = Path(path) if path else None
+        self.history = History()
+        self.read_only = False
+
+    # --- files ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> NoteSession:
+        """Open the note file at ``path``."""
+        return cls(notefile.read(path), path)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save to ``path`` (or where it came from), atomically; marks the history clean."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ClausierError(_("Choose where to save the note."))
+        if self.read_only and target == self.path:
+            raise ClausierError(_("This note is open read-only; save it under another name."))
+        notefile.write(self.note, target)
+        self.path = target
+        self.read_only = False
+        self.history.mark_clean()
+        return target
+
+    @property
+    def modified(self) -> bool:
+        """Whether the note has changes not saved yet."""
+        return not self.history.is_clean
+
+    # --- lookup -----------------------------------------------------------------
+
+    def section(self, section_id: str) -> Section:
+        """The section with ``section_id``."""
+        for section in self.note.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def locate(self, block_id: str) -> tuple[Section, int]:
+        """The section holding ``block_id`` and the block's index in it."""
+        for section in self.note.sections:
+            for index, block in enumerate(section.blocks):
+                if block.id == block_id:
+                    return section, index
+        raise KeyError(block_id)
+
+    def block(self, block_id: str) -> Block:
+        """The block with ``block_id``."""
+        section, index = self.locate(block_id)
+        return section.blocks[index]
+
+    # --- metadata -------------------------------------------------------------
+
+    def set_metadata(self, name: str, value: Any) -> Change:
+        """Set a metadata field (subject, addressee, date, classification...)."""
+        if name not in METADATA_FIELDS:
+            raise KeyError(name)
+        if name == "classification":
+            value = Classification(value)
+        elif name == "language":
+            value = NoteLanguage(value)
+        elif name in ("date", "meeting_date") and value is not None and not isinstance(value, date):
+            raise TypeError(name)
+        old = copy.deepcopy(getattr(self.note, name))
+        new = copy.deepcopy(value)
+        if old == new:
+            return Change(Scope.METADATA, field=name)
+
+        def setter(v):
+            def run() -> Change:
+                setattr(self.note, name, copy.deepcopy(v))
+                return Change(Scope.METADATA, field=name)
+
+            return run
+
+        typing = name in ("subject", "addressee", "author", "cabinet", "reference")
+        return self.history.push(
+            Command(
+                _metadata_label(name),
+                setter(new),
+                setter(old),
+                merge_key=("metadata", name) if typing else None,
+            )
+        )
+
+    def set_localized(self, name: str, lang: str, text: str) -> Change:
+        """Set one language of a localized metadata field (subject, addressee, cabinet)."""
+        current: Localized = dict(getattr(self.note, name))
+        if text:
+            current[lang] = text
+        else:
+            current.pop(lang, None)
+        return self.set_metadata(name, current)
+
+    def set_variable(self, name: str, value: str | Localized | None) -> Change:
+        """Fill (or clear, with None or "") the variable ``name``."""
+        old = copy.deepcopy(self.note.variables.get(name))
+        new = copy.deepcopy(value) or None
+
+        def setter(v):
+            def run() -> Change:
+                if v is None:
+                    self.note.variables.pop(name, None)
+                else:
+                    self.note.variables[name] = copy.deepcopy(v)
+                return Change(Scope.VARIABLES, field=name)
+
+            return run
+
+        return self.history.push(
+            Command(
+                _("Fill variable {name}").format(name=name),
+                setter(new),
+                setter(old),
+                merge_key=("variable", name),
+            )
+        )
+
+    # --- sections -------------------------------------------------------------
+
+    def add_section(self, title: Localized, index: int | None = None) -> Change:
+        """Add a section (at the end by default)."""
+        section = Section(title=dict(title))
+        position = len(self.note.sections) if index is None else index
+
+        def apply() -> Change:
+            self.note.sections.insert(position, section)
+            return Change(Scope.SECTIONS, (section.id,))
+
+        def revert() -> Change:
+            self.note.sections.remove(section)
+            return Change(Scope.SECTIONS)
+
+        return self.history.push(Command(_("Add section"), apply, revert))
+
+    def rename_section(self, section_id: str, title: Localized) -> Change:
+        """Give a section a new title."""
+        section = self.section(section_id)
+        old, new = dict(section.title), dict(title)
+
+        def setter(v):
+            def run() -> Change:
+                section.title = dict(v)
+                return Change(Scope.SECTIONS, (section.id,))
+
+            return run
+
+        return self.history.push(
+            Command(
+                _("Rename section"), setter(new), setter(old), merge_key=("section", section_id)
+            )
+        )
+
+    def move_section(self, section_id: str, new_index: int) -> Change:
+        """Move a section to ``new_index``."""
+        section = self.section(section_id)
+        old_index = self.note.sections.index(section)
+        new_index = max(0, min(new_index, len(self.note.sections) - 1))
+
+        def mover(target):
+            def run() -> Change:
+                self.note.sections.remove(section)
+                self.note.sections.insert(target, section)
+                return Change(Scope.SECTIONS, (section.id,))
+
+            return run
+
+        return self.history.push(Command(_("Move section"), mover(new_index), mover(old_index)))
+
+    def remove_section(self, section_id: str) -> Change:
+        """Delete a section with its blocks."""
+        section = self.section(section_id)
+        index = self.note.sections.index(section)
+
+        def apply() -> Change:
+            self.note.sections.remove(section)
+            return Change(Scope.SECTIONS)
+
+        def revert() -> Change:
+            self.note.sections.insert(index, section)
+            return Change(Scope.SECTIONS, (section.id,))
+
+        return self.history.push(Command(_("Delete section"), apply, revert))
+
+    # --- blocks -----------------------------------------------------------------
+
+    def _insert(self, label: str, section_id: str, block: Block, index: int | None) -> Change:
+        section = self.section(section_id)
+        position = len(section.blocks) if index is None else max(0, min(index, len(section.blocks)))
+
+        def apply() -> Change:
+            section.blocks.insert(position, block)
+            return Change(Scope.BLOCKS, (section.id,), block.id)
+
+        def revert() -> Change:
+            section.blocks.remove(block)
+            return Change(Scope.BLOCKS, (section.id,))
+
+        return self.history.push(Command(label, apply, revert))
+
+    def insert_clause(self, section_id: str, clause: Clause, index: int | None = None) -> Change:
+        """Insert a library clause, linked to its current revision."""
+        return self._insert(
+            _("Insert clause {id}").format(id=clause.id),
+            section_id,
+            LinkedClause(clause.id, clause.revision),
+            index,
+        )
+
+    def insert_text(
+        self, section_id: str, text: Localized | None = None, index: int | None = None
+    ) -> Change:
+        """Insert a free-text block."""
+        return self._insert(_("Insert text"), section_id, TextBlock(dict(text or {})), index)
+
+    def insert_follow_up(self, section_id: str, index: int | None = None) -> Change:
+        """Insert an empty follow-up table."""
+        return self._insert(_("Insert follow-up table"), section_id, FollowUpTable(), index)
+
+    def edit_text(self, block_id: str, lang: str, text: str) -> Change:
+        """Change the text of a free-text or copied block in one language."""
+        block = self.block(block_id)
+        if not isinstance(block, TextBlock | CopiedClause):
+            raise ClausierError(_("A linked clause cannot be edited; edit it locally first."))
+        old = block.text.get(lang)
+        if old == text:
+            return Change(Scope.BLOCK, block_id=block_id, field=lang)
+
+        def setter(v):
+            def run() -> Change:
+                if v is None:
+                    block.text.pop(lang, None)
+                else:
+                    block.text[lang] = v
+                return Change(Scope.BLOCK, block_id=block_id, field=lang)
+
+            return run
+
+        return self.history.push(
+            Command(_("Typing"), setter(text), setter(old), merge_key=("text", block_id, lang))
+        )
+
+    def move_block(self, block_id: str, section_id: str, index: int) -> Change:
+        """Move a block to position ``index`` of a section (the same or another)."""
+        source, old_index = self.locate(block_id)
+        block = source.blocks[old_index]
+        target = self.section(section_id)
+
+        def apply() -> Change:
+            source.blocks.remove(block)
+            target.blocks.insert(max(0, min(index, len(target.blocks))), block)
+            return Change(Scope.BLOCKS, tuple({source.id: 0, target.id: 0}), block.id)
+
+        def revert() -> Change:
+            target.blocks.remove(block)
+            source.blocks.insert(old_index, block)
+            return Change(Scope.BLOCKS, tuple({source.id: 0, target.id: 0}), block.id)
+
+        return self.history.push(Command(_("Move block"), apply, revert))
+
+    def move_block_by(self, block_id: str, step: int) -> Change | None:
+        """Move a block up (-1) or down (+1), across section boundaries; None at an end."""
+        section, index = self.locate(block_id)
+        sections = self.note.sections
+        position = sections.index(section)
+        if 0 <= index + step < len(section.blocks):
+            return self.move_block(block_id, section.id, index + step)
+        neighbour = position + (1 if step > 0 else -1)
+        if not 0 <= neighbour < len(sections):
+            return None
+        target = sections[neighbour]
+        return self.move_block(block_id, target.id, len(target.blocks) if step < 0 else 0)
+
+    def remove_block(self, block_id: str) -> Change:
+        """Delete a block."""
+        section, index = self.locate(block_id)
+        block = section.blocks[index]
+
+        def apply() -> Change:
+            section.blocks.remove(block)
+            return Change(Scope.BLOCKS, (section.id,))
+
+        def revert() -> Change:
+            section.blocks.insert(index, block)
+            return Change(Scope.BLOCKS, (section.id,), block.id)
+
+        return self.history.push(Command(_("Delete block"), apply, revert))
+
+    def edit_locally(self, block_id: str, library: Library) -> Change:
+        """Turn a linked clause into a copy the note owns and may edit."""
+        section, index = self.locate(block_id)
+        linked = section.blocks[index]
+        if not isinstance(linked, LinkedClause):
+            raise ClausierError(_("Only a linked clause can be copied for local editing."))
+        clause = library.get(linked.clause_id)
+        copied = CopiedClause(
+            clause.id, linked.revision, dict(clause.title), dict(clause.text), id=linked.id
+        )
+
+        def replace(old, new):
+            def run() -> Change:
+                section.blocks[section.blocks.index(old)] = new
+                return Change(Scope.BLOCKS, (section.id,), new.id)
+
+            return run
+
+        return self.history.push(
+            Command(_("Edit clause locally"), replace(linked, copied), replace(copied, linked))
+        )
+
+    # --- follow-up tables -----------------------------------------------------
+
+    def add_follow_up_row(self, block_id: str, row: FollowUpRow | None = None) -> Change:
+        """Append a row to a follow-up table."""
+        table = self.block(block_id)
+        if not isinstance(table, FollowUpTable):
+            raise TypeError(block_id)
+        new_row = row or FollowUpRow()
+
+        def apply() -> Change:
+            table.rows.append(new_row)
+            return Change(Scope.BLOCK, block_id=block_id)
+
+        def revert() -> Change:
+            table.rows.remove(new_row)
+            return Change(Scope.BLOCK, block_id=block_id)
+
+        return self.history.push(Command(_("Add follow-up row"), apply, revert))
+
+    def edit_follow_up(self, block_id: str, row: int, column: str, lang: str, text: str) -> Change:
+        """Edit one cell (commitment, state, lead, deadline) of a follow-up table."""
+        table = self.block(block_id)
+        if not isinstance(table, FollowUpTable):
+            raise TypeError(block_id)
+        target = table.rows[row]
+        if column == "deadline":
+            old: Any = target.deadline
+
+            def setter(v):
+                def run() -> Change:
+                    target.deadline = v
+                    return Change(Scope.BLOCK, block_id=block_id, field=column)
+
+                return run
+        else:
+            values: Localized = getattr(target, column)
+            old = values.get(lang)
+
+            def setter(v):
+                def run() -> Change:
+                    if v is None:
+                        values.pop(lang, None)
+                    else:
+                        values[lang] = v
+                    return Change(Scope.BLOCK, block_id=block_id, field=column)
+
+                return run
+
+        return self.history.push(
+            Command(
+                _("Edit follow-up table"),
+                setter(text),
+                setter(old),
+                merge_key=("followup", block_id, row, column, lang),
+            )
+        )
+
+    def remove_follow_up_row(self, block_id: str, row: int) -> Change:
+        """Delete a row of a follow-up table."""
+        table = self.block(block_id)
+        if not isinstance(table, FollowUpTable):
+            raise TypeError(block_id)
+        removed = table.rows[row]
+
+        def apply() -> Change:
+            table.rows.remove(removed)
+            return Change(Scope.BLOCK, block_id=block_id)
+
+        def revert() -> Change:
+            table.rows.insert(row, removed)
+            return Change(Scope.BLOCK, block_id=block_id)
+
+        return self.history.push(Command(_("Delete follow-up row"), apply, revert))
+
+    # --- undo -------------------------------------------------------------------
+
+    def undo(self) -> Change | None:
+        """Undo the last edit."""
+        return self.history.undo()
+
+    def redo(self) -> Change | None:
+        """Redo the last undone edit."""
+        return self.history.redo()
+
+    def variable_names(self, library: Library) -> list[str]:
+        """The variables the note's texts and clauses use, in order of appearance."""
+        from app import variables
+
+        found: dict[str, None] = {}
+        for _section, block in self.note.blocks():
+            texts: list[str] = []
+            if isinstance(block, TextBlock | CopiedClause):
+                texts = list(block.text.values())
+            elif isinstance(block, LinkedClause):
+                clause = library.find(block.clause_id)
+                texts = list(clause.text.values()) if clause else []
+            for text in texts:
+                for name in variables.names(text):
+                    found.setdefault(name, None)
+        return list(found)

@@ -1,0 +1,129 @@
+"""Undo and redo for note edits, kept in the core so it is tested without a display.
+
+Each edit is a :class:`Command` with a translated label ("Insert clause") and
+two functions that apply and revert it; both return the :class:`Change` the
+window must refresh. Consecutive typing in the same field merges into one
+command, as users expect from a text editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    """Which part of a note an edit touched."""
+
+    METADATA = "metadata"
+    VARIABLES = "variables"
+    SECTIONS = "sections"  # sections added, removed, moved or renamed
+    BLOCKS = "blocks"  # blocks added, removed or moved (section_ids says where)
+    BLOCK = "block"  # the content of one block
+    NOTE = "note"  # everything
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed, so views refresh only that."""
+
+    scope: Scope
+    section_ids: tuple[str, ...] = ()
+    block_id: str = ""
+    field: str = ""
+
+
+@dataclass
+class Command:
+    """One undoable edit: a label, how to apply it and how to revert it."""
+
+    label: str
+    apply: Callable[[], Change]
+    revert: Callable[[], Change]
+    merge_key: tuple | None = None  # equal keys merge (typing in one field)
+
+
+class History:
+    """The undo and redo stacks of one note, with a clean point for "unsaved changes"."""
+
+    def __init__(self, limit: int = 1000) -> None:
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+        self._clean: int | None = 0
+        self._limit = limit
+
+    def push(self, command: Command) -> Change:
+        """Apply ``command`` and record it (merging with the last one when they type on)."""
+        change = command.apply()
+        last = self._done[-1] if self._done else None
+        mergeable = (
+            last is not None
+            and command.merge_key is not None
+            and last.merge_key == command.merge_key
+            and self._clean != len(self._done)
+        )
+        if mergeable:
+            last.apply = command.apply  # redo goes straight to the newest text
+        else:
+            self._done.append(command)
+            if len(self._done) > self._limit:
+                del self._done[0]
+                if self._clean is not None:
+                    self._clean -= 1
+                    if self._clean < 0:
+                        self._clean = None
+        if self._clean is not None and self._clean > len(self._done):
+            self._clean = None
+        self._undone.clear()
+        return change
+
+    def undo(self) -> Change | None:
+        """Revert the last command; None when there is nothing to undo."""
+        if not self._done:
+            return None
+        command = self._done.pop()
+        self._undone.append(command)
+        return command.revert()
+
+    def redo(self) -> Change | None:
+        """Apply again the last undone command; None when there is nothing to redo."""
+        if not self._undone:
+            return None
+        command = self._undone.pop()
+        self._done.append(command)
+        return command.apply()
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is something to undo."""
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is something to redo."""
+        return bool(self._undone)
+
+    @property
+    def undo_label(self) -> str:
+        """The label of the command Undo would revert ("" when none)."""
+        return self._done[-1].label if self._done else ""
+
+    @property
+    def redo_label(self) -> str:
+        """The label of the command Redo would apply ("" when none)."""
+        return self._undone[-1].label if self._undone else ""
+
+    def mark_clean(self) -> None:
+        """Record that the note as it is now is saved."""
+        self._clean = len(self._done)
+
+    def break_merge(self) -> None:
+        """Stop the next edit from merging with the last one (e.g. the field lost focus)."""
+        if self._done:
+            self._done[-1].merge_key = None
+
+    @property
+    def is_clean(self) -> bool:
+        """Whether the note is as it was last saved."""
+        return self._clean == len(self._done)

@@ -1,0 +1,63 @@
+"""Tests for autosave and crash recovery."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from app import recovery
+from app.note import Note, Section, TextBlock
+
+
+def a_note(text: str = "Brouillon non sauvé") -> Note:
+    return Note(subject={"fr": "Sujet"}, sections=[Section({"fr": "A"}, [TextBlock({"fr": text})])])
+
+
+def test_our_own_autosave_is_not_offered_back_to_us(tmp_path):
+    recovery.write_autosave(a_note(), key="k1", original=tmp_path / "n.clausier")
+    assert recovery.pending_recoveries() == []
+
+
+def test_an_autosave_left_by_a_dead_process_is_offered_with_its_content(tmp_path):
+    recovery.write_autosave(a_note("perdu ? non"), key="k2", original=tmp_path / "n.clausier")
+    meta_path = recovery.recovery_dir() / "k2.json"
+    meta = json.loads(meta_path.read_text())
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    meta["pid"] = int(dead.stdout)
+    meta_path.write_text(json.dumps(meta))
+    (found,) = recovery.pending_recoveries()
+    assert found.key == "k2"
+    assert found.original == tmp_path / "n.clausier"
+    assert found.subject == "Sujet"
+    assert recovery.load_recovery(found).sections[0].blocks[0].text["fr"] == "perdu ? non"
+
+
+def test_an_autosave_of_a_live_instance_is_left_alone(tmp_path):
+    recovery.write_autosave(a_note(), key="k3", original=None)
+    meta_path = recovery.recovery_dir() / "k3.json"
+    meta = json.loads(meta_path.read_text())
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        meta["pid"] = live.pid
+        meta_path.write_text(json.dumps(meta))
+        assert recovery.pending_recoveries() == []
+    finally:
+        live.kill()
+        live.wait()
+    assert [r.key for r in recovery.pending_recoveries()] == ["k3"]
+
+
+def test_discarding_removes_the_copy():
+    recovery.write_autosave(a_note(), key="k4", original=None)
+    recovery.discard_autosave("k4")
+    assert list(recovery.recovery_dir().iterdir()) == []
+
+
+def test_a_damaged_recovery_entry_is_skipped(tmp_path):
+    folder = recovery.recovery_dir()
+    folder.mkdir(parents=True)
+    (folder / "bad.json").write_text("{nope")
+    assert recovery.pending_recoveries() == []

@@ -1,0 +1,64 @@
+"""Tests for machine-wide and user settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import settings
+from app.errors import ClausierError
+from app.settings import Settings
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_defaults_apply_when_there_are_no_files():
+    current = Settings.load()
+    assert current.get("autosave_seconds") == 60
+    assert current.get("note_language") == "fr"
+    assert current.problems == []
+
+
+def test_user_settings_override_machine_wide_ones_except_locked_keys():
+    write(
+        settings.site_file(),
+        "[settings]\nautosave_seconds = 120\ntemplate = /srv/house.docx\n"
+        "[locked]\nkeys = template\n",
+    )
+    write(settings.user_file(), "[settings]\nautosave_seconds = 30\ntemplate = /home/me/t.docx\n")
+    current = Settings.load()
+    assert current.get("autosave_seconds") == 30
+    assert current.get("template") == "/srv/house.docx"
+    assert current.is_locked("template")
+    with pytest.raises(ClausierError, match="locked"):
+        current.set("template", "/tmp/x.docx")
+
+
+def test_a_user_setting_is_saved_and_read_back():
+    current = Settings.load()
+    current.set("author", "Marie Dupont")
+    current.set("interface_language", "nl")
+    current.save()
+    again = Settings.load()
+    assert again.get("author") == "Marie Dupont"
+    assert again.get("interface_language") == "nl"
+
+
+def test_bad_files_and_values_are_reported_and_ignored():
+    write(settings.site_file(), "this is not an ini file")
+    write(
+        settings.user_file(),
+        "[settings]\nautosave_seconds = soon\nnote_language = de\ncolour = red\n",
+    )
+    current = Settings.load()
+    assert current.get("autosave_seconds") == 60
+    assert current.get("note_language") == "fr"
+    assert len(current.problems) == 4
+    assert any("soon" in p for p in current.problems)
+
+
+def test_a_user_cannot_lock_keys():
+    write(settings.user_file(), "[settings]\nauthor = X\n[locked]\nkeys = author\n")
+    assert not Settings.load().is_locked("author")
