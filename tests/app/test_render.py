@@ -1,0 +1,183 @@
+"""Tests for laying a note out for export (note + library → plan)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.classification import Classification
+from app.language import NoteLanguage
+from app.library import Clause, Kind, Library, Status
+from app.note import (
+    CopiedClause,
+    FollowUpRow,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    Section,
+    TextBlock,
+)
+from app.plan import ClauseFrame, Mark, Paragraph, SideBySide, Style, Table
+from app.render import build_plan
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def library() -> Library:
+    clauses = [
+        Clause(
+            "vd2.1.4",
+            Kind.COMMITMENT,
+            {"fr": "Financement du terrorisme", "nl": "Terrorismefinanciering"},
+            {"fr": "Agir contre le financement : vite !", "nl": "Optreden tegen financiering: snel!"},
+            {"fr": Status.OFFICIAL, "nl": Status.UNOFFICIAL},
+        ),
+        Clause(
+            "vd2.2.1",
+            Kind.COMMITMENT,
+            {"fr": "Retours d’expérience"},
+            {"fr": "Échanger avec {minister} le {meeting_date}."},
+            {"fr": Status.OFFICIAL},
+        ),
+    ]
+    return Library(clauses={c.id: c for c in clauses})
+
+
+def note(language=NoteLanguage.FR) -> Note:
+    return Note(
+        subject={"fr": "Suivi Val Duchesse II", "nl": "Opvolging Val Duchesse II"},
+        addressee={"fr": "Monsieur le Premier ministre", "nl": "De heer Eerste Minister"},
+        author="Marie Dupont",
+        date=date(2016, 2, 1),
+        meeting_date=date(2018, 6, 11),
+        reference="PM/2018/1",
+        classification=Classification.CONFIDENTIAL,
+        language=language,
+        sections=[
+            Section(
+                {"fr": "Contexte", "nl": "Context"},
+                [
+                    TextBlock({"fr": "L'été « chaud »\n- premier point", "nl": "De zomer"}),
+                    LinkedClause("vd2.1.4", 1),
+                ],
+            ),
+            Section({"fr": "Engagements", "nl": "Verbintenissen"}, [LinkedClause("vd2.2.1", 1)]),
+        ],
+    )
+
+
+def texts(items) -> list[str]:
+    found = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            found.append(item.text)
+        elif isinstance(item, ClauseFrame):
+            found.extend(p.text for p in item.paragraphs)
+    return found
+
+
+def test_a_french_plan_has_title_meta_headings_and_clauses_with_typography():
+    plan = build_plan(note(), library())
+    assert plan.languages == ("fr",)
+    assert plan.title.text == "Suivi Val Duchesse II"
+    labels = [line.label.text for line in plan.meta]
+    assert labels == ["À", "De", "Date", "Objet", "Réunion", "Réf.", "Classification"]
+    values = {line.label.text: line.value.text for line in plan.meta}
+    assert values["Date"] == "1er février 2016"
+    assert values["Réunion"] == "lundi 11 juin 2018"
+    assert values["Classification"] == "CONFIDENTIEL"
+    headings = [p.text for p in plan.body if isinstance(p, Paragraph) and p.style is Style.HEADING1]
+    assert headings == ["Contexte", "Engagements"]
+    body = texts(plan.body)
+    assert f"L’été «{NBSP}chaud{NBSP}»" in body
+    assert "premier point" in body
+    assert f"Agir contre le financement{NBSP}: vite{NNBSP}!" in body
+    bullets = [p for p in plan.body if isinstance(p, Paragraph) and p.style is Style.BULLET]
+    assert [b.text for b in bullets] == ["premier point"]
+    assert [s.text for s in plan.classification] == ["CONFIDENTIEL"]
+    assert [s.text for s in plan.page_label] == ["Page"]
+
+
+def test_linked_clauses_become_tagged_frames():
+    plan = build_plan(note(), library())
+    frames = [i for i in plan.body if isinstance(i, ClauseFrame)]
+    assert [f.tag for f in frames] == ["clausier:vd2.1.4@1:fr", "clausier:vd2.2.1@1:fr"]
+    assert frames[0].title == "Financement du terrorisme" and frames[0].linked
+
+
+def test_dutch_has_no_french_spaces_and_marks_missing_translations():
+    plan = build_plan(note(NoteLanguage.NL), library())
+    body = texts(plan.body)
+    assert "Optreden tegen financiering: snel!" in body
+    assert "[Nederlandse tekst ontbreekt]" in body  # vd2.2.1 has no Dutch text
+    missing = [w for w in plan.warnings if w.code == "missing_translation"]
+    assert len(missing) == 1 and "vd2.2.1" in missing[0].message
+    assert [s.text for s in plan.classification] == ["VERTROUWELIJK"]
+    values = {line.label.text: line.value.text for line in plan.meta}
+    assert values["Datum"] == "1 februari 2016"
+    # Our Dutch texts are unofficial: the document says so once.
+    assert any("niet-officiële" in t for t in body)
+
+
+def test_unfilled_variables_are_marked_and_warned_filled_ones_formatted():
+    plan = build_plan(note(), library())
+    frame = [i for i in plan.body if isinstance(i, ClauseFrame)][1]
+    spans = frame.paragraphs[0].spans
+    assert any(s.mark is Mark.UNFILLED and s.text == "{minister}" for s in spans)
+    assert any(s.mark is Mark.VARIABLE and s.text == "11 juin 2018" for s in spans)
+    assert [w.code for w in plan.warnings].count("unfilled_variable") == 1
+    filled = note()
+    filled.variables["minister"] = {"fr": "le ministre de l’Intérieur"}
+    plan = build_plan(filled, library())
+    assert "unfilled_variable" not in [w.code for w in plan.warnings]
+
+
+def test_a_bilingual_plan_puts_french_left_and_dutch_right_block_by_block():
+    plan = build_plan(note(NoteLanguage.BILINGUAL), library())
+    assert plan.languages == ("fr", "nl")
+    grids = [i for i in plan.body if isinstance(i, SideBySide)]
+    assert len(grids) == 2
+    left, right = grids[0].rows[1]
+    assert left[0].lang == "fr" and right[0].lang == "nl"
+    assert left[0].tag.endswith(":fr") and right[0].tag.endswith(":nl")
+    labels = [line.label.text for line in plan.meta]
+    assert labels[0] == "À / Aan"
+    heading = next(p for p in plan.body if isinstance(p, Paragraph) and p.style is Style.HEADING1)
+    assert heading.text == "Contexte / Context"
+    assert [s.lang for s in heading.spans if s.text.strip(" /")] == ["fr", "nl"]
+    assert "".join(s.text for s in plan.page_label) == "Page / Pagina"
+
+
+def test_characters_word_cannot_hold_are_cleaned_with_a_warning():
+    dirty = note()
+    dirty.sections[0].blocks[0] = TextBlock({"fr": "Bip\x07 et \ufffe fin\u2028suite"})
+    plan = build_plan(dirty, library())
+    body = texts(plan.body)
+    assert all("\x07" not in t and "\ufffe" not in t for t in body)
+    assert any(w.code == "cleaned_characters" for w in plan.warnings)
+
+
+def test_an_unknown_clause_and_a_copied_clause():
+    odd = note()
+    odd.sections[1].blocks = [
+        LinkedClause("vd9.9.9", 1),
+        CopiedClause("vd2.1.4", 1, {"fr": "Titre local"}, {"fr": "Texte adapté localement."}),
+    ]
+    plan = build_plan(odd, library())
+    body = texts(plan.body)
+    assert any("vd9.9.9" in t for t in body)
+    assert any(w.code == "unknown_clause" for w in plan.warnings)
+    frame = [i for i in plan.body if isinstance(i, ClauseFrame)][-1]
+    assert not frame.linked and frame.title == "Titre local"
+
+
+def test_a_follow_up_table_shows_clause_titles_and_dates():
+    followed = note()
+    followed.sections[1].blocks = [
+        FollowUpTable([FollowUpRow(clause_id="vd2.1.4", state={"fr": "En cours"}, deadline="2018-12-01")])
+    ]
+    plan = build_plan(followed, library())
+    table = next(i for i in plan.body if isinstance(i, Table))
+    assert [c[0].text for c in table.header] == ["Engagement", "État des lieux", "Service pilote", "Échéance"]
+    row = table.rows[0]
+    assert row[0][0].text == "Financement du terrorisme"
+    assert row[3][0].text == "1er décembre 2018"
