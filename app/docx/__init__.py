@@ -1,0 +1,63 @@
+"""Word export: write a rendering plan as a .docx in the house template (or IT's).
+
+This subpackage alone imports python-docx; callers import it lazily
+(``from app.docx import export_plan`` inside the function that exports), so that
+importing :mod:`app` or starting the command line stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import ExportError
+from app.plan import DocumentPlan, PlanWarning
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+__all__ = ["export_plan"]
+
+
+def export_plan(
+    plan: DocumentPlan, out_path: Path, *, template: Path | None = None
+) -> list[PlanWarning]:
+    """Write ``plan`` to ``out_path`` as a Word file; return the plan's warnings and the export's.
+
+    ``template`` is a .docx or .dotx whose styles, header and footer give the house
+    style (None: the built-in one). The file is written atomically: on failure the
+    previous file is left as it was. Raises :class:`~app.errors.ExportError` with a
+    translated message when the template is refused or the file cannot be written.
+    """
+    from app.docx.template import load_template, resolve_styles
+    from app.docx.writer import PlanWriter
+
+    warnings = list(plan.warnings)
+    document = load_template(Path(template) if template is not None else None, warnings)
+    styles = resolve_styles(document, warnings)
+    PlanWriter(document, plan, styles, warnings).write()
+    _save(document, Path(out_path))
+    return warnings
+
+
+def _save(document: Document, out_path: Path) -> None:
+    """Save atomically, turning file-system failures into one clear ExportError."""
+    from app.atomic import write_atomic
+    from app.i18n import _
+
+    folder = out_path.parent
+    if not folder.is_dir():
+        raise ExportError(_("The folder {folder} does not exist.").format(folder=folder))
+    try:
+        write_atomic(out_path, document.save)
+    except PermissionError:
+        raise ExportError(
+            _(
+                "Cannot write {path}: the folder is read-only or the file is open in "
+                "another program (close it in Word and try again)."
+            ).format(path=out_path)
+        ) from None
+    except OSError as error:
+        raise ExportError(
+            _("Cannot write {path}: {reason}").format(path=out_path, reason=error.strerror or error)
+        ) from None

@@ -1,0 +1,314 @@
+"""Open a Word template safely and find its styles by their built-in identity.
+
+A template comes from IT or a user, so it is checked before python-docx reads it:
+a zip of sane size and compression ratio, with no DTD or entity declarations in
+its XML. Styles are looked up by their built-in English name (which Word stores
+whatever the interface language), never by display name or id: a French Word
+calls heading 1 ``Titre1``. A needed style the template lacks is copied in from
+the house style, with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml.parser import parse_xml
+from docx.parts.numbering import NumberingPart
+from lxml import etree
+
+from app.docx import oxml
+from app.docx.styles import (
+    BY_NAME,
+    FOOTER,
+    HEADER,
+    MISSING,
+    PARAGRAPH_STYLE_NAMES,
+    TABLE_GRID,
+    StyleDef,
+    abstract_list_xml,
+)
+from app.errors import ExportError
+from app.i18n import _
+from app.paths import templates_dir
+from app.plan import PlanWarning, Style
+
+TEMPLATE_NAME = "clausier-house.docx"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 2000
+MAX_RATIO = 100  # uncompressed / compressed, for entries above RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+
+
+def builtin_template() -> Path:
+    """The shipped house template."""
+    return templates_dir() / TEMPLATE_NAME
+
+
+def load_template(path: Path | None, warnings: list[PlanWarning]) -> Document:
+    """Open ``path`` (None: the house template) as a python-docx document, or raise ExportError."""
+    if path is None and not builtin_template().is_file():
+        from app.docx.housestyle import build_bytes
+
+        warnings.append(
+            PlanWarning(
+                "template",
+                _("The built-in Word template is missing; Clausier's default styles were used."),
+            )
+        )
+        data = build_bytes()
+        name = TEMPLATE_NAME
+    else:
+        source = Path(path) if path is not None else builtin_template()
+        name = source.name
+        data = _read(source)
+    data = check_package(data, name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # whatever python-docx trips on, the template is unusable
+        raise ExportError(
+            _("The Word template {name} cannot be read: it is not a valid .docx file.").format(
+                name=name
+            )
+        ) from None
+    oxml.replace_body(document.element.body, [])
+    return document
+
+
+def _read(source: Path) -> bytes:
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExportError(
+                _("The Word template {name} is too large to be a template.").format(
+                    name=source.name
+                )
+            )
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise ExportError(
+            _("The Word template {path} does not exist.").format(path=source)
+        ) from None
+    except OSError as error:
+        raise ExportError(
+            _("The Word template {path} cannot be opened: {reason}").format(
+                path=source, reason=error.strerror or error
+            )
+        ) from None
+
+
+def check_package(data: bytes, name: str) -> bytes:
+    """Refuse anything but a sane .docx/.dotx zip; return the bytes python-docx may open.
+
+    A .dotx is accepted: its main part's content type is switched to a document's.
+    """
+    unreadable = ExportError(
+        _("The Word template {name} cannot be read: it is not a valid .docx file.").format(
+            name=name
+        )
+    )
+    unsafe = ExportError(
+        _(
+            "The Word template {name} was refused: its content is unsafe or abnormally large."
+        ).format(name=name)
+    )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise unreadable from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise unsafe
+        total = 0
+        for info in infos:
+            total += info.file_size
+            compressed = max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR and info.file_size / compressed > MAX_RATIO:
+                raise unsafe
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise unsafe
+        names = {info.filename for info in infos}
+        if "[Content_Types].xml" not in names:
+            raise unreadable
+        try:
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    content = archive.read(info)
+                    if any(marker in content for marker in _DTD_MARKERS):
+                        raise unsafe
+            content_types = archive.read("[Content_Types].xml")
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+            raise unreadable from None
+        if _TEMPLATE_MAIN.encode() in content_types:
+            return _as_document(archive, content_types)
+    return data
+
+
+def _as_document(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
+    """The package of a .dotx with its main part declared as a document's."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            content = archive.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content_types.replace(
+                    _TEMPLATE_MAIN.encode(), CT.WML_DOCUMENT_MAIN.encode()
+                )
+            target.writestr(info.filename, content)
+    return out.getvalue()
+
+
+@dataclass
+class StyleMap:
+    """The style ids a template uses for each role, found by built-in name."""
+
+    paragraph: dict[Style, str]
+    header: str
+    footer: str
+    table_grid: str
+    missing: str
+    _column_numbering: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def second_column_numbering(self, document: Document) -> dict[str, tuple[int, int]]:
+        """Direct (ilvl, numId) for headings of a second column, counting on their own.
+
+        Empty when the template's headings are not numbered.
+        """
+        if self._column_numbering is None:
+            self._column_numbering = _second_column_numbering(document, self)
+        return self._column_numbering
+
+
+def resolve_styles(document: Document, warnings: list[PlanWarning]) -> StyleMap:
+    """Find every style a plan needs; copy the house definition of those that are missing."""
+    styles = document.styles.element
+    found = oxml.style_ids_by_name(styles)
+    needed: list[tuple[str, str]] = [("paragraph", name) for name in PARAGRAPH_STYLE_NAMES.values()]
+    needed += [("paragraph", HEADER), ("paragraph", FOOTER)]
+    needed += [("table", TABLE_GRID), ("character", MISSING)]
+    absent = [BY_NAME[name.lower()] for kind, name in needed if (kind, name.lower()) not in found]
+    if absent:
+        _add_styles(document, absent, found)
+        warnings.append(
+            PlanWarning(
+                "template",
+                _(
+                    "The Word template lacks the styles {names}; Clausier's own definitions "
+                    "were used for them."
+                ).format(names=", ".join(style.name for style in absent)),
+            )
+        )
+        found = oxml.style_ids_by_name(styles)
+
+    def ident(kind: str, name: str) -> str:
+        return found[(kind, name.lower())]
+
+    return StyleMap(
+        paragraph={role: ident("paragraph", name) for role, name in PARAGRAPH_STYLE_NAMES.items()},
+        header=ident("paragraph", HEADER),
+        footer=ident("paragraph", FOOTER),
+        table_grid=ident("table", TABLE_GRID),
+        missing=ident("character", MISSING),
+    )
+
+
+def _add_styles(
+    document: Document, absent: list[StyleDef], found: dict[tuple[str, str], str]
+) -> None:
+    """Copy house definitions into the template, with ids and parents it understands."""
+    styles = document.styles.element
+    taken = oxml.all_style_ids(styles)
+    ids = {name: style_id for (_kind, name), style_id in found.items()}
+    new_ids: dict[str, str] = {}
+    for style in absent:
+        style_id, n = style.style_id, 1
+        while style_id in taken:
+            n += 1
+            style_id = f"{style.style_id}{n}"
+        taken.add(style_id)
+        new_ids[style.name] = style_id
+    ids_by_name = {**{BY_NAME[k].name: v for k, v in ids.items() if k in BY_NAME}, **new_ids}
+
+    numbered = {style.name for style in absent if style.numbering}
+    # A copied heading gets numbers only if both headings are copied (a level 2 alone
+    # would count "0.1."); a copied bullet style gets its own bullet list.
+    headings_ok = {"heading 1", "heading 2"} <= numbered
+    num_ids: dict[str, int] = {}
+    if headings_ok:
+        num_ids["headings"] = _add_list(
+            document, "headings", {0: new_ids["heading 1"], 1: new_ids["heading 2"]}
+        )
+    if "List Bullet" in numbered:
+        num_ids["bullets"] = _add_list(document, "bullets", {0: new_ids["List Bullet"]})
+
+    defaults = {
+        s.get(oxml.qn("w:type"))
+        for s in styles.iterchildren(oxml.qn("w:style"))
+        if s.get(oxml.qn("w:default")) in ("1", "true", "on")
+    }
+    for style in absent:
+        xml = style.xml(ids_by_name, num_ids.get(style.numbering or ""), new_ids[style.name])
+        if style.numbering and style.numbering not in num_ids:
+            xml = oxml.strip_numbering(xml)
+        if style.default and style.type in defaults:
+            xml = xml.replace(' w:default="1"', "", 1)
+        oxml.add_style(styles, xml)
+
+
+def _numbering_element(document: Document, create: bool) -> etree._Element | None:
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        if not create:
+            return None
+    package = part.package
+    partname = package.next_partname("/word/numbering%d.xml")
+    element = parse_xml(f'<w:numbering xmlns:w="{oxml.W_NS}"/>')
+    numbering = NumberingPart(PackURI(partname), CT.WML_NUMBERING, element, package)
+    part.relate_to(numbering, RT.NUMBERING)
+    return element
+
+
+def _add_list(document: Document, kind: str, style_ids: dict[int, str]) -> int:
+    numbering = _numbering_element(document, create=True)
+    assert numbering is not None
+    max_abstract, max_num = oxml.numbering_ids(numbering)
+    abstract_id, num_id = max_abstract + 1, max_num + 1
+    oxml.add_list(numbering, abstract_list_xml(kind, abstract_id, style_ids), num_id, abstract_id)
+    return num_id
+
+
+def _second_column_numbering(document: Document, styles: StyleMap) -> dict[str, tuple[int, int]]:
+    styles_element = document.styles.element
+    heading1 = styles.paragraph[Style.HEADING1]
+    own = oxml.style_numbering(styles_element, heading1)
+    numbering = _numbering_element(document, create=False)
+    if own is None or numbering is None:
+        return {}
+    new_num = oxml.independent_copy(numbering, own[1])
+    if new_num is None:
+        return {}
+    result: dict[str, tuple[int, int]] = {}
+    for role, fallback_level in ((Style.HEADING1, 0), (Style.HEADING2, 1)):
+        style_id = styles.paragraph[role]
+        style_num = oxml.style_numbering(styles_element, style_id)
+        if style_num is None or style_num[1] != own[1]:
+            continue
+        level = oxml.level_for_style(numbering, own[1], style_id)
+        if level is None:
+            level = style_num[0] if style_num[0] else fallback_level
+        result[style_id] = (level, new_num)
+    return result

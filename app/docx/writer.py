@@ -1,0 +1,278 @@
+"""Walk a rendering plan and write it into an open template: body, header, footer, properties."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from docx.document import Document
+from docx.section import _Footer, _Header
+
+from app.docx import oxml
+from app.docx.oxml import BodyBuilder, Field, Run
+from app.docx.template import StyleMap
+from app.i18n import _
+from app.language import WORD_LANG
+from app.plan import (
+    ClauseFrame,
+    DocumentPlan,
+    Mark,
+    Paragraph,
+    PlanWarning,
+    SideBySide,
+    Span,
+    Style,
+    Table,
+)
+
+HIGHLIGHT = "yellow"
+HEADER_FILL = "D9E2F3"
+META_SHARE = 0.3  # the label column of the first-page block
+SIDE_GAP = 284  # twips between the French and the Dutch column (0.5 cm)
+CELL_MARGIN = 108  # Word's default left/right cell margin, in twips
+ALIAS_MAX = 64
+PROPERTY_MAX = 255  # python-docx refuses longer core properties
+
+
+def word_lang(lang: str) -> str:
+    """The Word language tag of a plan language (``fr`` → ``fr-BE``); tags pass through."""
+    return WORD_LANG.get(lang, lang)
+
+
+class PlanWriter:
+    """Writes one plan into one document opened from a template."""
+
+    def __init__(
+        self,
+        document: Document,
+        plan: DocumentPlan,
+        styles: StyleMap,
+        warnings: list[PlanWarning],
+    ) -> None:
+        """Prepare to write ``plan``; problems found on the way go to ``warnings``."""
+        self.document = document
+        self.plan = plan
+        self.styles = styles
+        self.warnings = warnings
+        self.main = word_lang(plan.main_language)
+        self._cleaned = False
+        self._headings = {styles.paragraph[Style.HEADING1], styles.paragraph[Style.HEADING2]}
+
+    def write(self) -> None:
+        """Write body, header and footer, document defaults and properties."""
+        body = self.document.element.body
+        builder = BodyBuilder(self.main)
+        width = oxml.text_width(body)
+        if self.plan.title.text.strip():
+            self._paragraph(builder, self.plan.title, Style.TITLE)
+        if self.plan.meta:
+            self._meta(builder, width)
+        for item in self.plan.body:
+            self._item(builder, item, width, column=0)
+        oxml.replace_body(body, builder.elements())
+        self._header_footer()
+        oxml.set_default_language(self.document.styles.element, self.main)
+        self._properties()
+        if self._cleaned:
+            self.warnings.append(
+                PlanWarning(
+                    "cleaned_characters",
+                    _("Characters that Word cannot hold were removed from the document."),
+                )
+            )
+
+    # -- runs and paragraphs -------------------------------------------------------
+
+    def _runs(self, spans: list[Span], lang: str, *, bold: bool = False) -> list[Run]:
+        runs = []
+        missing_style = self.styles.missing
+        for span in spans:
+            text = self._clean(span.text)
+            style = highlight = None
+            if span.mark is Mark.MISSING:
+                style, highlight = missing_style, HIGHLIGHT
+            elif span.mark is Mark.UNFILLED:
+                highlight = HIGHLIGHT
+            runs.append(
+                Run(
+                    text,
+                    word_lang(span.lang) if span.lang else lang,
+                    bold or span.bold,
+                    span.italic,
+                    style,
+                    highlight,
+                )
+            )
+        return runs
+
+    def _paragraph(
+        self,
+        builder: BodyBuilder,
+        paragraph: Paragraph,
+        style: Style | None = None,
+        column: int = 0,
+    ) -> None:
+        lang = word_lang(paragraph.lang)
+        style_id = (
+            self.styles.paragraph.get(style or paragraph.style) or self.styles.paragraph[Style.BODY]
+        )
+        num = None
+        if column and style_id in self._headings:
+            num = self.styles.second_column_numbering(self.document).get(style_id)
+        builder.paragraph(style_id, lang, self._runs(paragraph.spans, lang), num=num)
+
+    # -- blocks --------------------------------------------------------------------
+
+    def _item(self, builder: BodyBuilder, item: object, width: int, column: int) -> None:
+        if isinstance(item, Paragraph):
+            self._paragraph(builder, item, column=column)
+        elif isinstance(item, ClauseFrame):
+            self._clause(builder, item, column)
+        elif isinstance(item, Table):
+            self._table(builder, item, width)
+        elif isinstance(item, SideBySide):
+            self._side_by_side(builder, item, width)
+        else:
+            raise TypeError(f"not a plan item: {item!r}")
+
+    def _clean(self, text: str) -> str:
+        cleaned, changed = oxml.clean_text(text)
+        self._cleaned = self._cleaned or changed
+        return cleaned
+
+    def _clause(self, builder: BodyBuilder, frame: ClauseFrame, column: int) -> None:
+        alias = self._clean(frame.title or frame.clause_id)
+        if len(alias) > ALIAS_MAX:  # Word's content control dialog keeps titles short
+            alias = alias[: ALIAS_MAX - 1] + "…"
+        builder.begin_sdt(self._clean(frame.tag), alias)
+        if not frame.paragraphs:
+            builder.paragraph(self.styles.paragraph[Style.BODY], word_lang(frame.lang), [])
+        for paragraph in frame.paragraphs:
+            self._paragraph(builder, paragraph, column=column)
+        builder.end_sdt()
+
+    def _meta(self, builder: BodyBuilder, width: int) -> None:
+        # The right cell margin juts into the page margin so text spans exactly the text width.
+        label_width = round(width * META_SHARE)
+        grid = [label_width, width - label_width + CELL_MARGIN]
+        builder.begin_table(grid, borderless=True, cell_margins=(0, CELL_MARGIN))
+        for line in self.plan.meta:
+            builder.begin_row()
+            for paragraph, role, cell_width in (
+                (line.label, Style.META_LABEL, grid[0]),
+                (line.value, Style.META_VALUE, grid[1]),
+            ):
+                builder.begin_cell(cell_width)
+                self._paragraph(builder, paragraph, role)
+                builder.end_cell()
+            builder.end_row()
+        builder.end_table()
+
+    def _table(self, builder: BodyBuilder, table: Table, width: int) -> None:
+        columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+        if columns == 0:
+            return
+        grid = _grid(table.widths, columns, width)
+        builder.begin_table(grid, style_id=self.styles.table_grid)
+        if table.header:
+            self._row(builder, table.header, grid, header=True)
+        for row in table.rows:
+            self._row(builder, row, grid, header=False)
+        builder.end_table()
+
+    def _row(
+        self, builder: BodyBuilder, cells: list[list[Paragraph]], grid: list[int], *, header: bool
+    ) -> None:
+        builder.begin_row(header=header, keep_together=True)
+        for index, cell_width in enumerate(grid):
+            builder.begin_cell(cell_width, fill=HEADER_FILL if header else None)
+            for paragraph in cells[index] if index < len(cells) else []:
+                self._paragraph(builder, paragraph)
+            builder.end_cell()
+        builder.end_row()
+
+    def _side_by_side(self, builder: BodyBuilder, block: SideBySide, width: int) -> None:
+        # Each cell keeps SIDE_GAP on its right; the table juts that much into the right
+        # page margin, so both columns get the same text width and text ends at the margin.
+        left = (width + SIDE_GAP) // 2
+        grid = [left, width + SIDE_GAP - left]
+        builder.begin_table(grid, borderless=True, cell_margins=(0, SIDE_GAP))
+        for row in block.rows:
+            builder.begin_row()
+            for column, (items, cell_width) in enumerate(zip(row, grid, strict=False)):
+                builder.begin_cell(cell_width)
+                inner = cell_width - SIDE_GAP
+                for item in items:
+                    self._item(builder, item, inner, column)
+                builder.end_cell()
+            builder.end_row()
+        builder.end_table()
+
+    # -- header, footer, properties ------------------------------------------------
+
+    def _stories(self) -> tuple[list[_Header], list[_Footer]]:
+        """Every header and footer definition the sections show, each once."""
+        headers: dict[int, _Header] = {}
+        footers: dict[int, _Footer] = {}
+        even = self.document.settings.odd_and_even_pages_header_footer
+        for section in self.document.sections:
+            pairs = [(section.header, section.footer)]
+            if section.different_first_page_header_footer:
+                pairs.append((section.first_page_header, section.first_page_footer))
+            if even:
+                pairs.append((section.even_page_header, section.even_page_footer))
+            for header, footer in pairs:
+                headers.setdefault(id(header.part), header)
+                footers.setdefault(id(footer.part), footer)
+        return list(headers.values()), list(footers.values())
+
+    def _header_footer(self) -> None:
+        headers, footers = self._stories()
+        if self.plan.classification:
+            for header in headers:
+                builder = BodyBuilder(self.main)
+                builder.paragraph(
+                    self.styles.header,
+                    self.main,
+                    self._runs(self.plan.classification, self.main, bold=True),
+                    align="center",
+                )
+                oxml.put_story_paragraph(header.part.element, builder.elements()[0])
+        for footer in footers:
+            runs: list[Run | Field] = list(self._runs(self.plan.page_label, self.main))
+            if runs:
+                runs.append(Run(" ", self.main))
+            runs += [Field("PAGE", self.main), Run(" / ", self.main), Field("NUMPAGES", self.main)]
+            builder = BodyBuilder(self.main)
+            builder.paragraph(self.styles.footer, self.main, runs, align="center")
+            oxml.put_story_paragraph(footer.part.element, builder.elements()[0])
+
+    def _properties(self) -> None:
+        plan = self.plan
+        props = self.document.core_properties
+        now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        author = self._clean(plan.properties_author)[:PROPERTY_MAX]
+        props.title = self._clean(plan.properties_title)[:PROPERTY_MAX]
+        props.subject = self._clean(plan.properties_subject)[:PROPERTY_MAX]
+        props.author = author
+        props.last_modified_by = author
+        props.language = self.main
+        props.comments = props.keywords = props.category = ""
+        props.created = _utc(plan.created) if plan.created else now
+        props.modified = now
+        props.revision = 1
+
+
+def _utc(moment: datetime) -> datetime:
+    """A naive UTC datetime (what python-docx writes with a ``Z``); naive input is local time."""
+    return moment.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _grid(widths: list[float], columns: int, total: int) -> list[int]:
+    """Column widths in twips from relative widths (equal when missing or unusable)."""
+    shares = list(widths[:columns]) if len(widths) >= columns else []
+    if not shares or any(share <= 0 for share in shares):
+        shares = [1.0] * columns
+    scale = total / sum(shares)
+    grid = [max(1, int(share * scale)) for share in shares]
+    grid[-1] += total - sum(grid)
+    return grid

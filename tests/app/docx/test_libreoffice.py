@@ -1,0 +1,128 @@
+"""Exported files open in LibreOffice: converted to PDF, page count and footer fields checked.
+
+Skipped only where LibreOffice (``soffice``) or poppler (``pdfinfo``/``pdftotext``) is
+missing; CI installs both, so these run there.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.docx import export_plan
+from app.plan import Style
+from tests.app.docx.docxparts import bilingual_plan, para, plan_with, sample_plan
+
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+    ),
+    pytest.mark.skipif(
+        shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None,
+        reason="poppler-utils (pdfinfo, pdftotext) is not installed",
+    ),
+]
+
+TIMEOUT = 120
+
+
+def three_page_plan():
+    """75 one-line paragraphs under 4 headings: about two and a half A4 pages."""
+    body = []
+    for n in range(75):
+        if n % 20 == 0:
+            body.append(para(f"Partie {n // 20 + 1}", style=Style.HEADING1))
+        body.append(para(f"Point {n + 1} : l’engagement est suivi."))
+    return plan_with(body)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Export several notes and convert them all in one LibreOffice run (private profile)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[3]
+    spec = importlib.util.spec_from_file_location("bench", root / "benchmarks" / "bench_export.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    folder = tmp_path_factory.mktemp("libreoffice")
+    plans = {
+        "three": three_page_plan(),
+        "sample": sample_plan(),
+        "bilingual": bilingual_plan(),
+        "big": bench.big_plan(),
+    }
+    docs = []
+    for name, plan in plans.items():
+        export_plan(plan, folder / f"{name}.docx")
+        docs.append(str(folder / f"{name}.docx"))
+    profile = tmp_path_factory.mktemp("lo-profile")
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *docs,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    out = {name: folder / f"{name}.pdf" for name in plans}
+    missing = [name for name, pdf in out.items() if not pdf.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}: {result.stdout}{result.stderr}"
+    return out
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+
+
+def test_three_page_note_gives_three_numbered_pages(pdfs: dict[str, Path]) -> None:
+    assert _pages(pdfs["three"]) == 3
+    text = _text(pdfs["three"])
+    for page in (1, 2, 3):
+        assert f"Page {page} / 3" in text
+    assert text.count("DIFFUSION RESTREINTE") == 3  # the header on every page
+
+
+def test_sample_note_shows_numbered_headings_and_marks(pdfs: dict[str, Path]) -> None:
+    text = _text(pdfs["sample"])
+    assert re.search(r"1\.\s+Contexte", text)
+    assert re.search(r"1\.1\.\s+Suivi", text)
+    assert "[texte manquant]" in text
+    assert "Page 1 / 1" in text
+
+
+def test_bilingual_note_shows_both_columns_side_by_side(pdfs: dict[str, Path]) -> None:
+    text = _text(pdfs["bilingual"])
+    line = next(line for line in text.splitlines() if "Contexte" in line)
+    assert line.index("Contexte") < line.index("Context", line.index("Contexte") + 8)
+    assert re.search(r"1\.\s+Contexte\s+1\.\s+Context", text)
+    assert re.search(r"1\.1\.\s+Sous-titre\s+1\.1\.\s+Subtitel", text)
+    assert "Page / Pagina 1 / 1" in text
+
+
+def test_big_note_footer_counts_all_pages(pdfs: dict[str, Path]) -> None:
+    pages = _pages(pdfs["big"])
+    assert pages > 10
+    text = _text(pdfs["big"])
+    assert f"Page {pages} / {pages}" in text
+    assert "Engagement" in text and "Échéance" in text

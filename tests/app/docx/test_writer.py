@@ -1,0 +1,337 @@
+"""What the writer puts in the document, read back as Word sees it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Cm
+
+from app.docx import export_plan, housestyle
+from app.docx.template import builtin_template
+from app.plan import Mark, Paragraph, SideBySide, Span, Style, Table
+from tests.app.docx.docxparts import (
+    NS,
+    bilingual_plan,
+    clause,
+    para,
+    part,
+    plan_with,
+    sample_plan,
+    stories,
+    text_of,
+    w,
+)
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fr") / "note.docx"
+    export_plan(sample_plan(), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fr+nl") / "nota.docx"
+    export_plan(bilingual_plan(), out)
+    return out
+
+
+def _body(path: Path):
+    return part(path, "word/document.xml").find(w("body"))
+
+
+def _lang(run) -> str | None:
+    lang = run.find("w:rPr/w:lang", NS)
+    return None if lang is None else lang.get(w("val"))
+
+
+def test_python_docx_reads_it_back_on_a4(french: Path) -> None:
+    document = docx.Document(str(french))
+    assert abs(document.sections[0].page_width - Cm(21)) < Cm(0.01)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Note au Ministre — Val Duchesse II"
+    assert document.paragraphs[0].style.name == "Title"
+    assert "Contexte" in texts
+
+
+def test_every_run_carries_its_language(french: Path) -> None:
+    runs = list(_body(french).iter(w("r")))
+    assert runs
+    langs = {text_of(r): _lang(r) for r in runs}
+    assert all(_lang(r) in ("fr-BE", "nl-BE") for r in runs)
+    assert langs[" Nederlands"] == "nl-BE"
+    assert langs["Contexte"] == "fr-BE"
+
+
+def test_doc_defaults_carry_main_language(french: Path, bilingual: Path, tmp_path: Path) -> None:
+    for path in (french, bilingual):
+        lang = part(path, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+        assert lang.get(w("val")) == "fr-BE"
+    dutch = tmp_path / "nl.docx"
+    export_plan(
+        plan_with([para("Tekst", "nl")], languages=("nl",), title=para("Nota", "nl")), dutch
+    )
+    lang = part(dutch, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang.get(w("val")) == "nl-BE"
+    assert {_lang(r) for r in _body(dutch).iter(w("r"))} >= {"nl-BE"}
+    assert docx.Document(str(dutch)).core_properties.language == "nl-BE"
+
+
+def test_paragraph_styles_use_template_ids(french: Path) -> None:
+    styles = _body(french).xpath(".//w:pStyle/@w:val", namespaces=NS)
+    assert styles[0] == "Title"
+    for expected in (
+        "Heading1",
+        "Heading2",
+        "ListBullet",
+        "ClausierClauseTitle",
+        "ClausierTableText",
+        "ClausierMetaLabel",
+        "ClausierMetaValue",
+        "Normal",
+    ):
+        assert expected in styles
+
+
+def test_meta_block_is_a_borderless_two_column_table(french: Path) -> None:
+    table = _body(french).find(w("tbl"))
+    assert table.getprevious().find("w:pPr/w:pStyle", NS).get(w("val")) == "Title"
+    assert len(table.findall("w:tblGrid/w:gridCol", NS)) == 2
+    assert table.find("w:tblPr/w:tblBorders/w:insideV", NS).get(w("val")) == "nil"
+    first_row = [text_of(tc) for tc in table.find(w("tr")).findall(w("tc"))]
+    assert first_row == ["À", "Monsieur le Ministre"]
+
+
+def test_clause_frames_are_tagged_content_controls(french: Path) -> None:
+    (sdt,) = _body(french).findall(w("sdt"))
+    assert sdt.find("w:sdtPr/w:tag", NS).get(w("val")) == "clausier:vd2-1-03@2:fr"
+    assert sdt.find("w:sdtPr/w:alias", NS).get(w("val")) == "Échange d’informations"
+    assert sdt.find("w:sdtPr/w:lock", NS) is None
+    assert sdt.find("w:sdtPr/w:showingPlcHdr", NS) is None
+    assert text_of(sdt) == "ÉchangeRenforcer l’échange d’informations."
+
+
+def test_tables_use_table_grid_with_repeated_header_and_relative_widths(french: Path) -> None:
+    table = _body(french).findall(w("tbl"))[1]
+    assert table.find("w:tblPr/w:tblStyle", NS).get(w("val")) == "TableGrid"
+    rows = table.findall(w("tr"))
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert rows[1].find("w:trPr/w:tblHeader", NS) is None
+    assert all(row.find("w:trPr/w:cantSplit", NS) is not None for row in rows)
+    widths = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert widths[0] == pytest.approx(3 * widths[1], abs=3)
+    assert sum(widths) == 9070  # A4 minus two 2.5 cm margins
+    assert [text_of(tc) for tc in rows[1].findall(w("tc"))] == ["ECE", "en cours"]
+
+
+def test_missing_and_unfilled_spans_are_highlighted(french: Path) -> None:
+    runs = {text_of(r): r for r in _body(french).iter(w("r"))}
+    missing = runs["[texte manquant]"]
+    assert missing.find("w:rPr/w:rStyle", NS).get(w("val")) == "ClausierMissing"
+    assert missing.find("w:rPr/w:highlight", NS).get(w("val")) == "yellow"
+    unfilled = runs["{minister}"]
+    assert unfilled.find("w:rPr/w:highlight", NS) is not None
+    variable = runs["Jan Jambon"]
+    assert variable.find("w:rPr/w:highlight", NS) is None
+    assert variable.find("w:rPr/w:rStyle", NS) is None
+    assert runs[" gras"].find("w:rPr/w:b", NS) is not None
+    assert runs[" italique"].find("w:rPr/w:i", NS) is not None
+
+
+def test_line_breaks_and_tabs_become_word_elements(french: Path) -> None:
+    (run,) = [r for r in _body(french).iter(w("r")) if text_of(r).startswith("Ligne un")]
+    assert [child.tag for child in run if child.tag != w("rPr")] == [
+        w("t"),
+        w("br"),
+        w("t"),
+        w("tab"),
+        w("t"),
+    ]
+
+
+def test_spaces_at_run_edges_are_preserved(french: Path) -> None:
+    (t,) = [t for t in _body(french).iter(w("t")) if t.text == " gras"]
+    assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+def test_side_by_side_puts_french_left_and_dutch_right(bilingual: Path) -> None:
+    tables = _body(bilingual).findall(w("tbl"))
+    side = tables[1]
+    assert side.find("w:tblPr/w:tblBorders/w:insideV", NS).get(w("val")) == "nil"
+    rows = side.findall(w("tr"))
+    assert len(rows) == 5
+    for row in rows:
+        left, right = row.findall(w("tc"))
+        assert {_lang(r) for r in left.iter(w("r"))} == {"fr-BE"}
+        assert {_lang(r) for r in right.iter(w("r"))} == {"nl-BE"}
+    left, right = rows[0].findall(w("tc"))
+    assert (text_of(left), text_of(right)) == ("Contexte", "Context")
+    tags = [t.get(w("val")) for t in rows[2].iter(w("tag"))]
+    assert tags == ["clausier:vd2-1-03@2:fr", "clausier:vd2-1-03@2:nl"]
+    # A nested table is followed by the paragraph Word requires at the end of a cell.
+    for cell in rows[3].findall(w("tc")):
+        assert cell.find(w("tbl")) is not None
+        assert cell[-1].tag == w("p")
+
+
+def test_dutch_column_headings_have_their_own_numbering(bilingual: Path) -> None:
+    side = _body(bilingual).findall(w("tbl"))[1]
+    heading_rows = [side.findall(w("tr"))[i] for i in (0, 4)]
+    for row in heading_rows:
+        left, right = row.findall(w("tc"))
+        assert left.find(".//w:numPr", NS) is None  # the style's list: document numbering
+        num = right.find(".//w:numPr", NS)
+        assert num is not None
+    levels = [row.findall(w("tc"))[1].find(".//w:ilvl", NS).get(w("val")) for row in heading_rows]
+    assert levels == ["0", "1"]
+    num_id = heading_rows[0].findall(w("tc"))[1].find(".//w:numId", NS).get(w("val"))
+    numbering = part(bilingual, "word/numbering.xml")
+    assert numbering.find(f"w:num[@w:numId='{num_id}']", NS) is not None
+
+
+def test_header_shows_classification_bold_centred(french: Path) -> None:
+    (header,) = stories(french, "header")
+    assert text_of(header) == "DIFFUSION RESTREINTE"
+    paragraph = header.find(w("p"))
+    assert paragraph.find("w:pPr/w:jc", NS).get(w("val")) == "center"
+    assert all(r.find("w:rPr/w:b", NS) is not None for r in paragraph.iter(w("r")))
+    assert all(_lang(r) == "fr-BE" for r in header.iter(w("r")))
+
+
+def test_no_classification_leaves_header_empty(tmp_path: Path) -> None:
+    out = tmp_path / "open.docx"
+    export_plan(plan_with([para("Texte")], classification=[]), out)
+    assert all(text_of(h) == "" for h in stories(out, "header"))
+
+
+def test_footer_has_page_and_numpages_fields(french: Path) -> None:
+    (footer,) = stories(french, "footer")
+    instructions = [t.text.strip() for t in footer.iter(w("instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    kinds = [f.get(w("fldCharType")) for f in footer.iter(w("fldChar"))]
+    assert kinds == ["begin", "separate", "end"] * 2
+    assert text_of(footer) == "Page 1 / 1"
+    assert footer.find("w:p/w:pPr/w:jc", NS).get(w("val")) == "center"
+    assert all(_lang(r) == "fr-BE" for r in footer.iter(w("r")))
+
+
+def test_first_page_and_even_headers_get_classification_too(tmp_path: Path) -> None:
+    source = docx.Document(str(builtin_template()))
+    section = source.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    section.first_page_footer.is_linked_to_previous = False
+    source.settings.odd_and_even_pages_header_footer = True
+    section.even_page_header.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    fancy = tmp_path / "fancy.docx"
+    source.save(str(fancy))
+    out = tmp_path / "out.docx"
+    export_plan(sample_plan(), out, template=fancy)
+    headers, footers = stories(out, "header"), stories(out, "footer")
+    assert len(headers) == 3 and len(footers) == 3
+    assert all(text_of(h) == "DIFFUSION RESTREINTE" for h in headers)
+    assert all(len(list(f.iter(w("instrText")))) == 2 for f in footers)
+
+
+def test_core_properties(french: Path) -> None:
+    props = docx.Document(str(french)).core_properties
+    assert props.title == "Note au Ministre"
+    assert props.author == "Cabinet Intérieur"
+    assert props.last_modified_by == "Cabinet Intérieur"
+    assert props.subject == "Val Duchesse II"
+    assert props.language == "fr-BE"
+    assert props.comments == ""
+    assert props.created.replace(tzinfo=None) == datetime(2018, 6, 11, 9, 30).astimezone(
+        UTC
+    ).replace(tzinfo=None)
+
+
+def test_created_with_timezone_is_stored_in_utc(tmp_path: Path) -> None:
+    out = tmp_path / "tz.docx"
+    brussels = timezone(timedelta(hours=2))
+    export_plan(plan_with([para("x")], created=datetime(2018, 6, 11, 9, 30, tzinfo=brussels)), out)
+    created = docx.Document(str(out)).core_properties.created
+    assert created.replace(tzinfo=None) == datetime(2018, 6, 11, 7, 30)
+
+
+def test_characters_word_cannot_hold_are_removed_with_warning(tmp_path: Path) -> None:
+    out = tmp_path / "dirty.docx"
+    plan = plan_with([para("bell\x07 nul\x00 ok\r\nnext")])
+    warnings = export_plan(plan, out)
+    assert [x.code for x in warnings] == ["cleaned_characters"]
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "bell nul ok\nnext" in texts
+
+
+def test_markup_characters_are_escaped(tmp_path: Path) -> None:
+    out = tmp_path / "markup.docx"
+    export_plan(plan_with([para('<w:p> & "quotes" </w:body>')]), out)
+    assert '<w:p> & "quotes" </w:body>' in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_empty_items_still_make_a_valid_document(tmp_path: Path) -> None:
+    out = tmp_path / "empty.docx"
+    plan = plan_with(
+        [
+            Paragraph([], "fr"),
+            Table(header=[], rows=[]),
+            Table(header=[[para("a")]], rows=[[[para("b")], [para("c")]]], widths=[1, 0]),
+            SideBySide(rows=[([], [para("seul", "nl")])]),
+        ],
+        title=Paragraph([Span("")], "fr", Style.TITLE),
+        meta=[],
+    )
+    export_plan(plan, out)
+    body = _body(out)
+    tables = body.findall(w("tbl"))
+    assert len(tables) == 2
+    ragged = tables[0]
+    assert all(len(tr.findall(w("tc"))) == 2 for tr in ragged.findall(w("tr")))
+    assert all(tc[-1].tag == w("p") for tc in body.iter(w("tc")))
+    docx.Document(str(out))
+
+
+def test_unknown_mark_and_style_values_fall_back(tmp_path: Path) -> None:
+    out = tmp_path / "var.docx"
+    export_plan(plan_with([Paragraph([Span("v", mark=Mark.VARIABLE)], "fr", Style.BODY)]), out)
+    assert "v" in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_template_without_numbered_headings_needs_no_column_numbering(tmp_path: Path) -> None:
+    def strip(data: bytes) -> bytes:
+        import re
+
+        return re.sub(rb"<w:numPr>.*?</w:numPr>", b"", data)
+
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    with zipfile.ZipFile(builtin_template()) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info.filename, strip(data) if info.filename == "word/styles.xml" else data)
+    out = tmp_path / "out.docx"
+    export_plan(bilingual_plan(), out, template=plain)
+    assert _body(out).find(".//w:numPr", NS) is None
+
+
+def test_housestyle_constants_match_template() -> None:
+    assert housestyle.TEMPLATE_NAME == builtin_template().name
+
+
+def test_dirty_and_long_titles_and_properties_do_not_crash(tmp_path: Path) -> None:
+    out = tmp_path / "long.docx"
+    frame = clause()
+    frame.title = "Titre\x01 " + "très long " * 20
+    plan = plan_with([frame], properties_title="T\x02" + "x" * 400, properties_author="Cabinet\x00")
+    warnings = export_plan(plan, out)
+    assert [x.code for x in warnings] == ["cleaned_characters"]
+    alias = part(out, "word/document.xml").find(".//w:alias", NS).get(w("val"))
+    assert len(alias) == 64 and alias.startswith("Titre ") and alias.endswith("…")
+    props = docx.Document(str(out)).core_properties
+    assert props.author == "Cabinet" and len(props.title) == 255
