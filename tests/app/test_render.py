@@ -28,7 +28,10 @@ def library() -> Library:
             "vd2.1.4",
             Kind.COMMITMENT,
             {"fr": "Financement du terrorisme", "nl": "Terrorismefinanciering"},
-            {"fr": "Agir contre le financement : vite !", "nl": "Optreden tegen financiering: snel!"},
+            {
+                "fr": "Agir contre le financement : vite !",
+                "nl": "Optreden tegen financiering: snel!",
+            },
             {"fr": Status.OFFICIAL, "nl": Status.UNOFFICIAL},
         ),
         Clause(
@@ -173,11 +176,18 @@ def test_an_unknown_clause_and_a_copied_clause():
 def test_a_follow_up_table_shows_clause_titles_and_dates():
     followed = note()
     followed.sections[1].blocks = [
-        FollowUpTable([FollowUpRow(clause_id="vd2.1.4", state={"fr": "En cours"}, deadline="2018-12-01")])
+        FollowUpTable(
+            [FollowUpRow(clause_id="vd2.1.4", state={"fr": "En cours"}, deadline="2018-12-01")]
+        )
     ]
     plan = build_plan(followed, library())
     table = next(i for i in plan.body if isinstance(i, Table))
-    assert [c[0].text for c in table.header] == ["Engagement", "État des lieux", "Service pilote", "Échéance"]
+    assert [c[0].text for c in table.header] == [
+        "Engagement",
+        "État des lieux",
+        "Service pilote",
+        "Échéance",
+    ]
     row = table.rows[0]
     assert row[0][0].text == "Financement du terrorisme"
     assert row[3][0].text == "1er décembre 2018"

@@ -1,0 +1,223 @@
+"""Tests for the command line: headless note creation, export and library commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from app import notefile
+from app.cli import main
+from app.note import FollowUpTable, LinkedClause
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def new_note(capsys, tmp_path, *extra: str) -> Path:
+    path = tmp_path / "suivi.clausier"
+    code, _out, err = run(
+        capsys,
+        "note",
+        "new",
+        "--subject",
+        "Suivi Val Duchesse II",
+        "--date",
+        "2018-06-11",
+        "--lang",
+        "fr",
+        "--clause",
+        "vd2.1.4",
+        "--clause",
+        "vd2.3.2",
+        "--to",
+        "Monsieur le Premier ministre",
+        "--from",
+        "Marie Dupont",
+        "--classification",
+        "restricted",
+        "-o",
+        str(path),
+        *extra,
+    )
+    assert code == 0, err
+    return path
+
+
+def test_note_new_writes_a_note_linking_the_clauses(capsys, tmp_path):
+    path = new_note(capsys, tmp_path, "--skeleton", "bilateral")
+    note = notefile.read(path)
+    assert note.subject == {"fr": "Suivi Val Duchesse II"}
+    assert note.classification.value == "restricted"
+    commitments = note.sections[1].blocks
+    assert [(b.clause_id, b.revision) for b in commitments] == [("vd2.1.4", 1), ("vd2.3.2", 1)]
+    assert all(isinstance(b, LinkedClause) for b in commitments)
+
+
+def test_the_follow_up_skeleton_puts_clauses_in_its_table(capsys, tmp_path):
+    path = new_note(capsys, tmp_path, "--skeleton", "followup")
+    table = notefile.read(path).sections[1].blocks[0]
+    assert isinstance(table, FollowUpTable)
+    assert [r.clause_id for r in table.rows] == ["vd2.1.4", "vd2.3.2"]
+
+
+def test_export_to_a_folder_uses_the_naming_convention(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, err = run(capsys, "export", str(note), "--lang", "fr+nl", "-o", str(out))
+    assert code == 0, err
+    target = out / "2018-06-11_Suivi-Val-Duchesse-II_FR-NL.docx"
+    assert stdout.strip() == str(target)
+    document = docx.Document(str(target))  # Word's own reader opens it
+    body = "".join(document.element.body.itertext())  # content controls included
+    assert "Soulignant la nécessité" in body and "Onderstrepend" in body
+
+
+def test_export_warns_about_unfilled_variables_on_stderr(capsys, tmp_path):
+    note_path = new_note(capsys, tmp_path)
+    note = notefile.read(note_path)
+    note.sections[0].blocks.append(
+        __import__("app.note", fromlist=["TextBlock"]).TextBlock({"fr": "Pour {minister}."})
+    )
+    notefile.write(note, note_path)
+    code, _out, err = run(capsys, "export", str(note_path), "-o", str(tmp_path / "n.docx"))
+    assert code == 0
+    assert "warning" in err and "{minister}" in err
+
+
+def test_library_list_json_has_every_clause_with_both_languages(capsys):
+    code, out, _err = run(capsys, "library", "list", "--json")
+    assert code == 0
+    clauses = json.loads(out)
+    assert len(clauses) == 29
+    commitment = next(c for c in clauses if c["id"] == "vd2.1.4")
+    assert commitment["kind"] == "commitment" and commitment["part"] == 1
+    assert commitment["title"]["fr"] and commitment["title"]["nl"]
+    assert commitment["text"]["fr"].startswith("Soulignant")
+    assert commitment["status"] == {"fr": "official", "nl": "unofficial"}
+
+
+def test_library_search_ignores_accents(capsys):
+    code, out, _err = run(capsys, "library", "search", "preuve", "numerique", "--json")
+    assert code == 0
+    ids = [c["id"] for c in json.loads(out)]
+    assert "vd2.3.4" in ids
+
+
+def test_library_show_prints_both_languages(capsys):
+    code, out, _err = run(capsys, "library", "show", "vd2.1.5")
+    assert code == 0
+    assert "[FR, official]" in out and "[NL, unofficial]" in out
+    assert "vd2.1.4" in out  # its near-duplicate
+
+
+def test_library_import_adds_clauses_to_the_user_library_only(capsys):
+    source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
+    code, out, err = run(capsys, "library", "import", str(source), "--prefix", "lux")
+    assert code == 0, err
+    code, out, _err = run(capsys, "library", "list", "--json")
+    ids = {c["id"] for c in json.loads(out)}
+    assert any(i.startswith("lux.") for i in ids) and "vd2.1.4" in ids
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "status"),
+    [
+        (["export", "missing.clausier", "-o", "x.docx"], "does not exist", 1),
+        (["note", "new", "--subject", "S", "--clause", "vd9.9", "-o", "n.clausier"], "vd9.9", 1),
+        (
+            ["note", "new", "--subject", "S", "--date", "11 juin", "-o", "n.clausier"],
+            "not a date",
+            2,
+        ),
+        (
+            ["note", "new", "--subject", "S", "--lang", "de", "-o", "n.clausier"],
+            "not a language",
+            2,
+        ),
+        (
+            ["note", "new", "--subject", "S", "--classification", "ultra", "-o", "n.clausier"],
+            "not a classification",
+            2,
+        ),
+        (["library", "show", "nope"], "nope", 1),
+        (["export"], "required", 2),
+        (["frobnicate"], "invalid choice", 2),
+    ],
+)
+def test_errors_are_one_line_on_stderr_with_a_non_zero_status(
+    capsys, tmp_path, monkeypatch, argv, message, status
+):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv)
+    assert code == status
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_an_existing_note_is_not_replaced_without_force(capsys, tmp_path):
+    path = new_note(capsys, tmp_path)
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "note", "new", "--subject", "Autre", "-o", str(path))
+    assert code == 1 and "--force" in err
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_note_is_refused_and_not_modified(capsys, tmp_path):
+    path = tmp_path / "bad.clausier"
+    path.write_bytes(b'{"format": "clausier-note", "version": 1, "note": {"sections": 5')
+    code, _out, err = run(capsys, "export", str(path), "-o", str(tmp_path / "x.docx"))
+    assert code == 1 and "damaged" in err
+    assert path.read_bytes() == b'{"format": "clausier-note", "version": 1, "note": {"sections": 5'
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_failed_export_leaves_the_previous_file_intact(capsys, tmp_path, monkeypatch):
+    note = new_note(capsys, tmp_path)
+    target = tmp_path / "n.docx"
+    target.write_bytes(b"previous")
+
+    def no_space(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)
+    code, _out, err = run(capsys, "export", str(note), "-o", str(target))
+    assert code == 1 and "No space left" in err
+    assert target.read_bytes() == b"previous"
+
+
+def test_the_headless_commands_import_neither_qt_nor_python_docx(tmp_path):
+    code = (
+        "import sys; import app.cli; app.cli.main(['library', 'list']);"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'docx'))];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_installed_command_reports_errors_without_a_traceback(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "export", str(tmp_path / "x.clausier"), "-o", "y.docx"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("clausier: error:")
+    assert "Traceback" not in result.stderr
