@@ -49,4 +49,4 @@ else
   .venv/bin/python -m pip install -q -e .
 fi
 # Translations are data compiled at build time.
-.venv/bin/pybabel compile -q -d resources/locale -D clausier
+.venv/bin/pybabel -q compile -d resources/locale -D clausier

@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel=.venv/bin/pybabel
-$pybabel extract -q -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+$pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
   --project Clausier --copyright-holder "Clausier" -o resources/locale/clausier.pot app ui
 for lang in fr nl en; do
   po=resources/locale/$lang/LC_MESSAGES/clausier.po
   if [ -f "$po" ]; then
-    $pybabel update -q -i resources/locale/clausier.pot -d resources/locale -D clausier -l "$lang" --no-fuzzy-matching --ignore-obsolete
+    $pybabel -q update -i resources/locale/clausier.pot -d resources/locale -D clausier -l "$lang" --no-fuzzy-matching --ignore-obsolete
   else
-    $pybabel init -q -i resources/locale/clausier.pot -d resources/locale -D clausier -l "$lang"
+    $pybabel -q init -i resources/locale/clausier.pot -d resources/locale -D clausier -l "$lang"
   fi
 done
-$pybabel compile -q -d resources/locale -D clausier
+$pybabel -q compile -d resources/locale -D clausier
