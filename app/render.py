@@ -63,18 +63,25 @@ class _Renderer:
         """Spans for ``text`` in ``lang``: cleaned, variables filled, typography applied."""
         text, changed = wordchars.clean(text)
         self.cleaned += changed
+        segments = variables.render(text, self.values, lang)
+        texts = []
+        for segment in segments:
+            value = segment.text
+            if segment.kind is variables.SegmentKind.FILLED:
+                value, changed = wordchars.clean(value)
+                self.cleaned += changed
+            texts.append(value)
+        # Typography sees the whole line, so quotes around a variable pair up.
+        texts = typography.apply_parts(texts, lang)
         result = []
-        for segment in variables.render(text, self.values, lang):
-            kind = segment.kind.name
-            if kind == "UNFILLED":
+        for segment, value in zip(segments, texts, strict=True):
+            if segment.kind is variables.SegmentKind.UNFILLED:
                 self.unfilled.setdefault(segment.name, None)
                 result.append(Span(segment.text, Mark.UNFILLED, **style))
-            elif kind == "FILLED":
-                filled, changed = wordchars.clean(segment.text)
-                self.cleaned += changed
-                result.append(Span(typography.apply(filled, lang), Mark.VARIABLE, **style))
+            elif segment.kind is variables.SegmentKind.FILLED:
+                result.append(Span(value, Mark.VARIABLE, **style))
             else:
-                result.append(Span(typography.apply(segment.text, lang), **style))
+                result.append(Span(value, **style))
         return result
 
     def paragraphs(self, text: str, lang: str, style: Style = Style.BODY) -> list[Paragraph]:

@@ -191,3 +191,11 @@ def test_a_follow_up_table_shows_clause_titles_and_dates():
     row = table.rows[0]
     assert row[0][0].text == "Financement du terrorisme"
     assert row[3][0].text == "1er décembre 2018"
+
+
+def test_quotes_around_a_variable_pair_up_and_a_colon_after_it_gets_its_space():
+    quoted = note()
+    quoted.variables["minister"] = "le ministre"
+    quoted.sections[0].blocks = [TextBlock({"fr": 'Selon "{minister}" : oui'})]
+    plan = build_plan(quoted, library())
+    assert f"Selon «{NBSP}le ministre{NBSP}»{NBSP}: oui" in texts(plan.body)

@@ -1,0 +1,128 @@
+"""Variables such as ``{minister}`` in clause and free texts, filled once per note.
+
+A variable is written ``{name}`` with a name of lower-case ASCII letters, digits
+and underscores that starts with a letter; ``{{`` and ``}}`` stand for literal
+braces, and anything else between braces is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+from app import dates
+from app.i18n import N_, _
+from app.language import Localized
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+class SegmentKind(Enum):
+    """What a piece of rendered text is: the text itself, a filled or an unfilled variable."""
+
+    PLAIN = "plain"
+    FILLED = "filled"
+    UNFILLED = "unfilled"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of rendered text; ``name`` is the variable's for FILLED and UNFILLED."""
+
+    text: str
+    kind: SegmentKind = SegmentKind.PLAIN
+    name: str | None = None
+
+
+class VariableType(StrEnum):
+    """What a variable holds, so the editor can offer the right field."""
+
+    TEXT = "text"
+    DATE = "date"
+    PERSON = "person"
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A common variable: its name, type and a description (an English message id)."""
+
+    name: str
+    type: VariableType
+    description: str
+
+    @property
+    def label(self) -> str:
+        """The description in the interface language."""
+        return _(self.description)
+
+
+BUILTIN: dict[str, Variable] = {
+    v.name: v
+    for v in (
+        Variable("minister", VariableType.PERSON, N_("The minister the note is for")),
+        Variable("addressee", VariableType.PERSON, N_("Who the note is addressed to")),
+        Variable(
+            "counterpart", VariableType.PERSON, N_("The minister's counterpart at the meeting")
+        ),
+        Variable("date", VariableType.DATE, N_("The date of the note")),
+        Variable("meeting_date", VariableType.DATE, N_("The date of the meeting")),
+        Variable("meeting", VariableType.TEXT, N_("The meeting the note prepares")),
+        Variable("place", VariableType.TEXT, N_("Where the meeting takes place")),
+    )
+}
+"""The variables every note knows, by name."""
+
+
+def names(text: str) -> list[str]:
+    """The variables used in ``text``, each once, in the order they first appear."""
+    if "{" not in text:
+        return []
+    found = dict.fromkeys(m.group(1) for m in _TOKEN.finditer(text) if m.group(1))
+    return list(found)
+
+
+def value_in(value: str | Localized | None, lang: str, name: str = "") -> str | None:
+    """The text ``value`` gives in ``lang`` (dates written out), or None when it gives none."""
+    if isinstance(value, Mapping):
+        value = value.get(lang)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    written = value.strip()
+    is_date = name in BUILTIN and BUILTIN[name].type is VariableType.DATE
+    if is_date or _ISO_DATE.fullmatch(written):
+        try:
+            return dates.format_date(dates.parse_date(written), lang)
+        except ValueError:
+            pass
+    return written
+
+
+def render(text: str, values: Mapping[str, str | Localized], lang: str) -> list[Segment]:
+    """``text`` in ``lang`` as segments, variables filled from ``values`` or left visible."""
+    if "{" not in text and "}" not in text:
+        return [Segment(text)] if text else []
+    segments: list[Segment] = []
+    plain: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        plain.append(text[position : match.start()])
+        position = match.end()
+        name = match.group(1)
+        if name is None:
+            plain.append(match.group()[0])
+            continue
+        if pending := "".join(plain):
+            segments.append(Segment(pending))
+        plain = []
+        filled = value_in(values.get(name), lang, name)
+        if filled is None:
+            segments.append(Segment(match.group(), SegmentKind.UNFILLED, name))
+        else:
+            segments.append(Segment(filled, SegmentKind.FILLED, name))
+    plain.append(text[position:])
+    if pending := "".join(plain):
+        segments.append(Segment(pending))
+    return segments

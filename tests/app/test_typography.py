@@ -1,0 +1,301 @@
+"""Tests for French and Dutch typography."""
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from app.typography import NBSP, NNBSP, apply, apply_parts
+
+# --- French -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l'invitation", "l’invitation"),
+        ("D'œuvrer aujourd'hui", "D’œuvrer aujourd’hui"),
+        ("l’invitation", "l’invitation"),
+    ],
+)
+def test_french_apostrophes_are_curly(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Le "plan" est prêt', f"Le «{NBSP}plan{NBSP}» est prêt"),
+        ('"Oui", dit-il.', f"«{NBSP}Oui{NBSP}», dit-il."),
+        ('("plan")', f"(«{NBSP}plan{NBSP}»)"),
+        ('un " plan "', f"un «{NBSP}plan{NBSP}»"),
+        ("«plan»", f"«{NBSP}plan{NBSP}»"),
+        ("« plan »", f"«{NBSP}plan{NBSP}»"),
+        ("«  plan  »", f"«{NBSP}plan{NBSP}»"),
+        (f"«{NBSP}plan{NBSP}»", f"«{NBSP}plan{NBSP}»"),
+        (f"«{NNBSP}plan{NNBSP}»", f"«{NBSP}plan{NBSP}»"),
+        ("« un « deux » »", f"«{NBSP}un «{NBSP}deux{NBSP}»{NBSP}»"),
+        ('"un"\n"deux', f"«{NBSP}un{NBSP}»\n«{NBSP}deux"),
+    ],
+)
+def test_french_quotes_are_guillemets_with_no_break_spaces_inside(text, expected):
+    assert apply(text, "fr") == expected
+
+
+def test_english_curly_quotes_stay_for_quotes_within_quotes():
+    assert apply("« il a dit “non” »", "fr") == f"«{NBSP}il a dit “non”{NBSP}»"
+
+
+def test_a_stray_closing_guillemet_is_spaced_but_kept():
+    assert apply("la coopération »", "fr") == f"la coopération{NBSP}»"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Objet: la réunion", f"Objet{NBSP}: la réunion"),
+        ("Objet : la réunion", f"Objet{NBSP}: la réunion"),
+        (f"Objet{NNBSP}: la réunion", f"Objet{NBSP}: la réunion"),
+        ("Objet   :", f"Objet{NBSP}:"),
+        ("« Note » :", f"«{NBSP}Note{NBSP}»{NBSP}:"),
+    ],
+)
+def test_a_french_colon_takes_a_no_break_space(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quoi?", f"Quoi{NNBSP}?"),
+        ("Quoi ?", f"Quoi{NNBSP}?"),
+        (f"Quoi{NBSP}?", f"Quoi{NNBSP}?"),
+        ("Vite!", f"Vite{NNBSP}!"),
+        ("un; deux", f"un{NNBSP}; deux"),
+        ("Vraiment ?!", f"Vraiment{NNBSP}?!"),
+        ("(vraiment?)", f"(vraiment{NNBSP}?)"),
+        ("« Vraiment ? »", f"«{NBSP}Vraiment{NNBSP}?{NBSP}»"),
+        ("Et alors… ?", f"Et alors…{NNBSP}?"),
+    ],
+)
+def test_french_semicolons_and_exclamation_and_question_marks_take_a_narrow_space(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "à 10:30",
+        "de 10h30 à 12h",
+        "art. 3:2",
+        "un rapport 1:1",
+        "Réf. 2018/123",
+        "./.",
+        "Agenda ./. Punt",
+        "a;b;c",
+        "Yahoo!Mail",
+        "? en début de ligne",
+        "\n: liste",
+    ],
+)
+def test_colons_and_marks_that_are_not_punctuation_are_left_alone(text):
+    assert apply(text, "fr") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("100000 euros", f"100{NNBSP}000 euros"),
+        ("12345", f"12{NNBSP}345"),
+        ("1234567", f"1{NNBSP}234{NNBSP}567"),
+        ("10 000 agents", f"10{NNBSP}000 agents"),
+        (f"10{NBSP}000", f"10{NNBSP}000"),
+        ("1 000 000", f"1{NNBSP}000{NNBSP}000"),
+        ("12345,678 €", f"12{NNBSP}345,678 €"),
+        ("de 10000 à 20000", f"de 10{NNBSP}000 à 20{NNBSP}000"),
+        ("10000–20000", f"10{NNBSP}000–20{NNBSP}000"),
+    ],
+)
+def test_french_thousands_take_narrow_no_break_spaces(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en 2018",
+        "1000 agents",
+        "1234,56",
+        "3,14159",
+        "0,123456",
+        "Réf. 2018/12345",
+        "12345/2018",
+        "n° 123456",
+        "N°123456",
+        "réf. : 654321",
+        "dossier 20180611",
+        "tél. 0475123456",
+        "0475123456",
+        "+32475123456",
+        "02 501 02 11",
+        "+32 2 501 02 11",
+        "BE0123456789",
+        "v2.12345",
+        "12345.678",
+        "A-12345",
+        "12345e",
+    ],
+)
+def test_years_decimals_and_identifiers_are_not_grouped(text):
+    assert apply(text, "fr") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.example.be/a?b=1&c='d':e;f=g",
+        "http://example.be/10000",
+        "www.Example.be/page?x=1",
+        "jean.dupont@ibz.fgov.be",
+        "o'brien@example.com",
+        "ftp://example.be/a'b",
+    ],
+)
+def test_urls_and_email_addresses_are_never_touched(text):
+    assert apply(text, "fr") == text
+    assert apply(f"voir {text} ici", "fr") == f"voir {text} ici"
+    assert apply(text, "nl") == text
+
+
+def test_punctuation_after_a_url_still_follows_the_rules():
+    assert apply("voir www.ibz.be : lien", "fr") == f"voir www.ibz.be{NBSP}: lien"
+    assert apply("voir https://ibz.be/?", "fr") == "voir https://ibz.be/?"
+    assert apply("lien (https://ibz.be). Fin", "fr") == "lien (https://ibz.be). Fin"
+    assert apply('"https://ibz.be"', "fr") == f"«{NBSP}https://ibz.be{NBSP}»"
+
+
+def test_a_private_use_character_in_the_text_survives():
+    assert (
+        apply("a \ue000 b ? https://x.be \ue000", "fr") == f"a \ue000 b{NNBSP}? https://x.be \ue000"
+    )
+
+
+def test_a_french_sentence_gets_every_rule():
+    text = 'L\'ECE "franco-belge" compte 12000 agents : est-ce assez ? Oui; et vite!'
+    assert apply(text, "fr") == (
+        f"L’ECE «{NBSP}franco-belge{NBSP}» compte 12{NNBSP}000 agents{NBSP}: "
+        f"est-ce assez{NNBSP}? Oui{NNBSP}; et vite{NNBSP}!"
+    )
+
+
+# --- Dutch --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zo'n", "zo’n"),
+        ("'s avonds", "’s avonds"),
+        ("auto's en 't", "auto’s en ’t"),
+        ('Het "plan" is klaar', "Het “plan” is klaar"),
+        ('Het " plan " is klaar', "Het “plan” is klaar"),
+        ("« plan »", "“plan”"),
+        (f"«{NBSP}plan{NBSP}»", "“plan”"),
+        ("“ plan ”", "“plan”"),
+        ("„ plan ”", "„plan”"),
+    ],
+)
+def test_dutch_apostrophes_and_quotes_are_curly_without_spaces_inside(text, expected):
+    assert apply(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Betreft : de vergadering", "Betreft: de vergadering"),
+        (f"Betreft{NBSP}: de vergadering", "Betreft: de vergadering"),
+        (f"Waarom{NNBSP}?", "Waarom?"),
+        ("Snel !", "Snel!"),
+        ("een ; twee", "een; twee"),
+        ("Echt ?!", "Echt?!"),
+        ("Betreft: ok", "Betreft: ok"),
+    ],
+)
+def test_dutch_has_no_space_before_colons_and_marks(text, expected):
+    assert apply(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["100000 euro", "100.000 euro", "10 000 euro", f"10{NNBSP}000 euro", "om 10:30", "2018"]
+)
+def test_dutch_numbers_are_left_as_written(text):
+    assert apply(text, "nl") == text
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_empty_text_stays_empty(lang):
+    assert apply("", lang) == ""
+
+
+def test_other_languages_are_refused():
+    with pytest.raises(ValueError, match="language"):
+        apply("text", "en")
+
+
+# --- properties ---------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "a", "mot", "l'", "'s", "9", "12345", "2018", "000", ",", ".", ":", ";", "!", "?",
+        '"', "«", "»", "“", "”", "„", "’", "(", ")", " ", " ", NBSP, NNBSP, "\u2009",
+        "\n", "\t", "-", "/", "@", "x@y.be", "https://a.be/x?y", "www.b.be", "n°",
+        "réf.", "…", "%", "\ue000", "10:30", "./.",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=25).map("".join) | st.text(max_size=40)
+
+
+@given(_TEXTS, st.sampled_from(["fr", "nl"]))
+@example('"a ""', "fr")
+@example("a : :", "nl")
+def test_applying_the_rules_twice_changes_nothing_more(text, lang):
+    once = apply(text, lang)
+    assert apply(once, lang) == once
+
+
+@given(_TEXTS, st.sampled_from(["fr", "nl"]))
+def test_only_quotes_apostrophes_and_spaces_change(text, lang):
+    def skeleton(value: str) -> str:
+        for ch in " \u00a0\u2009\u202f":
+            value = value.replace(ch, "")
+        for old, new in (("'", "’"), ('"', "Q"), ("«", "Q"), ("»", "Q"), ("“", "Q"), ("”", "Q")):
+            value = value.replace(old, new)
+        return value
+
+    assert skeleton(apply(text, lang)) == skeleton(text)
+
+
+@given(_TEXTS)
+def test_dutch_never_gains_a_space(text):
+    result = apply(text, "nl")
+    for space in (" ", NBSP, NNBSP, "\u2009"):
+        assert result.count(space) <= text.count(space)
+
+
+# --- parts --------------------------------------------------------------------
+
+
+def test_parts_keep_their_boundaries():
+    parts = ["Le ", "ministre", ' : "', "X", '"']
+    assert apply_parts(parts, "fr") == ["Le ", "ministre", f"{NBSP}: «{NBSP}", "X", f"{NBSP}»"]
+    assert apply_parts(parts, "nl") == ["Le ", "ministre", ": “", "X", "”"]
+
+
+def test_a_variable_before_a_colon_gets_the_french_space():
+    assert apply_parts(["{minister}", " : texte"], "fr") == ["{minister}", f"{NBSP}: texte"]
+
+
+@given(st.lists(_TEXTS, max_size=5), st.sampled_from(["fr", "nl"]))
+def test_parts_join_into_the_whole_text_with_its_typography(parts, lang):
+    result = apply_parts(parts, lang)
+    assert len(result) == len(parts)
+    assert "".join(result) == apply("".join(parts), lang)
