@@ -28,6 +28,16 @@ def default_template() -> Path:
     return paths.templates_dir() / HOUSE_TEMPLATE
 
 
+def resolve_template(explicit: Path | None = None) -> Path:
+    """The template to use: the one asked for, else the one in the settings, else the built-in."""
+    if explicit:
+        return Path(explicit)
+    from app.settings import Settings
+
+    configured = Settings.load().get("template")
+    return Path(configured) if configured else default_template()
+
+
 def target_path(note: Note, output: Path, language: NoteLanguage) -> Path:
     """``output`` itself, or the conventional file name inside it when it is a folder."""
     output = Path(output)
@@ -50,5 +60,5 @@ def export_note(
     chosen = NoteLanguage(language) if language else note.language
     plan = build_plan(note, library, chosen)
     path = target_path(note, output, chosen)
-    warnings = export_plan(plan, path, template=template or default_template())
+    warnings = export_plan(plan, path, template=resolve_template(template))
     return ExportResult(path, warnings)

@@ -65,8 +65,19 @@ def config_dir() -> Path:
 
 
 def site_config_dir() -> Path:
-    """The machine-wide settings folder that IT manages."""
-    return _folder("site_config", platformdirs.site_config_dir(APP_NAME, appauthor=False))
+    """The machine-wide settings folder that IT manages.
+
+    Where the platform lists several (XDG_CONFIG_DIRS on Linux), the first one
+    holding ``clausier.ini`` wins; with none, the last (most generic) one.
+    """
+    if "site_config" in _overrides or os.environ.get(_ENV["site_config"]):
+        return _folder("site_config", "")
+    listed = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True)
+    folders = [Path(f) for f in listed.split(os.pathsep) if f]
+    for folder in folders:
+        if (folder / "clausier.ini").exists():
+            return folder
+    return folders[-1]
 
 
 def log_dir() -> Path:

@@ -17,7 +17,7 @@ packages=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core
   fonts-crosextra-carlito)
 if [ "$with_tests" = 1 ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils)
+  packages+=(libreoffice-writer-nogui poppler-utils wixl msitools desktop-file-utils)
 fi
 
 missing=()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import subprocess
 from datetime import date
 
@@ -143,3 +144,15 @@ def test_the_exported_note_opens_in_libreoffice(tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Opvolging" in text or "Onderstrepend" in text
     assert f"Page / Pagina 1 / {pages}" in text
+
+
+def test_the_template_comes_from_the_option_then_the_settings_then_the_built_in(tmp_path):
+    from app import settings
+    from app.export import default_template, resolve_template
+
+    assert resolve_template() == default_template()
+    site = settings.site_file()
+    site.parent.mkdir(parents=True)
+    site.write_text("[settings]\ntemplate = /srv/share/house.docx\n")
+    assert resolve_template() == Path("/srv/share/house.docx")
+    assert resolve_template(tmp_path / "mine.docx") == tmp_path / "mine.docx"
