@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import docx
 import pytest
