@@ -1,0 +1,233 @@
+"""Window speed: time to the first painted main window versus a bare PySide6 window, and typing.
+
+Run ``python benchmarks/bench_startup.py`` (add ``--runs 9``; set ``QT_QPA_PLATFORM``
+or ``DISPLAY`` to measure on a real screen, offscreen by default). It prints:
+
+1. the median time from process start to the first paint of Clausier's main window
+   (built-in library loaded and shown), of a bare PySide6 window holding a
+   QListWidget and a QTextEdit, and their ratio (target: at most 1.5);
+2. opening a note of 600 paragraphs (600 text blocks in 6 sections) and typing into it:
+   time to show the note, then the time per keystroke (median and 95th percentile)
+   including layout and painting, and how long the preview takes to catch up after
+   a pause.
+
+Figures are recorded in docs/benchmarks-ui.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Stops the clock at the first paint of any widget of the main window, then quits.
+FIRST_PAINT = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                if isinstance(watched.window(), QMainWindow):
+                    print("painted", flush=True)
+                    QTimer.singleShot(0, QApplication.instance().quit)
+                    QApplication.instance().removeEventFilter(self)
+            return False
+    """
+)
+
+BARE = FIRST_PAINT + textwrap.dedent(
+    """
+    from PySide6.QtWidgets import QListWidget, QSplitter, QTextEdit
+    app = QApplication(sys.argv[:1])
+    spy = FirstPaint()
+    app.installEventFilter(spy)
+    window = QMainWindow()
+    splitter = QSplitter(window)
+    splitter.addWidget(QListWidget())
+    splitter.addWidget(QTextEdit())
+    window.setCentralWidget(splitter)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    """
+)
+
+#: Starts Clausier as the ``clausier`` command does (app.cli → ui.main.main).
+CLAUSIER = FIRST_PAINT + textwrap.dedent(
+    """
+    import ui.main
+    create = ui.main.application
+    spy = FirstPaint()
+
+    def application():
+        app = create()
+        app.installEventFilter(spy)
+        return app
+
+    ui.main.application = application
+    from app.cli import main
+    sys.exit(main([]))
+    """
+)
+
+
+def time_to_paint(script: str, env: dict[str, str]) -> float:
+    """Seconds from spawning a Python process running ``script`` to its first painted window."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    child.wait(timeout=30)
+    child.stdout.close()
+    if line.strip() != "painted":
+        raise RuntimeError("the window never painted")
+    return elapsed
+
+
+def startup(runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median first-paint times of the bare window and of Clausier (warm: index already built)."""
+    cold = time_to_paint(CLAUSIER, env)  # builds the search index in the fresh data folder
+    bare, clausier = [], []
+    for _run in range(runs):
+        bare.append(time_to_paint(BARE, env))
+        clausier.append(time_to_paint(CLAUSIER, env))
+    return {
+        "bare": statistics.median(bare),
+        "clausier": statistics.median(clausier),
+        "cold": cold,
+        "ratio": statistics.median(clausier) / statistics.median(bare),
+    }
+
+
+def typing(keystrokes: int) -> dict[str, float]:
+    """Open a 600-paragraph note in the real window and type into it."""
+    from PySide6.QtTest import QTest
+
+    from app.note import Note, Section, TextBlock
+    from ui.document import NoteDocument
+    from ui.main import application, build_services
+    from ui.qt import QApplication, Qt
+    from ui.workspace import Workspace
+
+    app = application()
+    workspace = Workspace(build_services())
+    sentence = (
+        "La Belgique et la France renforceront leur coopération en matière d’échange "
+        "d’informations, notamment au sein des équipes communes d’enquête ({n})."
+    )
+    note = Note(
+        subject={"fr": "Note de 600 paragraphes"},
+        sections=[
+            Section(
+                {"fr": f"Section {s + 1}"},
+                [TextBlock({"fr": sentence.format(n=s * 100 + p)}) for p in range(100)],
+            )
+            for s in range(6)
+        ],
+    )
+    started = time.perf_counter()
+    window = workspace.new_window(NoteDocument.new(note))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    opened = time.perf_counter() - started
+
+    target = note.sections[3].blocks[50]
+    window.composer.focus_block(target.id)
+    app.processEvents()
+    editor = QApplication.focusWidget()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    times = []
+    text = " Le Conseil JAI a confirmé l’accord PNR" * (keystrokes // 38 + 1)
+    for char in text[:keystrokes]:
+        begin = time.perf_counter()
+        if char.isascii() and (char.isalnum() or char == " "):
+            QTest.keyClick(editor, char)
+        else:  # keyClick cannot send non-ASCII characters
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                editor,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        app.processEvents()  # layout and paint of what the keystroke changed
+        times.append((time.perf_counter() - begin) * 1000)
+    assert target.text["fr"].endswith(text[:keystrokes])
+    window.preview.render_now()
+    begin = time.perf_counter()
+    window.preview.wait()
+    app.processEvents()
+    preview = (time.perf_counter() - begin) * 1000 + window.preview.last_render_ms
+    times.sort()
+    result = {
+        "open_s": opened,
+        "median_ms": statistics.median(times),
+        "p95_ms": times[int(len(times) * 0.95) - 1],
+        "max_ms": times[-1],
+        "preview_ms": preview,
+    }
+    window.document.session.history.mark_clean()
+    window.close()
+    return result
+
+
+def main() -> None:
+    """Run both measurements in fresh, throw-away user folders and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keystrokes", type=int, default=300)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else "xcb")
+        for key, name in (
+            ("CLAUSIER_DATA_DIR", "data"),
+            ("CLAUSIER_CONFIG_DIR", "config"),
+            ("CLAUSIER_SITE_CONFIG_DIR", "site"),
+            ("CLAUSIER_LOG_DIR", "log"),
+        ):
+            env[key] = str(Path(folder) / name)
+        env["PYTHONPATH"] = str(ROOT)
+        os.environ.update({k: v for k, v in env.items() if k.startswith(("CLAUSIER_", "QT_QPA"))})
+        figures = startup(args.runs, env)
+        print(
+            f"platform: {env['QT_QPA_PLATFORM']}, Python {sys.version.split()[0]}, {args.runs} runs"
+        )
+        print(f"bare PySide6 window, first paint:   {figures['bare'] * 1000:7.0f} ms")
+        print(
+            f"Clausier main window, first paint:  {figures['clausier'] * 1000:7.0f} ms  (cold start: {figures['cold'] * 1000:.0f} ms)"
+        )
+        print(f"ratio:                              {figures['ratio']:7.2f}  (target <= 1.5)")
+        sys.path.insert(0, str(ROOT))
+        typed = typing(args.keystrokes)
+        print(f"open a 600-paragraph note:          {typed['open_s'] * 1000:7.0f} ms")
+        print(
+            f"typing in it, per keystroke:        median {typed['median_ms']:.2f} ms, "
+            f"p95 {typed['p95_ms']:.2f} ms, max {typed['max_ms']:.1f} ms ({args.keystrokes} keys)"
+        )
+        print(
+            f"preview catching up after a pause:  {typed['preview_ms']:7.0f} ms (in a worker thread)"
+        )
+
+
+if __name__ == "__main__":
+    main()

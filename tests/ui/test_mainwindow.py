@@ -1,0 +1,214 @@
+"""Drive the real main window as an adviser does: search, insert, type, undo, save, reopen, export."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+from PySide6.QtTest import QTest
+
+from app import notefile
+from app.language import NoteLanguage
+from app.note import LinkedClause, TextBlock
+from tests.ui.conftest import type_text
+from ui.blocks import LinkedClauseWidget, TextBlockWidget
+from ui.qt import QApplication, Qt
+
+
+def linked_ids(window) -> list[str]:
+    return [b.clause_id for _s, b in window.document.note.blocks() if isinstance(b, LinkedClause)]
+
+
+def test_two_letters_and_enter_insert_the_best_match(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.search.hasFocus()
+    qtbot.keyClicks(window.library.search, "pn")
+    best = window.library.selected_clause_id()
+    assert best == "vd2.3.2"  # "PNR européen et PNR ferroviaire"
+    QTest.keyClick(window.library.search, Qt.Key.Key_Return)
+    assert linked_ids(window) == ["vd2.3.2"]
+    widget = next(
+        w for w in window.composer.block_widgets.values() if isinstance(w, LinkedClauseWidget)
+    )
+    assert "PNR" in widget.labels["fr"].text()
+    assert window.actions["undo"].text() == "&Undo Insert clause vd2.3.2"
+    assert window.isWindowModified()
+
+
+def test_search_ignores_accents_and_arrows_choose_the_result(window, qtbot):
+    qtbot.keyClicks(window.library.search, "securite")
+    first = window.library.selected_clause_id()
+    QTest.keyClick(window.library.search, Qt.Key.Key_Down)
+    second = window.library.selected_clause_id()
+    assert first and second and first != second
+    QTest.keyClick(window.library.search, Qt.Key.Key_Return)
+    assert linked_ids(window) == [second]
+    assert window.library.search.hasFocus()  # ready for the next search
+
+
+def test_undo_and_redo_say_what_they_undo(window, qtbot):
+    window.insert_clause("vd2.1.4")
+    window.insert_clause("vd2.2.3")
+    undo, redo = window.actions["undo"], window.actions["redo"]
+    assert undo.text() == "&Undo Insert clause vd2.2.3"
+    assert not redo.isEnabled()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert linked_ids(window) == ["vd2.1.4"]
+    assert undo.text() == "&Undo Insert clause vd2.1.4"
+    assert redo.text() == "&Redo Insert clause vd2.2.3"
+    redo.trigger()
+    assert linked_ids(window) == ["vd2.1.4", "vd2.2.3"]
+    assert len(window.composer.block_widgets) == 2
+
+
+def test_typing_accented_text_is_one_undo_step_and_undo_restores_the_editor(window, qtbot):
+    window.actions["insert_text"].trigger()
+    editor = QApplication.focusWidget()
+    type_text(editor, "Le Conseil JAI a confirmé l’accord « PNR ».")
+    block = next(b for _s, b in window.document.note.blocks() if isinstance(b, TextBlock))
+    assert block.text["fr"] == "Le Conseil JAI a confirmé l’accord « PNR »."
+    assert window.actions["undo"].text() == "&Undo Typing"
+    QTest.keyClick(
+        editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )  # in the editor: the note's undo
+    assert block.text.get("fr") is None
+    assert editor.toPlainText() == ""
+    assert window.actions["undo"].text() == "&Undo Insert text"
+
+
+def test_insertion_follows_the_current_block(window):
+    window.insert_clause("vd2.1.1")
+    window.insert_clause("vd2.1.2")
+    first = window.document.note.sections[0].blocks[0]
+    window.composer.focus_block(first.id)
+    window.insert_clause("vd2.1.3")
+    assert linked_ids(window) == ["vd2.1.1", "vd2.1.3", "vd2.1.2"]
+
+
+def test_used_clauses_are_marked_in_the_library(window):
+    window.insert_clause("vd2.1.4")
+    item = window.library._items["vd2.1.4"]
+    assert item.font().bold()
+    assert "used in the note" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    window.undo()
+    assert not window.library._items["vd2.1.4"].font().bold()
+
+
+def test_save_reopen_and_recent_files(window, workspace, dialogs, tmp_path):
+    window.insert_clause("vd2.3.4")
+    window.set_localized("subject", "fr", "Suivi Val Duchesse II")
+    dialogs.save_answer = tmp_path / "suivi.clausier"
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "suivi.clausier").exists()
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("Suivi Val Duchesse II")
+    window.close()
+    assert workspace.windows == []
+
+    reopened = workspace.open_path(tmp_path / "suivi.clausier")
+    assert reopened is not None
+    assert reopened.document.note.subject == {"fr": "Suivi Val Duchesse II"}
+    assert linked_ids(reopened) == ["vd2.3.4"]
+    assert workspace.services.state.recent_files() == [(tmp_path / "suivi.clausier").resolve()]
+    assert not reopened.document.read_only
+
+
+def test_opening_a_note_replaces_an_untouched_window_but_not_a_modified_one(
+    window, workspace, tmp_path
+):
+    path = tmp_path / "a.clausier"
+    notefile.write(window.document.note, path)
+    assert workspace.open_path(path, window) is window
+    other = tmp_path / "b.clausier"
+    notefile.write(window.document.note, other)
+    window.insert_clause("vd2.1.1")
+    second = workspace.open_path(other, window)
+    assert second is not window and len(workspace.windows) == 2
+    assert workspace.open_path(path, second) is window  # already open: brought to the front
+
+
+def test_closing_with_unsaved_changes_asks(window, workspace, dialogs):
+    from ui.dialogs import Unsaved
+
+    window.insert_clause("vd2.1.1")
+    dialogs.unsaved_answer = Unsaved.CANCEL
+    assert not window.close()
+    assert dialogs.asked_unsaved and window.isVisible()
+    dialogs.unsaved_answer = Unsaved.DISCARD
+    assert window.close()
+    assert workspace.windows == []
+
+
+def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_path, revealed):
+    window.set_localized("subject", "fr", "Suivi Val Duchesse II")
+    window.insert_clause("vd2.3.2")
+    window.insert_text("", -1)
+    window.edit_text(window.composer.current_block_id(), "fr", "Le {minister} confirme.")
+    window.actions["export"].trigger()
+    dialog = window.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.folder.setText(str(tmp_path))
+    dialog.languages[NoteLanguage.BILINGUAL].setChecked(True)
+    warnings = dialog.warnings.toPlainText()
+    assert "{minister}" in warnings  # unfilled variable, before anything is written
+    assert "no Dutch text" in warnings
+    names = [p.name for p in dialog.target_names()]
+    assert names[0].endswith("_Suivi-Val-Duchesse-II_FR.docx")
+    assert names[1].endswith("_FR-NL.docx")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
+    assert dialog.error == ""
+    assert [r.path.name for r in dialog.results] == names
+    french = docx.Document(str(dialog.results[0].path))
+    text = "\n".join(p.text for p in french.paragraphs)
+    assert "Suivi Val Duchesse II" in text
+    with zipfile.ZipFile(dialog.results[0].path) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert "PNR ferroviaire" in xml and 'w:val="fr-BE"' in xml
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert revealed == [tmp_path]
+
+
+def test_text_blocks_show_one_editor_per_language_of_the_note(window):
+    window.insert_text("", -1)
+    widget = next(
+        w for w in window.composer.block_widgets.values() if isinstance(w, TextBlockWidget)
+    )
+    assert list(widget.editors.editors) == ["fr"]
+    index = window.composer.metadata.language.findData("fr+nl")
+    window.composer.metadata.language.setCurrentIndex(index)
+    window.composer.metadata.language.activated.emit(index)
+    widget = next(
+        w for w in window.composer.block_widgets.values() if isinstance(w, TextBlockWidget)
+    )
+    assert list(widget.editors.editors) == ["fr", "nl"]
+    assert window.actions["undo"].text() == "&Undo Change note language"
+
+
+def test_the_recent_files_menu_lists_and_opens_notes(window, workspace, tmp_path):
+    path = tmp_path / "recente.clausier"
+    notefile.write(window.document.note, path)
+    workspace.remember(path)
+    window.fill_recent_menu()
+    entries = [a for a in window.actions.recent_menu.actions() if a.text().startswith("&1")]
+    assert entries and entries[0].text() == "&1 recente.clausier"
+    entries[0].trigger()
+    assert window.document.path == path
+
+
+def test_a_damaged_note_is_refused_with_its_reason(window, workspace, dialogs, tmp_path):
+    path = tmp_path / "abime.clausier"
+    path.write_text("{not json", encoding="utf-8")
+    assert workspace.open_path(path, window) is None
+    assert dialogs.errors and "abime.clausier" in dialogs.errors[0]
+    assert path.read_text(encoding="utf-8") == "{not json"  # never overwritten
+    assert window.document.path is None
+
+
+def test_new_from_a_skeleton_reuses_an_untouched_window(window, workspace, dialogs):
+    dialogs.skeleton_answer = "followup"
+    assert workspace.new_note(window) is window
+    titles = [s.title["fr"] for s in window.document.note.sections]
+    assert "Suivi des engagements" in titles
+    dialogs.skeleton_answer = None  # cancelled
+    assert workspace.new_note(window) is None

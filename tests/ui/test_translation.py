@@ -1,0 +1,96 @@
+"""Switching the interface language takes effect at once, in every widget, without restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from ui.qt import QCoreApplication
+
+CATALOG = {
+    "&File": "&Fichier",
+    "&Undo": "&Annuler",
+    "&Undo {action}": "&Annuler {action}",
+    "Insert clause {id}": "Insérer la clause {id}",
+    "Search the library (Ctrl+F)": "Chercher dans la bibliothèque (Ctrl+F)",
+    "&Subject:": "&Objet :",
+    "Add section": "Ajouter une section",
+    "Preview": "Aperçu",
+}
+
+
+def write_po(folder: Path, lang: str, messages: dict[str, str]) -> None:
+    """A small gettext catalog, as Babel's extract/update/compile would leave it."""
+    target = folder / lang / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for source, translated in messages.items():
+        lines += [f'msgid "{source}"', f'msgstr "{translated}"', ""]
+    (target / "clausier.po").write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def french_catalog(tmp_path, monkeypatch):
+    """A French catalog in place of the shipped ones, so the test does not depend on their progress."""
+    folder = tmp_path / "locale"
+    write_po(folder, "fr", CATALOG)
+    monkeypatch.setattr(i18n, "locale_dir", lambda: folder)
+    return folder
+
+
+def test_switching_to_french_retranslates_the_open_window(window, workspace, french_catalog):
+    window.insert_clause("vd2.1.4")
+    settings = workspace.services.settings
+    settings.set("interface_language", "fr")
+    workspace.apply_settings()
+    assert window.actions.menus["file"].title() == "&Fichier"
+    assert window.actions["undo"].text().startswith("&Annuler ")
+    window.insert_clause("vd2.2.3")  # the core words new commands in the new language
+    assert window.actions["undo"].text() == "&Annuler Insérer la clause vd2.2.3"
+    assert window.library.search.placeholderText() == "Chercher dans la bibliothèque (Ctrl+F)"
+    assert window.composer.metadata.labels["subject"].text() == "&Objet :"
+    assert window.composer.add_section.text() == "Ajouter une section"
+    assert window.preview.title.text() == "Aperçu"
+
+    settings.set("interface_language", "en")
+    workspace.apply_settings()
+    assert window.actions.menus["file"].title() == "&File"
+    assert window.actions["undo"].text().startswith("&Undo ")
+
+
+def test_qt_standard_dialogs_follow_the_language(workspace, french_catalog):
+    language = workspace.services.language
+    language.apply("fr")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    language.apply("nl")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    language.apply("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_the_first_start_follows_the_system_language(monkeypatch, qapp):
+    from ui.translation import InterfaceLanguage
+
+    monkeypatch.setenv("LANGUAGE", "nl_BE:nl")
+    assert InterfaceLanguage().apply(None) == "nl"
+    monkeypatch.setenv("LANGUAGE", "fr_BE")
+    assert InterfaceLanguage().apply("") == "fr"
+    InterfaceLanguage().apply("en")
+
+
+def test_a_dutch_interface_shows_clause_titles_in_dutch_in_a_bilingual_note(window, workspace):
+    from ui.blocks import LinkedClauseWidget
+
+    window.set_metadata("language", "fr+nl")
+    window.insert_clause("vd2.3.7")
+    widget = next(
+        w for w in window.composer.block_widgets.values() if isinstance(w, LinkedClauseWidget)
+    )
+    assert "Précurseurs" in widget.heading.text()
+    workspace.services.language.apply("nl")
+    assert "Precursoren" in widget.heading.text()
+    assert window.library.model.index(0, 0).data() is not None
+    workspace.services.language.apply("en")
+    assert "Précurseurs" in widget.heading.text()

@@ -1,0 +1,222 @@
+"""Every command of the window as a QAction with its shortcut, and the menus that hold them."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from ui.qt import QAction, QKeySequence, QMenu, QMenuBar, QObject, QStyle, QWidget
+
+#: Action name → shortcuts (the first is shown in menus).
+SHORTCUTS: dict[str, tuple[str | QKeySequence.StandardKey, ...]] = {
+    "new": (QKeySequence.StandardKey.New,),
+    "open": (QKeySequence.StandardKey.Open,),
+    "save": (QKeySequence.StandardKey.Save,),
+    "save_as": ("Ctrl+Shift+S",),
+    "export": ("Ctrl+E",),
+    "close": ("Ctrl+W",),
+    "quit": ("Ctrl+Q",),
+    "undo": (QKeySequence.StandardKey.Undo,),
+    "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
+    "find": ("Ctrl+F",),
+    "details": ("Ctrl+Shift+D",),
+    "preferences": ("Ctrl+,",),
+    "insert_clause": ("Ctrl+Shift+I",),
+    "insert_text": ("Ctrl+T",),
+    "insert_follow_up": ("Ctrl+Shift+T",),
+    "add_section": ("Ctrl+Shift+N",),
+    "block_up": ("Alt+Up",),
+    "block_down": ("Alt+Down",),
+    "edit_locally": ("Ctrl+Shift+E",),
+    "delete_block": ("Ctrl+Shift+Del",),
+    "rename_section": ("F2",),
+    "section_up": ("Alt+Shift+Up",),
+    "section_down": ("Alt+Shift+Down",),
+    "delete_section": ("Ctrl+Alt+Shift+Del",),
+    "preview_fr": ("Ctrl+1",),
+    "preview_nl": ("Ctrl+2",),
+    "preview_both": ("Ctrl+3",),
+    "toggle_library": ("F8",),
+    "toggle_preview": ("F9",),
+    "next_pane": ("F6",),
+    "previous_pane": ("Shift+F6",),
+    "shortcuts": ("F1",),
+    "about": (),
+    "clear_recent": (),
+}
+
+_ICONS = {
+    "new": QStyle.StandardPixmap.SP_FileIcon,
+    "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+    "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+    "undo": QStyle.StandardPixmap.SP_ArrowBack,
+    "redo": QStyle.StandardPixmap.SP_ArrowForward,
+}
+
+
+def _sequence(value: str | QKeySequence.StandardKey) -> QKeySequence:
+    return QKeySequence(value)
+
+
+class Actions(QObject):
+    """The window's actions by name (``actions["save"]``), translated by :meth:`retranslate`."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+        for name, keys in SHORTCUTS.items():
+            action = QAction(window)
+            action.setObjectName(f"action_{name}")
+            if keys:
+                action.setShortcuts([_sequence(k) for k in keys])
+            if name in _ICONS:
+                action.setIcon(window.style().standardIcon(_ICONS[name]))
+            window.addAction(action)  # shortcuts work even when the menu bar is hidden
+            self.by_name[name] = action
+        for name in (
+            "preview_fr",
+            "preview_nl",
+            "preview_both",
+            "toggle_library",
+            "toggle_preview",
+        ):
+            self.by_name[name].setCheckable(True)
+        self.recent_menu = QMenu(window)
+        self.menus: dict[str, QMenu] = {}
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        """Fill the menu bar."""
+        layout = {
+            "file": [
+                "new",
+                "open",
+                "recent",
+                None,
+                "save",
+                "save_as",
+                None,
+                "export",
+                None,
+                "close",
+                "quit",
+            ],
+            "edit": ["undo", "redo", None, "find", "details", None, "preferences"],
+            "insert": ["insert_clause", "insert_text", "insert_follow_up", None, "add_section"],
+            "note": [
+                "block_up",
+                "block_down",
+                "edit_locally",
+                "delete_block",
+                None,
+                "rename_section",
+                "section_up",
+                "section_down",
+                "delete_section",
+            ],
+            "view": [
+                "preview_fr",
+                "preview_nl",
+                "preview_both",
+                None,
+                "toggle_library",
+                "toggle_preview",
+                None,
+                "next_pane",
+                "previous_pane",
+            ],
+            "help": ["shortcuts", "about"],
+        }
+        for menu_name, entries in layout.items():
+            menu = bar.addMenu("")
+            self.menus[menu_name] = menu
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif entry == "recent":
+                    menu.addMenu(self.recent_menu)
+                else:
+                    menu.addAction(self.by_name[entry])
+
+    def retranslate(self) -> None:
+        """Set every action's text in the interface language."""
+        texts = {
+            "new": (_("&New…"), _("Create a note from a skeleton")),
+            "open": (_("&Open…"), _("Open a note")),
+            "save": (_("&Save"), _("Save the note")),
+            "save_as": (_("Save &As…"), _("Save the note under another name")),
+            "export": (_("&Export to Word…"), _("Export the note as a Word file")),
+            "close": (_("&Close Window"), _("Close this window")),
+            "quit": (_("&Quit"), _("Close every window and quit")),
+            "undo": (_("&Undo"), _("Undo the last change")),
+            "redo": (_("&Redo"), _("Redo the last undone change")),
+            "find": (_("&Find in Library"), _("Go to the library search")),
+            "details": (
+                _("Note &Details"),
+                _("Go to the note's subject, dates and classification"),
+            ),
+            "preferences": (_("&Preferences…"), _("Change the preferences")),
+            "insert_clause": (
+                _("Selected &Clause"),
+                _("Insert the clause selected in the library"),
+            ),
+            "insert_text": (_("&Text Block"), _("Insert a free-text block")),
+            "insert_follow_up": (
+                _("&Follow-up Table"),
+                _("Insert a table of commitments to follow up"),
+            ),
+            "add_section": (_("&Section"), _("Add a section after the current one")),
+            "block_up": (_("Move Block &Up"), _("Move the current block up")),
+            "block_down": (_("Move Block &Down"), _("Move the current block down")),
+            "edit_locally": (
+                _("&Edit Clause Locally"),
+                _("Copy the linked clause into the note to edit it"),
+            ),
+            "delete_block": (_("De&lete Block"), _("Delete the current block")),
+            "rename_section": (_("&Rename Section"), _("Edit the current section's title")),
+            "section_up": (_("Move Section U&p"), _("Move the current section up")),
+            "section_down": (_("Move Section Dow&n"), _("Move the current section down")),
+            "delete_section": (
+                _("Delete Sec&tion"),
+                _("Delete the current section and its blocks"),
+            ),
+            "preview_fr": (_("Preview in &French"), _("Show the French document")),
+            "preview_nl": (_("Preview in &Dutch"), _("Show the Dutch document")),
+            "preview_both": (_("Preview in &Both Languages"), _("Show the bilingual document")),
+            "toggle_library": (_("Show &Library"), _("Show or hide the library panel")),
+            "toggle_preview": (_("Show &Preview"), _("Show or hide the preview")),
+            "next_pane": (_("Next &Pane"), _("Move the keyboard to the next pane")),
+            "previous_pane": (_("Previous Pa&ne"), _("Move the keyboard to the previous pane")),
+            "shortcuts": (_("&Keyboard Shortcuts"), _("List every keyboard shortcut")),
+            "about": (_("&About Clausier"), _("Version and licence")),
+            "clear_recent": (_("&Clear the List"), _("Forget the recent files")),
+        }
+        for name, (text, tip) in texts.items():
+            action = self.by_name[name]
+            action.setText(text)
+            action.setStatusTip(tip)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        titles = {
+            "file": _("&File"),
+            "edit": _("&Edit"),
+            "insert": _("&Insert"),
+            "note": _("&Note"),
+            "view": _("&View"),
+            "help": _("&Help"),
+        }
+        for name, menu in self.menus.items():
+            menu.setTitle(titles[name])
+        self.recent_menu.setTitle(_("Open &Recent"))
+
+    def describe(self) -> list[tuple[str, str]]:
+        """Every action with a shortcut, as (text, keys), for the shortcuts list."""
+        rows = []
+        for action in self.by_name.values():
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        return rows

@@ -1,0 +1,562 @@
+"""The blocks of a note as widgets: free text, linked and copied clauses, follow-up tables."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from app.library import Library, Status
+from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
+from ui.dragdrop import block_mime
+from ui.followup import FollowUpEditor
+from ui.icons import STATUS_COLOURS, grip_icon, status_icon
+from ui.labels import language_code, status_summary
+from ui.looks import LINKED_BACKGROUND, MUTED, WARNING, Tag, embolden, paint_card, shrink, tint
+from ui.qt import (
+    QContextMenuEvent,
+    QDrag,
+    QFrame,
+    QHBoxLayout,
+    QIcon,
+    QLabel,
+    QMenu,
+    QMouseEvent,
+    QPoint,
+    QSizePolicy,
+    QStyle,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.textedit import GrowingTextEdit
+
+_standard_icons: dict[QStyle.StandardPixmap, QIcon] = {}
+
+
+def standard_icon(style: QStyle, which: QStyle.StandardPixmap) -> QIcon:
+    """One of the style's icons, looked up once."""
+    if which not in _standard_icons:
+        _standard_icons[which] = style.standardIcon(which)
+    return _standard_icons[which]
+
+
+class Grip(QToolButton):
+    """The handle that drags a block to another place in the note."""
+
+    def __init__(self, block: BlockWidget) -> None:
+        super().__init__(block)
+        self.block = block
+        self.setIcon(grip_icon())
+        self.setAutoRaise(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard moves blocks with Alt+arrows
+        self._pressed: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pressed is None or self.block.read_only:
+            return
+        distance = (event.position().toPoint() - self._pressed).manhattanLength()
+        if distance < 8:
+            return
+        self._pressed = None
+        self.setDown(False)
+        drag = QDrag(self)
+        drag.setMimeData(block_mime(self.block.block_id))
+        drag.setPixmap(self.block.grab().scaledToWidth(min(320, self.block.width())))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._pressed = None
+        super().mouseReleaseEvent(event)
+
+
+class LanguageEditors(QWidget):
+    """One growing editor per note language, side by side (French left, Dutch right)."""
+
+    edited = Signal(str, str)  # lang, text
+    focusLeft = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, GrowingTextEdit] = {}
+        self.tags: dict[str, QLabel] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._name = ""
+
+    def set_languages(self, languages: tuple[str, ...]) -> None:
+        """Show one editor per language."""
+        if tuple(self.editors) == languages:
+            return
+        for widget in (*self.editors.values(), *self.tags.values()):
+            widget.deleteLater()
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is None and item.layout() is not None:
+                item.layout().deleteLater()
+        self.editors, self.tags = {}, {}
+        for lang in languages:
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            if len(languages) > 1:
+                tag = QLabel(language_code(lang), self)
+                tint(tag, MUTED)
+                shrink(tag)
+                self.tags[lang] = tag
+                column.addWidget(tag)
+            editor = GrowingTextEdit(self)
+            editor.textEdited.connect(lambda text, lang=lang: self.edited.emit(lang, text))
+            editor.focusLeft.connect(self.focusLeft)
+            column.addWidget(editor)
+            self._layout.addLayout(column, 1)
+            self.editors[lang] = editor
+        self.setFocusProxy(self.editors[languages[0]])
+        self.retranslate(self._name)
+
+    def set_texts(self, texts: dict[str, str]) -> None:
+        """Show each language's text (without announcing edits)."""
+        for lang, editor in self.editors.items():
+            editor.set_text(texts.get(lang, ""))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse edits."""
+        for editor in self.editors.values():
+            editor.setReadOnly(read_only)
+
+    def retranslate(self, name: str) -> None:
+        """Name the editors: "Text (FR)"."""
+        self._name = name
+        for lang, editor in self.editors.items():
+            code = language_code(lang)
+            editor.setAccessibleName(f"{name} ({code})" if len(self.editors) > 1 else name)
+            editor.setPlaceholderText(
+                _("Write here. A line starting with “- ” is a bullet.")
+                if lang == next(iter(self.editors))
+                else _("Translation ({code})").format(code=code)
+            )
+
+
+class BlockWidget(QFrame):
+    """The frame every block shares: a grip, a title, and the buttons that move or delete it."""
+
+    moveByRequest = Signal(str, int)  # block id, -1 or +1
+    removeRequest = Signal(str)
+    editLocallyRequest = Signal(str)
+    editTextRequest = Signal(str, str, str)  # block id, lang, text
+    typingPausedRequest = Signal()
+
+    kind: type = TextBlock
+    title_language = ""  # the language clause titles are shown in (the composer sets it)
+
+    def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.block_id = block_id
+        self.section_id = ""
+        self.read_only = False
+        self.current = False
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        self.grip = Grip(self)
+        self.heading = QLabel(self)
+        embolden(self.heading)
+        tint(self.heading, "#333333")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
+        self.tag = Tag(self)
+        self.tag.hide()
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(2)
+        # Move and delete buttons appear on the block under the mouse or the cursor; they
+        # are made on first need, which keeps a long note quick to open.
+        self.up: QToolButton | None = None
+        self.down: QToolButton | None = None
+        self.delete: QToolButton | None = None
+
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.header.setSpacing(4)
+        self.header.addWidget(self.grip)
+        self.header.addWidget(self.heading, 1)
+        self.header.addWidget(self.tag)
+        self.header.addLayout(self.badges)
+        self.extra_buttons = QHBoxLayout()
+        self.header.addLayout(self.extra_buttons)
+        self.tools = QHBoxLayout()
+        self.tools.setSpacing(0)
+        self.header.addLayout(self.tools)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 6)
+        layout.setSpacing(3)
+        layout.addLayout(self.header)
+        layout.addLayout(self.body)
+
+    def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(standard_icon(self.style(), icon))
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+arrows and Ctrl+Shift+Del by keyboard
+        button.setEnabled(not self.read_only)
+        self.tools.addWidget(button)
+        return button
+
+    def _show_tools(self, shown: bool) -> None:
+        if shown and self.up is None:
+            self.up = self._tool(QStyle.StandardPixmap.SP_ArrowUp)
+            self.down = self._tool(QStyle.StandardPixmap.SP_ArrowDown)
+            self.delete = self._tool(QStyle.StandardPixmap.SP_TrashIcon)
+            self.up.clicked.connect(lambda: self.moveByRequest.emit(self.block_id, -1))
+            self.down.clicked.connect(lambda: self.moveByRequest.emit(self.block_id, 1))
+            self.delete.clicked.connect(lambda: self.removeRequest.emit(self.block_id))
+            self._name_tools()
+        for button in (self.up, self.down, self.delete):
+            if button is not None:
+                button.setVisible(shown)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.read_only:
+            return
+        menu = QMenu(self)
+        up = menu.addAction(_("Move Block &Up"))
+        up.triggered.connect(lambda: self.moveByRequest.emit(self.block_id, -1))
+        down = menu.addAction(_("Move Block &Down"))
+        down.triggered.connect(lambda: self.moveByRequest.emit(self.block_id, 1))
+        if isinstance(self, LinkedClauseWidget):
+            local = menu.addAction(_("&Edit Clause Locally"))
+            local.triggered.connect(lambda: self.editLocallyRequest.emit(self.block_id))
+        menu.addSeparator()
+        delete = menu.addAction(_("De&lete Block"))
+        delete.triggered.connect(lambda: self.removeRequest.emit(self.block_id))
+        menu.exec(event.globalPos())
+
+    def enterEvent(self, event) -> None:
+        super().enterEvent(event)
+        self._show_tools(True)
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self._show_tools(self.current)
+
+    # --- to override --------------------------------------------------------------
+
+    def refresh(self, block: Block, note: Note, library: Library) -> None:
+        """Show ``block`` as it is now in ``note``."""
+
+    def focus_editor(self) -> None:
+        """Put the keyboard focus in the block (its first editor, if any)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_targets(self) -> list[QWidget]:
+        """The block's stops for the Tab key, in order (the frame itself by default)."""
+        return [self]
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse edits."""
+        self.read_only = read_only
+        for button in (self.up, self.down, self.delete):
+            if button is not None:
+                button.setEnabled(not read_only)
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        self.grip.setToolTip(_("Drag to move the block (or Alt+Up, Alt+Down)"))
+        self.grip.setAccessibleName(_("Move handle"))
+        self._name_tools()
+
+    def _name_tools(self) -> None:
+        if self.up is None or self.down is None or self.delete is None:
+            return
+        self.up.setToolTip(_("Move up (Alt+Up)"))
+        self.up.setAccessibleName(_("Move block up"))
+        self.down.setToolTip(_("Move down (Alt+Down)"))
+        self.down.setAccessibleName(_("Move block down"))
+        self.delete.setToolTip(_("Delete the block (Ctrl+Shift+Delete)"))
+        self.delete.setAccessibleName(_("Delete block"))
+
+    def set_current(self, current: bool) -> None:
+        """Highlight the block that receives insertions and keyboard moves."""
+        if self.current != current:
+            self.current = current
+            self.update()
+            self._show_tools(current or self.underMouse())
+
+    background: str | None = None  # the card's colour (None: the palette's base)
+
+    def paintEvent(self, event) -> None:
+        paint_card(self, self.background, self.current)
+
+    def _set_badges(self, clause, languages: tuple[str, ...]) -> None:
+        while self.badges.count():
+            widget = self.badges.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if clause is None:
+            return
+        for lang in languages:
+            status = clause.status_in(lang)
+            badge = QLabel(self)
+            size = self.fontMetrics().height()
+            badge.setPixmap(status_icon(status).pixmap(size, size))
+            badge.setToolTip(status_summary(lang, status))
+            badge.setAccessibleName(status_summary(lang, status))
+            self.badges.addWidget(badge)
+
+
+class TextBlockWidget(BlockWidget):
+    """Free text in each of the note's languages."""
+
+    kind = TextBlock
+
+    def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(block_id, parent)
+        self.editors = LanguageEditors(self)
+        self.editors.edited.connect(
+            lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
+        )
+        self.editors.focusLeft.connect(self.typingPausedRequest)
+        self.body.addWidget(self.editors)
+        self.heading.setFont(self.font())  # free text: a quiet label, the text speaks
+        tint(self.heading, MUTED)
+        self.retranslate()
+
+    def refresh(self, block: Block, note: Note, library: Library) -> None:
+        assert isinstance(block, TextBlock)
+        self.editors.set_languages(note.language.languages)
+        self.editors.set_texts(block.text)
+        self.editors.set_read_only(self.read_only)
+
+    def focus_editor(self) -> None:
+        editor = next(iter(self.editors.editors.values()), None)
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            super().focus_editor()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.editors.set_read_only(read_only)
+
+    def focus_targets(self) -> list[QWidget]:
+        return list(self.editors.editors.values())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(_("Text"))
+        self.setAccessibleName(_("Text block"))
+        self.editors.retranslate(_("Text"))
+
+
+class LinkedClauseWidget(BlockWidget):
+    """A library clause shown as the library has it, read-only, with “Edit locally”."""
+
+    kind = LinkedClause
+    background = LINKED_BACKGROUND
+
+    def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(block_id, parent)
+        self.edit_locally = QToolButton(self)
+        self.edit_locally.setAutoRaise(True)
+        self.edit_locally.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.edit_locally.clicked.connect(lambda: self.editLocallyRequest.emit(self.block_id))
+        self.extra_buttons.addWidget(self.edit_locally)
+        self.notice = QLabel(self)
+        tint(self.notice, WARNING)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.texts = QHBoxLayout()
+        self.texts.setContentsMargins(0, 0, 0, 0)
+        self.labels: dict[str, QLabel] = {}
+        self.body.addLayout(self.texts)
+        self.body.addWidget(self.notice)
+        self.clause_id = ""
+        self.title = ""
+        self.retranslate()
+
+    def refresh(self, block: Block, note: Note, library: Library) -> None:
+        assert isinstance(block, LinkedClause)
+        languages = note.language.languages
+        clause = library.find(block.clause_id)
+        self.clause_id = block.clause_id
+        self.title = clause.title_in(self.title_language or languages[0]) if clause else ""
+        if tuple(self.labels) != languages:
+            for label in self.labels.values():
+                label.deleteLater()
+            self.labels = {}
+            for lang in languages:
+                label = QLabel(self)
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
+                self.texts.addWidget(label, 1)
+                self.labels[lang] = label
+        for lang, label in self.labels.items():
+            text = clause.text_in(lang) if clause else ""
+            if text.strip():
+                label.setText(text)
+                label.setStyleSheet("")
+            else:
+                label.setText(
+                    _("[No {code} text in the library]").format(code=language_code(lang))
+                    if clause
+                    else _("[Clause {id} is not in the library]").format(id=block.clause_id)
+                )
+                label.setStyleSheet(f"color: {STATUS_COLOURS[Status.MISSING]}; font-style: italic;")
+            label.setAccessibleName(_("Clause text ({code})").format(code=language_code(lang)))
+        self._set_badges(clause, languages)
+        if clause is not None and clause.revision != block.revision:
+            self.notice.setText(
+                _(
+                    "The library has a newer revision ({new}) of this clause; the note keeps revision {old}."
+                ).format(new=clause.revision, old=block.revision)
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self.edit_locally.setEnabled(clause is not None and not self.read_only)
+        self._heading()
+
+    def _heading(self) -> None:
+        self.heading.setText(f"{self.clause_id} — {self.title}" if self.title else self.clause_id)
+        self.heading.setToolTip(_("Linked to the library: shown as the library has it"))
+        self.tag.setText(_("linked"))
+        self.tag.setToolTip(self.heading.toolTip())
+        self.tag.show()
+        self.setAccessibleName(_("Linked clause {id}").format(id=self.clause_id))
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.edit_locally.setEnabled(not read_only)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.edit_locally.setText(_("Edit locally"))
+        self.edit_locally.setToolTip(
+            _("Copy the clause into the note to change its text here (Ctrl+Shift+E)")
+        )
+        self.edit_locally.setAccessibleName(_("Edit the clause locally"))
+        if self.clause_id:
+            self._heading()
+
+
+class CopiedClauseWidget(BlockWidget):
+    """A clause copied into the note: its text is the note's to edit."""
+
+    kind = CopiedClause
+
+    def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(block_id, parent)
+        self.editors = LanguageEditors(self)
+        self.editors.edited.connect(
+            lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
+        )
+        self.editors.focusLeft.connect(self.typingPausedRequest)
+        self.body.addWidget(self.editors)
+        self.clause_id = ""
+        self.title = ""
+        self.retranslate()
+
+    def refresh(self, block: Block, note: Note, library: Library) -> None:
+        assert isinstance(block, CopiedClause)
+        languages = note.language.languages
+        self.clause_id = block.clause_id
+        lang = self.title_language if self.title_language in languages else languages[0]
+        self.title = block.title.get(lang) or next(iter(block.title.values()), "")
+        self.editors.set_languages(languages)
+        self.editors.set_texts(block.text)
+        self.editors.set_read_only(self.read_only)
+        self._heading()
+
+    def _heading(self) -> None:
+        name = f"{self.clause_id} — {self.title}" if self.title else self.clause_id
+        self.heading.setText(name)
+        self.tag.setText(_("edited locally"))
+        self.tag.setToolTip(_("A copy of the library clause, changed for this note"))
+        self.tag.show()
+        self.setAccessibleName(_("Clause {id}, edited locally").format(id=self.clause_id))
+        self.editors.retranslate(_("Clause {id}").format(id=self.clause_id))
+
+    def focus_editor(self) -> None:
+        editor = next(iter(self.editors.editors.values()), None)
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.editors.set_read_only(read_only)
+
+    def focus_targets(self) -> list[QWidget]:
+        return list(self.editors.editors.values())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setToolTip(_("A copy of the library clause, changed for this note"))
+        self._heading()
+
+
+class FollowUpWidget(BlockWidget):
+    """A follow-up table: commitment, state of play, lead service, deadline."""
+
+    kind = FollowUpTable
+    addRowRequest = Signal(str, str)  # block id, clause id ("" for an empty row)
+    editCellRequest = Signal(str, int, str, str, str)  # block id, row, column, lang, text
+    removeRowRequest = Signal(str, int)
+
+    def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(block_id, parent)
+        self.editor = FollowUpEditor(self)
+        self.editor.addRowRequest.connect(lambda: self.addRowRequest.emit(self.block_id, ""))
+        self.editor.editCellRequest.connect(
+            lambda row, column, lang, text: self.editCellRequest.emit(
+                self.block_id, row, column, lang, text
+            )
+        )
+        self.editor.removeRowRequest.connect(
+            lambda row: self.removeRowRequest.emit(self.block_id, row)
+        )
+        self.body.addWidget(self.editor)
+        self.retranslate()
+
+    def refresh(self, block: Block, note: Note, library: Library) -> None:
+        assert isinstance(block, FollowUpTable)
+        self.editor.show_table(block, note.language.languages, library)
+
+    def focus_editor(self) -> None:
+        self.editor.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_targets(self) -> list[QWidget]:
+        switches = [b for b in self.editor.language_buttons.values() if not b.isHidden()]
+        return [self.editor.table, self.editor.add_button, self.editor.remove_button, *switches]
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.editor.set_read_only(read_only)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(_("Follow-up table"))
+        self.setAccessibleName(_("Follow-up table"))
+        self.editor.retranslate()
+
+
+WIDGETS: dict[type, type[BlockWidget]] = {
+    TextBlock: TextBlockWidget,
+    LinkedClause: LinkedClauseWidget,
+    CopiedClause: CopiedClauseWidget,
+    FollowUpTable: FollowUpWidget,
+}
+
+
+def widget_for(block: Block, parent: QWidget | None = None) -> BlockWidget:
+    """A new widget showing ``block``'s kind."""
+    return WIDGETS[type(block)](block.id, parent)

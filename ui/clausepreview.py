@@ -1,0 +1,97 @@
+"""The selected library clause shown in French and Dutch, with each translation status."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from app.library import Clause, Library, Status
+from ui.icons import STATUS_COLOURS
+from ui.labels import kind_name, language_code, status_name
+from ui.qt import QTextBrowser, QWidget
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside HTML (the html module costs a start-up import for three replacements)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;")
+    )
+
+
+_STATUS_MARKS = {Status.OFFICIAL: "●", Status.UNOFFICIAL: "◐", Status.MISSING: "○"}
+
+
+def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
+    """The HTML of a clause card: title, origin, both texts with their status."""
+    origin = ""
+    if clause.origin:
+        source = library.sources.get(clause.origin.source)
+        name = (source.title.get(lang) if source else "") or clause.origin.source
+        part = source.part(clause.origin.part) if source else None
+        part_text = _("part {number}").format(number=clause.origin.part)
+        if clause.origin.part == 0:
+            part_text = _("preamble")
+        elif part and part.title.get(lang):
+            part_text = f"{part_text} — {part.title[lang]}"
+        origin = f"{escape(name)}, {escape(part_text)}"
+    head = (
+        f"<p style='margin:0'><b>{escape(clause.id)}</b> · {escape(kind_name(clause.kind))}"
+        f" · {escape(_('revision {n}').format(n=clause.revision))}</p>"
+    )
+    if origin:
+        head += f"<p style='margin:0; color:#555'>{origin}</p>"
+    parts = [head]
+    for text_lang in ("fr", "nl"):
+        status = clause.status_in(text_lang)
+        colour = STATUS_COLOURS[status]
+        badge = (
+            f"<span style='color:{colour}'>{_STATUS_MARKS[status]} "
+            f"{escape(language_code(text_lang))} — {escape(status_name(status))}</span>"
+        )
+        title = escape(clause.title.get(text_lang, ""))
+        text = clause.text_in(text_lang)
+        body = (
+            "<br/>".join(escape(line) for line in text.split("\n"))
+            if text.strip()
+            else f"<i style='color:{colour}'>{escape(_('No text in this language.'))}</i>"
+        )
+        parts.append(
+            f"<p style='margin-top:10px; margin-bottom:2px'>{badge}</p>"
+            f"<p style='margin:0'><b>{title}</b></p>"
+            f"<p style='margin-top:2px'>{body}</p>"
+        )
+    if clause.tags:
+        parts.append(
+            f"<p style='color:#555'>{escape(_('Tags: {tags}').format(tags=', '.join(clause.tags)))}</p>"
+        )
+    if clause.near_duplicates:
+        ids = ", ".join(clause.near_duplicates)
+        parts.append(
+            f"<p style='color:#a15c00'>{escape(_('Nearly identical to {ids}.').format(ids=ids))}</p>"
+        )
+    if clause.remark:
+        parts.append(f"<p style='color:#555'><i>{escape(clause.remark)}</i></p>")
+    return "".join(parts)
+
+
+class ClausePreview(QTextBrowser):
+    """A read-only card of the selected clause."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.clause: Clause | None = None
+        self.display_lang = "fr"
+        self.setOpenLinks(False)
+        self.retranslate()
+
+    def show_clause(self, clause: Clause | None) -> None:
+        """Show ``clause`` (None clears the card)."""
+        self.clause = clause
+        if clause is None:
+            self.setHtml(f"<p style='color:#777'>{escape(_('Select a clause to read it.'))}</p>")
+        else:
+            self.setHtml(clause_html(clause, self.library, self.display_lang))
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        self.setAccessibleName(_("Selected clause"))
+        self.show_clause(self.clause)

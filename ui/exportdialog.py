@@ -1,0 +1,387 @@
+"""The export dialog: languages, template, folder, file names, and the warnings before writing."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import naming
+from app.errors import ClausierError
+from app.i18n import _, ngettext
+from app.language import NoteLanguage
+from app.library import Library
+from app.note import Note
+from app.plan import DocumentPlan
+from ui.exporting import Exporter, export_note, open_folder
+from ui.labels import note_language_name
+from ui.qt import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    QRunnable,
+    Qt,
+    QTextBrowser,
+    QThreadPool,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.textedit import FieldEdit
+
+if TYPE_CHECKING:
+    from app.export import ExportResult
+
+
+Planner = Callable[[Note, Library, NoteLanguage], DocumentPlan]
+
+
+def _default_planner(note: Note, library: Library, language: NoteLanguage) -> DocumentPlan:
+    from app.render import build_plan
+
+    return build_plan(note, library, language)
+
+
+class _Relay(QObject):
+    """Brings the export's outcome back to the dialog's thread."""
+
+    done = Signal(object)  # list[ExportResult] | ClausierError | Exception
+
+
+class _ExportJob(QRunnable):
+    """Writes the files away from the window's thread so it keeps responding."""
+
+    def __init__(self, work: Callable[[], list[ExportResult]], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            outcome: object = self.work()
+        except Exception as error:  # reported in the dialog
+            outcome = error
+        self.relay.done.emit(outcome)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; see what the files will lack before writing them."""
+
+    exported = Signal(list)  # list[ExportResult]
+
+    def __init__(
+        self,
+        note: Note,
+        library: Library,
+        *,
+        folder: Path,
+        template: str = "",
+        template_locked: bool = False,
+        exporter: Exporter = export_note,
+        planner: Planner = _default_planner,
+        reveal: Callable[[Path], None] = open_folder,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.note = copy.deepcopy(note)
+        self.library = library
+        self.exporter = exporter
+        self.planner = planner
+        self.reveal = reveal
+        self.results: list[ExportResult] = []
+        self.error = ""
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._finished)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.running = False
+
+        self.languages: dict[NoteLanguage, QCheckBox] = {}
+        language_box = QGroupBox(self)
+        self.language_box = language_box
+        language_layout = QHBoxLayout(language_box)
+        for language in NoteLanguage:
+            box = QCheckBox(language_box)
+            box.setChecked(language is note.language)
+            box.toggled.connect(self._update)
+            language_layout.addWidget(box)
+            self.languages[language] = box
+        language_layout.addStretch(1)
+
+        self.template = FieldEdit(self)
+        self.template.set_text(template)
+        self.template.setReadOnly(template_locked)
+        self.template_browse = QPushButton(self)
+        self.template_browse.setEnabled(not template_locked)
+        self.template_locked = template_locked
+        self.folder = FieldEdit(self)
+        self.folder.set_text(str(folder))
+        self.folder_browse = QPushButton(self)
+        self.names = QLabel(self)
+        self.names.setTextFormat(Qt.TextFormat.RichText)
+        self.names.setWordWrap(True)
+        self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = QTextBrowser(self)
+        self.warnings.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
+
+        self.form = QFormLayout()
+        self.template_label = QLabel(self)
+        self.folder_label = QLabel(self)
+        self.names_label = QLabel(self)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(self.template_browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.folder_browse)
+        self.template_label.setBuddy(self.template)
+        self.folder_label.setBuddy(self.folder)
+        self.form.addRow(self.template_label, template_row)
+        self.form.addRow(self.folder_label, folder_row)
+        self.form.addRow(self.names_label, self.names)
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setBuddy(self.warnings)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(language_box)
+        layout.addLayout(self.form)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.buttons)
+
+        self.export_button.clicked.connect(self.start)
+        self.open_button.clicked.connect(self._reveal)
+        self.close_button.clicked.connect(self.reject)
+        self.template_browse.clicked.connect(self._choose_template)
+        self.folder_browse.clicked.connect(self._choose_folder)
+        self.folder.textChanged.connect(self._update_names)
+        self.template.textChanged.connect(self._update)
+        self.retranslate()
+        self.resize(
+            self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().lineSpacing() * 28
+        )
+        self._update()
+
+    # --- choices ----------------------------------------------------------------------
+
+    def chosen_languages(self) -> list[NoteLanguage]:
+        """The languages ticked, in the order FR, NL, FR+NL."""
+        return [language for language, box in self.languages.items() if box.isChecked()]
+
+    def output_folder(self) -> Path:
+        """The folder the files go to."""
+        return Path(self.folder.text().strip()).expanduser()
+
+    def template_path(self) -> Path | None:
+        """The chosen Word template, or None for the built-in one."""
+        text = self.template.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def target_names(self) -> list[Path]:
+        """The files that will be written, by the cabinet's naming convention."""
+        folder = self.output_folder()
+        return [
+            folder / naming.export_name(self.note.subject, self.note.date, language)
+            for language in self.chosen_languages()
+        ]
+
+    def _update(self) -> None:
+        self._update_names()
+        self._update_warnings()
+
+    def _update_names(self) -> None:
+        lines = []
+        for path in self.target_names():
+            line = escape(path.name)
+            if path.exists():
+                line += f" <span style='color:#a15c00'>({escape(_('replaces the existing file'))})</span>"
+            lines.append(line)
+        self.names.setText("<br/>".join(lines) or escape(_("Choose at least one language.")))
+        folder_ok = self.output_folder().is_dir()
+        self.export_button.setEnabled(bool(lines) and folder_ok and not self.running)
+        if not folder_ok:
+            self.names.setText(
+                self.names.text()
+                + f"<br/><span style='color:#b00020'>{escape(_('The folder does not exist.'))}</span>"
+            )
+
+    def _update_warnings(self) -> None:
+        sections = []
+        total = 0
+        for language in self.chosen_languages():
+            try:
+                plan = self.planner(self.note, self.library, language)
+            except ClausierError as error:
+                sections.append(
+                    f"<p><b>{escape(note_language_name(language))}</b>: {escape(str(error))}</p>"
+                )
+                continue
+            if not plan.warnings:
+                continue
+            total += len(plan.warnings)
+            items = "".join(f"<li>{escape(w.message)}</li>" for w in plan.warnings)
+            sections.append(
+                f"<p style='margin-bottom:0'><b>{escape(note_language_name(language))}</b></p><ul>{items}</ul>"
+            )
+        template = self.template_path()
+        if template is not None and not template.is_file():
+            total += 1
+            sections.append(
+                f"<p style='color:#b00020'>{escape(_('The template {path} does not exist.').format(path=template))}</p>"
+            )
+        if not sections:
+            sections.append(
+                f"<p style='color:#2e7d32'>{escape(_('Nothing to check: the files are complete.'))}</p>"
+            )
+        self.warnings_label.setText(
+            ngettext(
+                "&Before you export: {n} thing to check",
+                "&Before you export: {n} things to check",
+                total,
+            ).format(n=total)
+            if total
+            else _("&Before you export")
+        )
+        self.warnings.setHtml("".join(sections))
+
+    def _choose_template(self) -> None:
+        start = self.template.text() or str(self.output_folder())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a Word template"), start, _("Word templates (*.docx *.dotx)")
+        )
+        if chosen:
+            self.template.setText(chosen)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Choose the export folder"), str(self.output_folder())
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    # --- exporting ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Write the files in the background."""
+        languages = self.chosen_languages()
+        folder = self.output_folder()
+        if not languages or not folder.is_dir():
+            return
+        template = self.template_path()
+        note, library, exporter = self.note, self.library, self.exporter
+
+        def work() -> list[ExportResult]:
+            return [
+                exporter(note, library, folder, language=language, template=template)
+                for language in languages
+            ]
+
+        self.results, self.error = [], ""
+        self.running = True
+        self.progress.show()
+        self.outcome.hide()
+        for widget in (
+            self.export_button,
+            self.language_box,
+            self.template_browse,
+            self.folder_browse,
+        ):
+            widget.setEnabled(False)
+        self._pool.start(_ExportJob(work, self._relay))
+
+    def wait(self) -> None:
+        """Wait until a running export ends (tests)."""
+        self._pool.waitForDone()
+
+    def _finished(self, outcome: object) -> None:
+        self.running = False
+        self.progress.hide()
+        self.language_box.setEnabled(True)
+        self.template_browse.setEnabled(not self.template_locked)
+        self.folder_browse.setEnabled(True)
+        if isinstance(outcome, ClausierError):
+            self.error = str(outcome)
+            self.outcome.setText(f"<span style='color:#b00020'>{escape(self.error)}</span>")
+        elif isinstance(outcome, Exception):
+            self.error = _("The export failed: {error}").format(error=outcome)
+            self.outcome.setText(f"<span style='color:#b00020'>{escape(self.error)}</span>")
+        else:
+            self.results = list(outcome)  # type: ignore[arg-type]
+            written = "<br/>".join(escape(str(r.path)) for r in self.results)
+            self.outcome.setText(
+                escape(
+                    ngettext("Exported {n} file:", "Exported {n} files:", len(self.results)).format(
+                        n=len(self.results)
+                    )
+                )
+                + "<br/>"
+                + written
+            )
+            self.open_button.show()
+            self.open_button.setFocus()
+            self.close_button.setText(_("Close"))
+            self.exported.emit(self.results)
+        self.outcome.show()
+        self._update_names()
+
+    def _reveal(self) -> None:
+        folder = self.results[0].path.parent if self.results else self.output_folder()
+        self.reveal(folder)
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        self.setWindowTitle(_("Export to Word"))
+        self.language_box.setTitle(_("Languages"))
+        labels = {
+            NoteLanguage.FR: _("&French"),
+            NoteLanguage.NL: _("&Dutch"),
+            NoteLanguage.BILINGUAL: _("Both, side by side (F&R | NL)"),
+        }
+        for language, box in self.languages.items():
+            box.setText(labels[language])
+            box.setAccessibleName(note_language_name(language))
+        self.template_label.setText(_("&Template:"))
+        self.template.setPlaceholderText(_("Built-in house style"))
+        self.template.setAccessibleName(_("Word template"))
+        if self.template_locked:
+            self.template.setToolTip(_("Set by your IT department"))
+        self.template_browse.setText(_("Browse…"))
+        self.template_browse.setAccessibleName(_("Choose a Word template"))
+        self.folder_label.setText(_("F&older:"))
+        self.folder.setAccessibleName(_("Export folder"))
+        self.folder_browse.setText(_("Browse…"))
+        self.folder_browse.setAccessibleName(_("Choose the export folder"))
+        self.names_label.setText(_("Files:"))
+        self.names.setAccessibleName(_("Files to write"))
+        self.warnings.setAccessibleName(_("Things to check before export"))
+        self.export_button.setText(_("&Export"))
+        self.open_button.setText(_("&Open folder"))
+        self.close_button.setText(_("Cancel") if not self.results else _("Close"))
+        self._update()

@@ -1,0 +1,248 @@
+"""The editor of a follow-up table: one row per commitment, cells per language, a deadline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.i18n import _
+from app.library import Library
+from app.note import FollowUpTable
+from ui.labels import language_code
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QBrush,
+    QButtonGroup,
+    QColor,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
+TEXT_COLUMNS = ("commitment", "state", "lead")
+
+
+def deadline_text(value: str) -> str:
+    """A stored deadline as shown in the table: ISO dates as 31/12/2018, other text as is."""
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return value
+
+
+def deadline_value(text: str) -> str:
+    """What to store for a typed deadline: an ISO date when it reads as one, else the text."""
+    from app import dates  # Babel loads with it: not needed before the first paint
+
+    try:
+        return dates.parse_date(text).isoformat()
+    except ValueError:
+        return text.strip()
+
+
+class FollowUpEditor(QWidget):
+    """A table of commitments and the buttons that add or delete rows."""
+
+    addRowRequest = Signal()
+    editCellRequest = Signal(int, str, str, str)  # row, column, lang, text
+    removeRowRequest = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(self)
+        self.table.setWordWrap(True)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.language_label = QLabel(self)
+        self.language_buttons: dict[str, QToolButton] = {}
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.language_label)
+        group = QButtonGroup(self)
+        for lang in ("fr", "nl"):
+            button = QToolButton(self)
+            button.setText(language_code(lang))
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            group.addButton(button)
+            buttons.addWidget(button)
+            button.clicked.connect(lambda _c=False, lang=lang: self.show_language(lang))
+            self.language_buttons[lang] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.columns: list[tuple[str, str]] = []
+        self.shown_language = "fr"
+        self._shown: tuple | None = None  # (table, languages, library) last shown
+        self.read_only = False
+        self._filling = False
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.add_button.clicked.connect(self.addRowRequest)
+        self.remove_button.clicked.connect(self._remove)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_a: self._fit())
+        self.retranslate()
+
+    def show_table(
+        self, table: FollowUpTable, languages: tuple[str, ...], library: Library
+    ) -> None:
+        """Show the rows of ``table`` in one of ``languages`` (a switch chooses it in bilingual notes)."""
+        self._shown = (table, languages, library)
+        if self.shown_language not in languages:
+            self.shown_language = languages[0]
+        for lang, button in self.language_buttons.items():
+            button.setVisible(len(languages) > 1)
+            button.setChecked(lang == self.shown_language)
+        self.language_label.setVisible(len(languages) > 1)
+        shown = self.shown_language
+        columns = [(name, shown) for name in TEXT_COLUMNS] + [("deadline", "")]
+        current = (self.table.currentRow(), self.table.currentColumn())
+        self._filling = True
+        try:
+            if columns != self.columns:
+                self.columns = columns
+                self.table.setColumnCount(len(columns))
+                header = self.table.horizontalHeader()
+                for index, (name, _lang) in enumerate(columns):
+                    mode = (
+                        QHeaderView.ResizeMode.ResizeToContents
+                        if name == "deadline"
+                        else QHeaderView.ResizeMode.Stretch
+                    )
+                    header.setSectionResizeMode(index, mode)
+                self._set_headers()
+            self.table.setRowCount(len(table.rows))
+            muted = QBrush(QColor("#6b6b6b"))
+            for row_index, row in enumerate(table.rows):
+                clause = library.find(row.clause_id) if row.clause_id else None
+                for column_index, (name, lang) in enumerate(columns):
+                    if name == "deadline":
+                        text, placeholder = deadline_text(row.deadline), ""
+                    else:
+                        text = getattr(row, name).get(lang, "")
+                        placeholder = (
+                            clause.title.get(lang, "") if name == "commitment" and clause else ""
+                        )
+                    item = self.table.item(row_index, column_index)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        self.table.setItem(row_index, column_index, item)
+                    item.setData(COLUMN_ROLE, (name, lang))
+                    item.setText(text or placeholder)
+                    font = QFont(self.table.font())
+                    font.setItalic(bool(placeholder and not text))
+                    item.setFont(font)
+                    item.setForeground(muted if placeholder and not text else QBrush())
+                    tooltip = (
+                        _("From clause {id}").format(id=row.clause_id) if row.clause_id else ""
+                    )
+                    item.setToolTip(tooltip)
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    if not self.read_only:
+                        flags |= Qt.ItemFlag.ItemIsEditable
+                    item.setFlags(flags)
+        finally:
+            self._filling = False
+        if 0 <= current[0] < self.table.rowCount():
+            self.table.setCurrentCell(*current)
+        self._selection_changed()
+        self._fit()
+
+    def show_language(self, lang: str) -> None:
+        """Show (and edit) the table's texts in ``lang``."""
+        self.shown_language = lang
+        if self._shown is not None:
+            self.show_table(*self._shown)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse edits."""
+        self.read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        self._selection_changed()
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        self.add_button.setText(_("Add row"))
+        self.add_button.setAccessibleName(_("Add a row to the follow-up table"))
+        self.add_button.setToolTip(_("Add a row; or drop clauses from the library onto the table"))
+        self.remove_button.setText(_("Delete row"))
+        self.remove_button.setAccessibleName(_("Delete the selected row"))
+        self.table.setAccessibleName(_("Follow-up table"))
+        self.language_label.setText(_("Language:"))
+        names = {"fr": _("Show the table in French"), "nl": _("Show the table in Dutch")}
+        for lang, button in self.language_buttons.items():
+            button.setToolTip(names[lang])
+            button.setAccessibleName(names[lang])
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        names = {
+            "commitment": _("Commitment"),
+            "state": _("State of play"),
+            "lead": _("Lead service"),
+            "deadline": _("Deadline"),
+        }
+        several = self._shown is not None and len(self._shown[1]) > 1
+        labels = [
+            f"{names[name]} ({language_code(lang)})" if several and lang else names[name]
+            for name, lang in self.columns
+        ]
+        self.table.setHorizontalHeaderLabels(labels)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        name, lang = item.data(COLUMN_ROLE)
+        text = item.text()
+        if name == "deadline":
+            text = deadline_value(text)
+        self.editCellRequest.emit(item.row(), name, lang, text)
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(not self.read_only and self.table.currentRow() >= 0)
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.removeRowRequest.emit(row)
+
+    def _fit(self) -> None:
+        """Make the table exactly as tall as its rows, so the composer scrolls, not the table."""
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        for row in range(self.table.rowCount()):
+            height += self.table.rowHeight(row)
+        if self.table.rowCount() == 0:
+            height += self.table.fontMetrics().lineSpacing() + 8
+        self.table.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()

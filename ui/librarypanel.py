@@ -1,0 +1,469 @@
+"""The library panel: search as you type, filters, a tree by source and part, a clause card."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from app.i18n import _, current_language, ngettext
+from app.library import Clause, Kind, Library
+from app.search import Hit
+from ui.clausepreview import ClausePreview
+from ui.dragdrop import clause_mime
+from ui.icons import blank_icon, status_icon, used_icon
+from ui.keys import keep_alt_arrows
+from ui.labels import kind_name, status_summary
+from ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QEvent,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QSplitter,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = 4  # id, title, FR status, NL status
+
+
+class Searcher(Protocol):
+    """What the panel needs from the search index (see :class:`app.search.LibraryIndex`)."""
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 200,
+        kind: str | None = None,
+        source: str | None = None,
+        part: int | None = None,
+    ) -> list[Hit]: ...
+
+
+class ClauseModel(QStandardItemModel):
+    """Clauses grouped by source and part (or ranked, when searching), draggable to the note."""
+
+    def mimeTypes(self) -> list[str]:
+        return ["application/x-clausier-clauses"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids: dict[str, None] = {}
+        for index in indexes:
+            clause_id = index.siblingAtColumn(0).data(CLAUSE_ROLE)
+            if clause_id:
+                ids.setdefault(clause_id, None)
+        return clause_mime(list(ids))
+
+
+class ClauseTree(QTreeView):
+    """The tree of clauses; Enter inserts the selected clause into the note."""
+
+    activatedClause = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            clause_id = self.currentIndex().siblingAtColumn(0).data(CLAUSE_ROLE)
+            if clause_id:
+                self.activatedClause.emit(clause_id)
+                return
+        super().keyPressEvent(event)
+
+
+class LibraryPanel(QWidget):
+    """Find a clause in two keystrokes and send it to the note."""
+
+    insertClauseRequest = Signal(str)
+    focusComposerRequest = Signal()
+
+    def __init__(self, library: Library, index: Searcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.index = index
+        self.display_lang = "fr"
+        self.used: set[str] = set()
+        self._items: dict[str, QStandardItem] = {}
+        self._language = ""
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.source_filter = QComboBox(self)
+        self.part_filter = QComboBox(self)
+        self.kind_filter = QComboBox(self)
+        for combo in (self.source_filter, self.part_filter, self.kind_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            keep_alt_arrows(combo)
+        self.count = QLabel(self)
+        self.count.setObjectName("libraryCount")
+
+        self.model = ClauseModel(0, COLUMNS, self)
+        self.tree = ClauseTree(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview = ClausePreview(library, self)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.source_filter, 2)
+        filters.addWidget(self.part_filter, 2)
+        filters.addWidget(self.kind_filter, 2)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.search.textChanged.connect(self.refresh)
+        self.source_filter.currentIndexChanged.connect(self._source_changed)
+        self.part_filter.currentIndexChanged.connect(self.refresh)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.tree.activatedClause.connect(self.insertClauseRequest)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        self.retranslate()
+
+    # --- public -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field, its text selected (Ctrl+F)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_clause_id(self) -> str:
+        """The clause under the cursor in the tree ("" when none)."""
+        return self.tree.currentIndex().siblingAtColumn(0).data(CLAUSE_ROLE) or ""
+
+    def selected_clause_ids(self) -> list[str]:
+        """The selected clauses in tree order (the current one when nothing is selected)."""
+        rows = self.tree.selectionModel().selectedRows(0)
+        ids = [index.data(CLAUSE_ROLE) for index in rows if index.data(CLAUSE_ROLE)]
+        if not ids and self.selected_clause_id():
+            ids = [self.selected_clause_id()]
+        return ids
+
+    def set_used(self, clause_ids: set[str] | list[str]) -> None:
+        """Mark the clauses the open note already uses."""
+        self.used = set(clause_ids)
+        for clause_id, item in self._items.items():
+            self._mark(item, clause_id in self.used)
+
+    def set_display_language(self, lang: str) -> None:
+        """Show titles in ``lang`` (fr or nl)."""
+        if lang != self.display_lang:
+            self.display_lang = lang
+            self.preview.display_lang = lang
+            self._fill_filters()
+            self.refresh()
+
+    def set_library(self, library: Library, index: Searcher) -> None:
+        """Show another library (after an import)."""
+        self.library = library
+        self.index = index
+        self.preview.library = library
+        self._fill_filters()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        if self._language == current_language():
+            return  # already in this language (the window asks again as it starts)
+        self._language = current_language()
+        self.search.setPlaceholderText(_("Search the library (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search the library"))
+        self.search.setToolTip(
+            _(
+                "Type a few letters of any word; accents and case do not matter. Enter inserts the selected clause."
+            )
+        )
+        self.source_filter.setAccessibleName(_("Filter by source"))
+        self.part_filter.setAccessibleName(_("Filter by part"))
+        self.kind_filter.setAccessibleName(_("Filter by kind"))
+        self.tree.setAccessibleName(_("Library clauses"))
+        self.model.setHorizontalHeaderLabels([_("Id"), _("Title"), "FR", "NL"])
+        self.model.horizontalHeaderItem(2).setToolTip(_("French text"))
+        self.model.horizontalHeaderItem(3).setToolTip(_("Dutch text"))
+        self._fill_filters()
+        self.preview.retranslate()
+        self.refresh()
+
+    # --- filling ------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        lang = self.display_lang
+        self._refill(
+            self.source_filter,
+            [(_("All sources"), None)]
+            + [(s.title.get(lang) or s.id, s.id) for s in self.library.sources.values()],
+        )
+        kinds = sorted({c.kind for c in self.library}, key=list(Kind).index)
+        self._refill(
+            self.kind_filter, [(_("All kinds"), None)] + [(kind_name(k), k.value) for k in kinds]
+        )
+        self._fill_parts()
+
+    def _fill_parts(self) -> None:
+        source = self._chosen_source()
+        parts = []
+        if source is not None:
+            for part in source.parts:
+                title = part.title.get(self.display_lang) or ""
+                label = title if part.number == 0 else f"{part.number}. {title}"
+                parts.append((label, part.number))
+        self._refill(self.part_filter, [(_("All parts"), None), *parts])
+        self.part_filter.setEnabled(bool(parts))
+
+    @staticmethod
+    def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for label, data in entries:
+            combo.addItem(label, data)
+        position = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(0, position))
+        combo.blockSignals(False)
+
+    def _chosen_source(self):
+        source_id = self.source_filter.currentData()
+        if source_id is None and len(self.library.sources) == 1:
+            source_id = next(iter(self.library.sources))
+        return self.library.sources.get(source_id) if source_id else None
+
+    def _source_changed(self) -> None:
+        self._fill_parts()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Search again with the current text and filters."""
+        query = self.search.text().strip()
+        hits = self.index.search(
+            query,
+            kind=self.kind_filter.currentData(),
+            source=self.source_filter.currentData(),
+            part=self.part_filter.currentData() if self.part_filter.isEnabled() else None,
+        )
+        clauses = [
+            self.library.clauses[h.clause_id] for h in hits if h.clause_id in self.library.clauses
+        ]
+        previous = self.selected_clause_id()
+        self.model.removeRows(0, self.model.rowCount())
+        self._items = {}
+        self.tree.setRootIsDecorated(not query)  # a ranked list when searching, a tree otherwise
+        if query:
+            for clause in clauses:
+                self.model.appendRow(self._clause_row(clause))
+        else:
+            self._fill_tree(clauses)
+        self.tree.expandAll()
+        self.count.setText(
+            ngettext("{n} matching clause", "{n} matching clauses", len(clauses)).format(
+                n=len(clauses)
+            )
+            if query
+            else ngettext("{n} clause", "{n} clauses", len(clauses)).format(n=len(clauses))
+        )
+        target = self._items.get(previous) if not query else None
+        if target is None and clauses:
+            target = self._items.get(clauses[0].id)
+        if target is not None:
+            self.tree.setCurrentIndex(target.index())
+            self.tree.scrollTo(target.index())
+        else:
+            self.preview.show_clause(None)
+
+    def _fill_tree(self, clauses: list[Clause]) -> None:
+        lang = self.display_lang
+        sources: dict[str, QStandardItem] = {}
+        parts: dict[tuple[str, int | None], QStandardItem] = {}
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for clause in clauses:
+            source_id = clause.origin.source if clause.origin else ""
+            if source_id not in sources:
+                source = self.library.sources.get(source_id)
+                title = (
+                    (source.title.get(lang) if source else "") or source_id or _("Other clauses")
+                )
+                item = QStandardItem(title)
+                item.setFont(bold)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(title)
+                self.model.appendRow([item] + [self._filler() for _i in range(COLUMNS - 1)])
+                self.tree.setFirstColumnSpanned(item.row(), QModelIndex(), True)
+                sources[source_id] = item
+            parent = sources[source_id]
+            key = (source_id, clause.part)
+            if clause.part is not None and key not in parts:
+                source = self.library.sources.get(source_id)
+                part = source.part(clause.part) if source else None
+                title = part.title.get(lang, "") if part else ""
+                label = title if clause.part == 0 else f"{clause.part}. {title}".strip(". ")
+                item = QStandardItem(label or str(clause.part))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(label)
+                parent.appendRow([item] + [self._filler() for _i in range(COLUMNS - 1)])
+                self.tree.setFirstColumnSpanned(item.row(), parent.index(), True)
+                parts[key] = item
+            (parts.get(key) or parent).appendRow(self._clause_row(clause))
+
+    @staticmethod
+    def _filler() -> QStandardItem:
+        item = QStandardItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    def _clause_row(self, clause: Clause) -> list[QStandardItem]:
+        lang = self.display_lang
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        id_item = QStandardItem(clause.id)
+        id_item.setData(clause.id, CLAUSE_ROLE)
+        title_item = QStandardItem(clause.title_in(lang))
+        summaries = []
+        status_items = []
+        for text_lang in ("fr", "nl"):
+            status = clause.status_in(text_lang)
+            summary = status_summary(text_lang, status)
+            summaries.append(summary)
+            item = QStandardItem(status_icon(status), "")
+            item.setToolTip(summary)
+            item.setData(summary, Qt.ItemDataRole.AccessibleTextRole)
+            status_items.append(item)
+        tooltip = "\n".join([clause.title_in(lang), kind_name(clause.kind), *summaries])
+        row = [id_item, title_item, *status_items]
+        for item in row:
+            item.setFlags(flags)
+        id_item.setToolTip(tooltip)
+        title_item.setToolTip(tooltip)
+        self._items[clause.id] = id_item
+        self._mark(id_item, clause.id in self.used, title_item)
+        return row
+
+    def _mark(self, item: QStandardItem, used: bool, title: QStandardItem | None = None) -> None:
+        item.setIcon(used_icon() if used else blank_icon())
+        font = QFont(self.font())
+        font.setBold(used)
+        item.setFont(font)
+        if title is None and item.index().isValid():
+            title = self.model.itemFromIndex(item.index().siblingAtColumn(1))
+        if title is not None:
+            title.setFont(font)
+        clause_id = item.data(CLAUSE_ROLE)
+        accessible = _("{id}, used in the note").format(id=clause_id) if used else clause_id
+        item.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
+
+    # --- interaction --------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        clause_id = current.siblingAtColumn(0).data(CLAUSE_ROLE)
+        self.preview.show_clause(self.library.clauses.get(clause_id) if clause_id else None)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        clause_id = index.siblingAtColumn(0).data(CLAUSE_ROLE)
+        if clause_id:
+            self.insertClauseRequest.emit(clause_id)
+
+    def _context_menu(self, position) -> None:
+        ids = self.selected_clause_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(
+            ngettext(
+                "Insert the clause into the note", "Insert the {n} clauses into the note", len(ids)
+            ).format(n=len(ids))
+        )
+        action.triggered.connect(lambda: [self.insertClauseRequest.emit(i) for i in ids])
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def _clause_rows(self) -> list[QModelIndex]:
+        """Every clause row in display order."""
+        found: list[QModelIndex] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if index.data(CLAUSE_ROLE):
+                    found.append(index)
+                walk(index)
+
+        walk(QModelIndex())
+        return found
+
+    def _move(self, step: int) -> None:
+        rows = self._clause_rows()
+        if not rows:
+            return
+        current = self.tree.currentIndex().siblingAtColumn(0)
+        position = next((i for i, r in enumerate(rows) if r == current), -1)
+        target = rows[max(0, min(len(rows) - 1, position + step))] if position >= 0 else rows[0]
+        self.tree.setCurrentIndex(target)
+        self.tree.scrollTo(target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self._move(10 if key == Qt.Key.Key_PageDown else -10)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                clause_id = self.selected_clause_id()
+                if clause_id:
+                    self.insertClauseRequest.emit(clause_id)
+                    self.search.selectAll()
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self.search.text():
+                    self.search.clear()
+                else:
+                    self.focusComposerRequest.emit()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,845 @@
+"""The main window: library, composer and preview side by side; every request is wired here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import ClausierError
+from app.history import Change, Scope
+from app.i18n import _
+from app.language import NoteLanguage, pick
+from ui.actions import Actions
+from ui.dialogs import Unsaved
+from ui.librarypanel import LibraryPanel
+from ui.qt import (
+    QAction,
+    QByteArray,
+    QCloseEvent,
+    QEvent,
+    QLabel,
+    QMainWindow,
+    QObject,
+    QSplitter,
+    Qt,
+    QTimer,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from ui.composer import Composer
+    from ui.document import NoteDocument
+    from ui.exportdialog import ExportDialog
+    from ui.preferences import PreferencesDialog
+    from ui.preview import PreviewPane
+    from ui.workspace import Workspace
+
+#: The section created when a clause arrives in a note that has none.
+DEFAULT_SECTION = {"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"}
+
+
+class _FirstPaint(QObject):
+    """Calls back once the window has painted for the first time."""
+
+    def __init__(self, window: QWidget, callback) -> None:
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+class MainWindow(QMainWindow):
+    """One note, the library beside it and its preview; the workspace owns the shared services.
+
+    With ``document`` None the window paints its menus and the library first and builds
+    the composer and the preview right after (a new note), so the window shows at once.
+    """
+
+    completed = Signal()  # the composer and the preview are there, the note is shown
+
+    def __init__(self, workspace: Workspace, document: NoteDocument | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.services = workspace.services
+        self.document: NoteDocument | None = None
+        self.composer: Composer | None = None
+        self.preview: PreviewPane | None = None
+        self.ready = False
+        self.export_dialog: ExportDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        self.library = LibraryPanel(self.services.library, self.services.index, self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.middle = QWidget(self)
+        middle_layout = QVBoxLayout(self.middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.banner)
+        self.right = QWidget(self)
+        right_layout = QVBoxLayout(self.right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.middle)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.actions = Actions(self)
+        self.actions.build_menus(self.menuBar())
+        self.actions["toggle_library"].setChecked(True)
+        self.actions["toggle_preview"].setChecked(True)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        for name in ("new", "open", "save", None, "undo", "redo", None, "export"):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.actions[name])
+        self.addToolBar(self.toolbar)
+        self.where = QLabel(self)
+        self.where.setObjectName("insertionPoint")
+        self.autosaved = QLabel(self)
+        self.statusBar().addPermanentWidget(self.where)
+        self.statusBar().addPermanentWidget(self.autosaved)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+        self.retranslate()
+        width, height = (
+            self.fontMetrics().averageCharWidth() * 200,
+            self.fontMetrics().lineSpacing() * 45,
+        )
+        self.resize(width, height)
+        self.splitter.setSizes([width * 29 // 100, width * 42 // 100, width * 29 // 100])
+        if document is not None:
+            self.complete(document)
+        else:
+            _FirstPaint(self, self.complete)
+
+    def is_pristine(self) -> bool:
+        """Whether the window holds an untouched new note (or none yet) that another may replace."""
+        return self.document is None or self.document.pristine
+
+    def complete(self, document: NoteDocument | None = None) -> None:
+        """Build the composer and the preview, wire every request, and show ``document``."""
+        if self.ready:
+            return
+        from ui.composer import Composer
+        from ui.preview import PreviewPane
+
+        library = self.services.library
+        self.composer = Composer(library, self.middle)
+        self.middle.layout().addWidget(self.composer, 1)
+        self.preview = PreviewPane(
+            library, parent=self.right, threaded=self.services.threaded_preview
+        )
+        self.right.layout().addWidget(self.preview)
+        self.composer.tab_before = self.library.preview
+        self.composer.tab_after = self.preview.browser
+        self.ready = True
+        self._connect()
+        self.retranslate()
+        self._attach(document or self.workspace.fresh_document())
+        self.apply_settings()
+        self.completed.emit()
+
+    # --- wiring: every request of every view, in one place ----------------------------
+
+    def _connect(self) -> None:
+        a, lib, comp, prev = self.actions, self.library, self.composer, self.preview
+        a["new"].triggered.connect(self.new_note)
+        a["open"].triggered.connect(self.open_note)
+        a["save"].triggered.connect(self.save)
+        a["save_as"].triggered.connect(self.save_as)
+        a["export"].triggered.connect(self.export)
+        a["close"].triggered.connect(self.close)
+        a["quit"].triggered.connect(self.workspace.quit)
+        a["undo"].triggered.connect(self.undo)
+        a["redo"].triggered.connect(self.redo)
+        a["find"].triggered.connect(self.focus_library)
+        a["details"].triggered.connect(comp.metadata.focus_first)
+        a["preferences"].triggered.connect(self.show_preferences)
+        a["insert_clause"].triggered.connect(self.insert_selected_clauses)
+        a["insert_text"].triggered.connect(lambda: self.insert_text("", -1))
+        a["insert_follow_up"].triggered.connect(lambda: self.insert_follow_up("", -1))
+        a["add_section"].triggered.connect(self.add_section)
+        a["block_up"].triggered.connect(lambda: self.move_block_by(comp.current_block_id(), -1))
+        a["block_down"].triggered.connect(lambda: self.move_block_by(comp.current_block_id(), 1))
+        a["edit_locally"].triggered.connect(lambda: self.edit_locally(comp.current_block_id()))
+        a["delete_block"].triggered.connect(lambda: self.remove_block(comp.current_block_id()))
+        a["rename_section"].triggered.connect(
+            lambda: comp.focus_section_title(comp.current_section_id())
+        )
+        a["section_up"].triggered.connect(
+            lambda: self.move_section_by(comp.current_section_id(), -1)
+        )
+        a["section_down"].triggered.connect(
+            lambda: self.move_section_by(comp.current_section_id(), 1)
+        )
+        a["delete_section"].triggered.connect(
+            lambda: self.remove_section(comp.current_section_id())
+        )
+        a["preview_fr"].triggered.connect(lambda: self.set_preview_language(NoteLanguage.FR))
+        a["preview_nl"].triggered.connect(lambda: self.set_preview_language(NoteLanguage.NL))
+        a["preview_both"].triggered.connect(
+            lambda: self.set_preview_language(NoteLanguage.BILINGUAL)
+        )
+        a["toggle_library"].toggled.connect(lib.setVisible)
+        a["toggle_preview"].toggled.connect(self.right.setVisible)
+        a["next_pane"].triggered.connect(lambda: self.cycle_pane(1))
+        a["previous_pane"].triggered.connect(lambda: self.cycle_pane(-1))
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
+        a["clear_recent"].triggered.connect(self.clear_recent)
+        a.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+
+        lib.insertClauseRequest.connect(self.insert_clause)
+        lib.focusComposerRequest.connect(comp.focus_note)
+        prev.languageChosenRequest.connect(self.set_preview_language)
+
+        comp.metadataRequest.connect(self.set_metadata)
+        comp.localizedMetadataRequest.connect(self.set_localized)
+        comp.variableRequest.connect(self.set_variable)
+        comp.addSectionRequest.connect(self.add_section)
+        comp.renameSectionRequest.connect(self.rename_section)
+        comp.moveSectionByRequest.connect(self.move_section_by)
+        comp.removeSectionRequest.connect(self.remove_section)
+        comp.insertTextRequest.connect(self.insert_text)
+        comp.insertFollowUpRequest.connect(self.insert_follow_up)
+        comp.insertClausesAtRequest.connect(self.insert_clauses_at)
+        comp.editTextRequest.connect(self.edit_text)
+        comp.moveBlockRequest.connect(self.move_block)
+        comp.moveBlockByRequest.connect(self.move_block_by)
+        comp.removeBlockRequest.connect(self.remove_block)
+        comp.editLocallyRequest.connect(self.edit_locally)
+        comp.addFollowUpRowRequest.connect(self.add_follow_up_row)
+        comp.editFollowUpRequest.connect(self.edit_follow_up)
+        comp.removeFollowUpRowRequest.connect(self.remove_follow_up_row)
+        comp.typingPausedRequest.connect(lambda: self.document.break_typing())
+        comp.currentChanged.connect(self._show_insertion_point)
+
+    def _attach(self, document: NoteDocument) -> None:
+        """Show ``document`` in every view and follow its changes."""
+        self.document = document
+        document.setParent(self)
+        document.changed.connect(self._changed)
+        document.stateChanged.connect(self._state_changed)
+        self.composer.set_document(document)
+        self.preview.set_note(document.note)
+        self._sync_preview_actions()
+        self.library.set_used(document.note.clause_ids())
+        self._follow_display_language()
+        self._show_banner()
+        self._state_changed()
+        self._show_insertion_point()
+
+    def set_document(self, document: NoteDocument) -> None:
+        """Replace the open note (the old one is closed without asking; callers ask first)."""
+        old = self.document
+        if old is None:
+            self.complete(document)
+            return
+        old.changed.disconnect(self._changed)
+        old.stateChanged.disconnect(self._state_changed)
+        old.close()
+        old.deleteLater()
+        self._attach(document)
+
+    # --- reactions to the document --------------------------------------------------------
+
+    def _changed(self, change: Change) -> None:
+        self.composer.apply_change(change)
+        self.preview.schedule()
+        if change.scope in (Scope.BLOCKS, Scope.SECTIONS, Scope.NOTE):
+            self.library.set_used(self.document.note.clause_ids())
+        if change.scope is Scope.METADATA and change.field == "language":
+            self.preview.set_language(self.document.note.language)
+            self._sync_preview_actions()
+            self._follow_display_language()
+        if change.scope in (Scope.METADATA, Scope.NOTE):
+            self._state_changed()
+
+    def _state_changed(self) -> None:
+        document, history = self.document, self.document.session.history
+        self.setWindowModified(document.modified)
+        self.setWindowTitle(self._title())
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(history.can_undo and not document.read_only)
+        redo.setEnabled(history.can_redo and not document.read_only)
+        undo.setText(
+            _("&Undo {action}").format(action=history.undo_label)
+            if history.can_undo
+            else _("&Undo")
+        )
+        redo.setText(
+            _("&Redo {action}").format(action=history.redo_label)
+            if history.can_redo
+            else _("&Redo")
+        )
+        for action in (undo, redo):
+            action.setToolTip(action.text().replace("&", ""))
+        editing = not document.read_only
+        for name in (
+            "insert_clause",
+            "insert_text",
+            "insert_follow_up",
+            "add_section",
+            "block_up",
+            "block_down",
+            "edit_locally",
+            "delete_block",
+            "rename_section",
+            "section_up",
+            "section_down",
+            "delete_section",
+        ):
+            self.actions[name].setEnabled(editing)
+
+    def _title(self) -> str:
+        document = self.document
+        lang = document.note.language.languages[0]
+        name = pick(document.note.subject, lang) or (
+            document.path.stem if document.path else _("Untitled note")
+        )
+        title = f"{name}[*] — Clausier"
+        if document.read_only:
+            title = _("{title} (read-only)").format(title=title)
+        return title
+
+    def _display_language(self) -> str:
+        """The document language titles are shown in: the note's, or the interface's for FR|NL."""
+        language = self.document.note.language
+        if language is NoteLanguage.BILINGUAL:
+            return "nl" if self.services.language.code == "nl" else "fr"
+        return language.value
+
+    def _follow_display_language(self) -> None:
+        lang = self._display_language()
+        self.library.set_display_language(lang)
+        self.composer.set_title_language(lang)
+
+    def _show_banner(self) -> None:
+        document = self.document
+        if document.read_only:
+            holder = document.locked_by or _("another Clausier")
+            self.banner.setText(
+                _(
+                    "This note is open in {holder}, so it is read-only here. Use Save As to keep your own copy."
+                ).format(holder=holder)
+            )
+            self.banner.setAccessibleName(_("Read-only note"))
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _show_insertion_point(self) -> None:
+        section_id, _index = self.composer.insertion_point()
+        note = self.document.note
+        section = next((s for s in note.sections if s.id == section_id), None)
+        if section is None:
+            self.where.setText("")
+            return
+        title = pick(section.title, self._display_language()) or _("untitled section")
+        self.where.setText(_("Clauses go to: {section}").format(section=title))
+
+    # --- edits: one core operation each -----------------------------------------------
+
+    def _edit(self, operation) -> Change | None:
+        try:
+            return self.document.edit(operation)
+        except ClausierError as error:
+            self.services.dialogs.error(self, str(error))
+        except KeyError:
+            pass  # the block or section went away meanwhile (a drop racing an undo)
+        return None
+
+    def _ensure_section(self) -> str:
+        """The section clauses go to, creating one when the note has none."""
+        section_id, _index = self.composer.insertion_point()
+        if section_id:
+            return section_id
+        change = self._edit(lambda: self.document.session.add_section(DEFAULT_SECTION))
+        return change.section_ids[0] if change and change.section_ids else ""
+
+    def insert_clause(self, clause_id: str) -> None:
+        """Insert a library clause after the current block (Enter in the library)."""
+        clause = self.services.library.find(clause_id)
+        if clause is None or self.document.read_only:
+            return
+        section_id = self._ensure_section()
+        _section, index = self.composer.insertion_point()
+        session = self.document.session
+        self._edit(lambda: session.insert_clause(section_id, clause, index))
+        self.statusBar().showMessage(_("Inserted {id}").format(id=clause_id), 4000)
+
+    def insert_selected_clauses(self) -> None:
+        """Insert the clauses selected in the library."""
+        for clause_id in self.library.selected_clause_ids():
+            self.insert_clause(clause_id)
+
+    def insert_clauses_at(self, clause_ids: list[str], section_id: str, index: int) -> None:
+        """Insert clauses dropped at a place in the note."""
+        if not section_id:
+            section_id = self._ensure_section()
+        session = self.document.session
+        for offset, clause_id in enumerate(clause_ids):
+            clause = self.services.library.find(clause_id)
+            if clause is not None:
+                self._edit(
+                    lambda clause=clause, offset=offset: session.insert_clause(
+                        section_id, clause, index + offset
+                    )
+                )
+
+    def insert_text(self, section_id: str, index: int) -> None:
+        """Insert a free-text block and put the cursor in it."""
+        session = self.document.session
+        where: int | None = None if index < 0 else index
+        if not section_id:
+            section_id = self._ensure_section()
+            _section, where = self.composer.insertion_point()
+        change = self._edit(lambda: session.insert_text(section_id, None, where))
+        if change and change.block_id:
+            self.composer.focus_block(change.block_id)
+
+    def insert_follow_up(self, section_id: str, index: int) -> None:
+        """Insert an empty follow-up table."""
+        session = self.document.session
+        where: int | None = None if index < 0 else index
+        if not section_id:
+            section_id = self._ensure_section()
+            _section, where = self.composer.insertion_point()
+        change = self._edit(lambda: session.insert_follow_up(section_id, where))
+        if change and change.block_id:
+            self.composer.focus_block(change.block_id)
+
+    def add_section(self) -> None:
+        """Add a section after the current one and put the cursor in its title."""
+        note, session = self.document.note, self.document.session
+        current = self.composer.current_section_id()
+        ids = [s.id for s in note.sections]
+        index = ids.index(current) + 1 if current in ids else len(ids)
+        change = self._edit(lambda: session.add_section({}, index))
+        if change and change.section_ids:
+            QTimer.singleShot(0, lambda: self.composer.focus_section_title(change.section_ids[0]))
+
+    def rename_section(self, section_id: str, title: dict) -> None:
+        """Give a section a new title."""
+        self._edit(lambda: self.document.session.rename_section(section_id, title))
+
+    def move_section_by(self, section_id: str, step: int) -> None:
+        """Move a section up or down."""
+        note = self.document.note
+        ids = [s.id for s in note.sections]
+        if section_id not in ids:
+            return
+        target = ids.index(section_id) + step
+        if 0 <= target < len(ids):
+            self._edit(lambda: self.document.session.move_section(section_id, target))
+
+    def remove_section(self, section_id: str) -> None:
+        """Delete a section and its blocks (Undo brings them back)."""
+        if section_id:
+            if self._edit(lambda: self.document.session.remove_section(section_id)):
+                self.statusBar().showMessage(_("Section deleted. Undo brings it back."), 5000)
+
+    def edit_text(self, block_id: str, lang: str, text: str) -> None:
+        """Record typing in a text or copied block."""
+        self._edit(lambda: self.document.session.edit_text(block_id, lang, text))
+
+    def move_block(self, block_id: str, section_id: str, index: int) -> None:
+        """Move a block where it was dropped."""
+        self._edit(lambda: self.document.session.move_block(block_id, section_id, index))
+
+    def move_block_by(self, block_id: str, step: int) -> None:
+        """Move a block up or down, across sections; the keyboard stays with it."""
+        if not block_id:
+            return
+        focus = self.focusWidget()
+        self._edit(lambda: self.document.session.move_block_by(block_id, step))
+        if focus is not None and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove_block(self, block_id: str) -> None:
+        """Delete a block (Undo brings it back)."""
+        if block_id:
+            self._edit(lambda: self.document.session.remove_block(block_id))
+
+    def edit_locally(self, block_id: str) -> None:
+        """Turn a linked clause into a copy the note may change."""
+        if not block_id:
+            return
+        from app.note import LinkedClause
+
+        try:
+            block = self.document.session.block(block_id)
+        except KeyError:
+            return
+        if not isinstance(block, LinkedClause):
+            self.statusBar().showMessage(_("Only a linked clause can be edited locally."), 4000)
+            return
+        change = self._edit(
+            lambda: self.document.session.edit_locally(block_id, self.services.library)
+        )
+        if change:
+            self.composer.focus_block(block_id)
+
+    def add_follow_up_row(self, block_id: str, clause_id: str) -> None:
+        """Add a row to a follow-up table (for a clause when one was dropped)."""
+        from app.note import FollowUpRow
+
+        self._edit(
+            lambda: self.document.session.add_follow_up_row(
+                block_id, FollowUpRow(clause_id=clause_id)
+            )
+        )
+
+    def edit_follow_up(self, block_id: str, row: int, column: str, lang: str, text: str) -> None:
+        """Change one cell of a follow-up table."""
+        self._edit(lambda: self.document.session.edit_follow_up(block_id, row, column, lang, text))
+
+    def remove_follow_up_row(self, block_id: str, row: int) -> None:
+        """Delete a row of a follow-up table."""
+        self._edit(lambda: self.document.session.remove_follow_up_row(block_id, row))
+
+    def set_metadata(self, name: str, value: object) -> None:
+        """Change one of the note's details."""
+        self._edit(lambda: self.document.session.set_metadata(name, value))
+
+    def set_localized(self, name: str, lang: str, text: str) -> None:
+        """Change one language of a detail (subject, addressee, cabinet)."""
+        self._edit(lambda: self.document.session.set_localized(name, lang, text))
+
+    def set_variable(self, name: str, value: object) -> None:
+        """Fill a variable."""
+        self._edit(lambda: self.document.session.set_variable(name, value))
+
+    def undo(self) -> None:
+        """Undo the last change."""
+        label = self.document.session.history.undo_label
+        if self.document.undo() is not None:
+            self.statusBar().showMessage(_("Undone: {action}").format(action=label), 3000)
+
+    def redo(self) -> None:
+        """Redo the last undone change."""
+        label = self.document.session.history.redo_label
+        if self.document.redo() is not None:
+            self.statusBar().showMessage(_("Redone: {action}").format(action=label), 3000)
+
+    # --- files ------------------------------------------------------------------------
+
+    def new_note(self) -> None:
+        """Create a note from a skeleton chosen in a dialog."""
+        self.workspace.new_note(self)
+
+    def open_note(self) -> None:
+        """Choose a note file and open it."""
+        path = self.services.dialogs.open_path(self, self.workspace.last_folder())
+        if path is not None:
+            self.workspace.open_path(path, self)
+
+    def save(self) -> bool:
+        """Save the note to its file (asking where when it has none); True when saved."""
+        document = self.document
+        if document.path is None or document.read_only:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        """Save the note under a new name; True when saved."""
+        from app import naming, notefile
+
+        document = self.document
+        lang = document.note.language.languages[0]
+        stem = naming.slug(pick(document.note.subject, lang)) or _("note")
+        folder = document.path.parent if document.path else self.workspace.last_folder()
+        suggested = folder / f"{stem}{notefile.SUFFIX}"
+        path = self.services.dialogs.save_path(self, suggested)
+        if path is None:
+            return False
+        other = self.workspace.window_for(path)
+        if other is not None and other is not self:
+            self.services.dialogs.error(
+                self, _("{name} is open in another window; close it first.").format(name=path.name)
+            )
+            return False
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except (ClausierError, OSError) as error:
+            self.services.dialogs.error(
+                self, _("The note was not saved: {error}").format(error=error)
+            )
+            return False
+        self.workspace.remember(saved)
+        self._show_banner()
+        self._state_changed()
+        self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
+        return True
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files in the File menu."""
+        menu = self.actions.recent_menu
+        menu.clear()
+        recent = self.services.state.recent_files()
+        for index, path in enumerate(recent, 1):
+            prefix = f"&{index} " if index < 10 else ""
+            action = QAction(f"{prefix}{path.name}", menu)
+            action.setStatusTip(str(path))
+            action.setToolTip(str(path))
+            action.triggered.connect(
+                lambda _c=False, path=path: self.workspace.open_path(path, self)
+            )
+            menu.addAction(action)
+        if not recent:
+            empty = menu.addAction(_("No recent notes"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.actions["clear_recent"])
+        self.actions["clear_recent"].setEnabled(bool(recent))
+
+    def clear_recent(self) -> None:
+        """Forget the recent files."""
+        self.services.state.clear_recent()
+
+    def export(self) -> None:
+        """Open the export dialog."""
+        from ui.exportdialog import ExportDialog
+
+        settings = self.services.settings
+        dialog = ExportDialog(
+            self.document.note,
+            self.services.library,
+            folder=self.workspace.export_folder(self.document),
+            template=str(settings.get("template") or ""),
+            template_locked=settings.is_locked("template"),
+            exporter=self.services.exporter,
+            reveal=self.services.reveal,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda results: self.workspace.remember_export(results))
+        dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def autosave(self) -> None:
+        """Store a recovery copy of unsaved changes (the timer's tick)."""
+        try:
+            if self.document.autosave():
+                self.autosaved.setText(
+                    _("Autosaved at {time}").format(time=datetime.now().strftime("%H:%M"))
+                )
+        except (ClausierError, OSError) as error:
+            self.autosaved.setText(_("Autosave failed: {error}").format(error=error))
+
+    # --- closing ------------------------------------------------------------------------
+
+    def confirm_close(self) -> bool:
+        """Ask what to do with unsaved changes; True when the note may close."""
+        document = self.document
+        if not document.modified:
+            return True
+        lang = document.note.language.languages[0]
+        name = pick(document.note.subject, lang) or (
+            document.path.name if document.path else _("Untitled note")
+        )
+        answer = self.services.dialogs.ask_unsaved(self, name)
+        if answer is Unsaved.SAVE:
+            return self.save()
+        return answer is Unsaved.DISCARD
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ready:
+            self.workspace.window_closed(self)
+            event.accept()
+            return
+        if not self.confirm_close():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.preview.wait()
+        if self.export_dialog is not None:
+            self.export_dialog.wait()
+        self.document.close()
+        self.workspace.window_closed(self)
+        event.accept()
+
+    # --- view -------------------------------------------------------------------------
+
+    def set_preview_language(self, language: NoteLanguage | str) -> None:
+        """Show the preview in FR, NL or both."""
+        self.preview.set_language(language)
+        self._sync_preview_actions()
+
+    def _sync_preview_actions(self) -> None:
+        chosen = self.preview.language
+        self.actions["preview_fr"].setChecked(chosen is NoteLanguage.FR)
+        self.actions["preview_nl"].setChecked(chosen is NoteLanguage.NL)
+        self.actions["preview_both"].setChecked(chosen is NoteLanguage.BILINGUAL)
+
+    def focus_library(self) -> None:
+        """Go to the library search (Ctrl+F)."""
+        self.actions["toggle_library"].setChecked(True)
+        self.library.focus_search()
+
+    def cycle_pane(self, step: int) -> None:
+        """Move the keyboard to the next (or previous) pane: library, note, preview."""
+        panes = [w for w in (self.library, self.composer, self.preview) if w.isVisible()]
+        focus = self.focusWidget()
+        current = next(
+            (
+                i
+                for i, p in enumerate(panes)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = panes[(current + step) % len(panes)] if panes else None
+        if target is self.library:
+            self.library.focus_search()
+        elif target is self.composer:
+            self.composer.focus_note()
+        elif target is self.preview:
+            self.preview.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_preferences(self) -> None:
+        """Open the preferences."""
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.raise_()
+            return
+        from ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.services.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.appliedRequest.connect(self.workspace.apply_settings)
+        dialog.finished.connect(lambda _r: setattr(self, "preferences_dialog", None))
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        """List every keyboard shortcut."""
+        from ui.qt import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem
+
+        dialog = QDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(_("Keyboard shortcuts"))
+        rows = self.actions.describe() + [
+            (_("Insert the selected clause (in the library)"), "Enter"),
+            (_("Back to the note (in the library search)"), "Esc"),
+        ]
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setAccessibleName(_("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([_("Command"), _("Keys")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (text, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(text))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(
+            self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 30
+        )
+        dialog.open()
+
+    def show_about(self) -> None:
+        """Version and licence."""
+        from app import __version__
+        from ui.qt import QMessageBox
+
+        QMessageBox.about(
+            self,
+            _("About Clausier"),
+            _(
+                "Clausier {version}\nBriefing notes from a library of commitments, in French, Dutch or both."
+            ).format(version=__version__),
+        )
+
+    # --- settings and language --------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        """Follow the preferences: autosave interval."""
+        seconds = int(self.services.settings.get("autosave_seconds") or 0)
+        if seconds > 0:
+            self.autosave_timer.start(seconds * 1000)
+        else:
+            self.autosave_timer.stop()
+            self.autosaved.setText("")
+
+    def retranslate(self) -> None:
+        """Set every text of the window in the interface language."""
+        self.actions.retranslate()
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        self.toolbar.setAccessibleName(_("Main toolbar"))
+        self.library.retranslate()
+        self.library.setAccessibleName(_("Library"))
+        self.splitter.setAccessibleName(_("Panes"))
+        self.where.setAccessibleName(_("Where clauses are inserted"))
+        self.autosaved.setAccessibleName(_("Autosave status"))
+        self.setWindowTitle("Clausier")
+        if not self.ready:
+            return
+        self.composer.retranslate()
+        self.preview.retranslate()
+        for dialog in (self.export_dialog, self.preferences_dialog):
+            if dialog is not None:
+                dialog.retranslate()
+        if self.document is not None:
+            self._follow_display_language()
+            self._state_changed()
+            self._show_banner()
+            self._show_insertion_point()
+
+    # --- state between runs -----------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Put the window and its panes where the user left them."""
+        state = self.services.state
+        geometry = state.get("geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
+        panes = state.get("splitter")
+        if panes:
+            self.splitter.restoreState(QByteArray.fromHex(panes.encode("ascii")))
+        self.actions["toggle_library"].setChecked(state.get("library_visible", True))
+        self.actions["toggle_preview"].setChecked(state.get("preview_visible", True))
+        self.library.setVisible(self.actions["toggle_library"].isChecked())
+        self.right.setVisible(self.actions["toggle_preview"].isChecked())
+
+    def save_layout(self) -> None:
+        """Remember the window and its panes."""
+        state = self.services.state
+        state.set("geometry", bytes(self.saveGeometry().toHex()).decode("ascii"))
+        state.set("splitter", bytes(self.splitter.saveState().toHex()).decode("ascii"))
+        state.set("library_visible", self.actions["toggle_library"].isChecked())
+        state.set("preview_visible", self.actions["toggle_preview"].isChecked())
+        state.save()

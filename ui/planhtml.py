@@ -1,0 +1,156 @@
+"""A rendering plan as HTML for the preview, so the window shows exactly what Word gets."""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.plan import ClauseFrame, DocumentPlan, Mark, Paragraph, SideBySide, Span, Style, Table
+
+#: How each mark looks in the preview (Word gets the same marks as highlighting).
+MARK_STYLES = {
+    Mark.MISSING: "background-color:#ffd9d9; color:#9b1c1c;",
+    Mark.UNFILLED: "background-color:#ffeaa0; color:#6b4a00;",
+    Mark.VARIABLE: "background-color:#e3eefc;",
+}
+
+PAGE_STYLE = """
+body { font-family: 'Calibri', 'Carlito', 'Liberation Sans', sans-serif; color: #1a1a1a; }
+h1 { font-size: 15pt; margin-top: 6px; margin-bottom: 10px; }
+h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 4px; color: #1f3864; }
+h3 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; color: #1f3864; }
+p { margin-top: 0px; margin-bottom: 6px; }
+.classification { color: #b00020; font-weight: bold; text-align: center; }
+.meta td { padding: 1px 8px 1px 0px; }
+.frame-caption { color: #6b7480; font-size: 8pt; margin-bottom: 2px; }
+.clause-title { font-weight: bold; }
+"""
+
+
+def span_html(span: Span) -> str:
+    """One run of text, marked and styled."""
+    text = escape(span.text).replace("\n", "<br/>")
+    if span.bold:
+        text = f"<b>{text}</b>"
+    if span.italic:
+        text = f"<i>{text}</i>"
+    style = MARK_STYLES.get(span.mark)
+    if style:
+        text = f"<span style='{style}'>{text}</span>"
+    return text
+
+
+def spans_html(spans: list[Span]) -> str:
+    """Runs of text joined."""
+    return "".join(span_html(span) for span in spans)
+
+
+_TAGS = {Style.TITLE: "h1", Style.HEADING1: "h2", Style.HEADING2: "h3"}
+
+
+def paragraph_html(paragraph: Paragraph) -> str:
+    """A paragraph with its style (bullets are handled by :func:`items_html`)."""
+    body = spans_html(paragraph.spans) or "&nbsp;"
+    tag = _TAGS.get(paragraph.style)
+    if tag:
+        return f"<{tag}>{body}</{tag}>"
+    if paragraph.style is Style.CLAUSE_TITLE:
+        return f"<p class='clause-title'>{body}</p>"
+    return f"<p>{body}</p>"
+
+
+def frame_html(frame: ClauseFrame, caption: str) -> str:
+    """A library clause, boxed as Word's content control is."""
+    inner = items_html(frame.paragraphs)
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='6' "
+        "style='background-color:#f4f6f9; border-color:#d5dbe3; border-style:solid; margin-bottom:6px;' "
+        "border='1'>"
+        f"<tr><td><p class='frame-caption'>{escape(caption)}</p>{inner}</td></tr></table>"
+    )
+
+
+def table_html(table: Table) -> str:
+    """A follow-up table with its header row."""
+    total = sum(table.widths) or 1
+    widths = [int(100 * w / total) for w in table.widths] or []
+    cells = []
+    for index, cell in enumerate(table.header):
+        width = f" width='{widths[index]}%'" if index < len(widths) else ""
+        cells.append(
+            f"<th{width} style='background-color:#e8edf3;' align='left'>{items_html(cell)}</th>"
+        )
+    rows = ["<tr>" + "".join(cells) + "</tr>"]
+    for row in table.rows:
+        rows.append(
+            "<tr>" + "".join(f"<td valign='top'>{items_html(cell)}</td>" for cell in row) + "</tr>"
+        )
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+        "style='border-color:#9aa5b1; border-style:solid; margin-bottom:8px;'>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def side_by_side_html(block: SideBySide) -> str:
+    """French and Dutch in two columns, one row per block."""
+    rows = []
+    for left, right in block.rows:
+        rows.append(
+            f"<tr><td width='50%' valign='top'>{items_html(left)}</td>"
+            f"<td width='50%' valign='top'>{items_html(right)}</td></tr>"
+        )
+    return "<table width='100%' cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"
+
+
+def items_html(items: list) -> str:
+    """Plan items in order; consecutive bullets become one list."""
+    out: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if bullets:
+            out.append(
+                "<ul style='margin-top:0px; margin-bottom:6px;'>" + "".join(bullets) + "</ul>"
+            )
+            bullets.clear()
+
+    for item in items:
+        if isinstance(item, Paragraph) and item.style is Style.BULLET:
+            bullets.append(f"<li>{spans_html(item.spans)}</li>")
+            continue
+        flush()
+        if isinstance(item, Paragraph):
+            out.append(paragraph_html(item))
+        elif isinstance(item, ClauseFrame):
+            out.append(
+                frame_html(
+                    item, f"{item.clause_id} — {item.title}" if item.title else item.clause_id
+                )
+            )
+        elif isinstance(item, Table):
+            out.append(table_html(item))
+        elif isinstance(item, SideBySide):
+            out.append(side_by_side_html(item))
+    flush()
+    return "".join(out)
+
+
+def plan_to_html(plan: DocumentPlan) -> str:
+    """The whole plan as one HTML page: classification, title, first-page block, body."""
+    parts = [f"<html><head><style>{PAGE_STYLE}</style></head><body>"]
+    if plan.classification:
+        parts.append(f"<p class='classification'>{spans_html(plan.classification)}</p>")
+    parts.append(paragraph_html(plan.title))
+    if plan.meta:
+        rows = "".join(
+            f"<tr><td valign='top'>{spans_html(line.label.spans)}</td>"
+            f"<td valign='top'>{spans_html(line.value.spans)}</td></tr>"
+            for line in plan.meta
+        )
+        parts.append(
+            f"<table class='meta' cellspacing='0' style='margin-bottom:14px;'>{rows}</table>"
+        )
+    parts.append(items_html(plan.body))
+    parts.append("</body></html>")
+    return "".join(parts)

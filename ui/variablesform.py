@@ -1,0 +1,145 @@
+"""The variables the note's texts use (``{minister}``...), each with its value per language."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from app.language import Localized
+from app.note import Note
+from ui.labels import language_code
+from ui.looks import MUTED, embolden, tint
+from ui.qt import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
+from ui.textedit import FieldEdit
+
+#: Variables the note's details fill by themselves.
+FROM_DETAILS = {"date": "date", "meeting_date": "meeting_date", "addressee": "addressee"}
+
+
+class VariablesForm(QWidget):
+    """One row per variable in use; hidden when the note uses none."""
+
+    variableRequest = Signal(str, object)  # name, str | Localized | None
+    typingPausedRequest = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note: Note | None = None
+        self.names: list[str] = []
+        self.read_only = False
+        self.title = QLabel(self)
+        embolden(self.title)
+        self.automatic = QLabel(self)
+        tint(self.automatic, MUTED)
+        self.automatic.setWordWrap(True)
+        self.rows = QWidget(self)
+        self.form = QFormLayout(self.rows)
+        self.form.setContentsMargins(4, 0, 4, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.edits: dict[str, dict[str, FieldEdit]] = {}
+        self._layout_key: tuple = ()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.rows)
+        layout.addWidget(self.automatic)
+        self.retranslate()
+
+    def set_note(self, note: Note, names: list[str], read_only: bool = False) -> None:
+        """Show the variables ``names`` that ``note`` uses."""
+        languages = note.language.languages
+        self.note = note
+        automatic = tuple(n for n in names if self._automatic(n))
+        layout_key = (tuple(names), automatic, languages, read_only)
+        if layout_key == self._layout_key:
+            self.refresh_values()
+            return
+        self.names = list(names)
+        self.read_only = read_only
+        self._layout_key = layout_key
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits = {}
+        editable = [n for n in self.names if not self._automatic(n)]
+        for name in editable:
+            label = QLabel("{" + name + "}", self.rows)
+            known = _builtin().get(name)
+            if known:
+                label.setToolTip(known.label)
+            field = QWidget(self.rows)
+            row = QHBoxLayout(field)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.edits[name] = {}
+            for lang in languages:
+                edit = FieldEdit(field)
+                edit.setReadOnly(read_only)
+                edit.textEdited.connect(lambda _t, name=name: self._edited(name))
+                edit.focusLeft.connect(self.typingPausedRequest)
+                row.addWidget(edit, 1)
+                self.edits[name][lang] = edit
+            label.setBuddy(self.edits[name][languages[0]])
+            self.form.addRow(label, field)
+        self.retranslate()
+        self.refresh_values()
+
+    def focus_targets(self) -> list[QWidget]:
+        """The value fields, in order, for the Tab key."""
+        return [edit for edits in self.edits.values() for edit in edits.values()]
+
+    def refresh_values(self) -> None:
+        """Show the current values."""
+        note = self.note
+        if note is None:
+            return
+        for name, edits in self.edits.items():
+            value = note.variables.get(name)
+            for lang, edit in edits.items():
+                edit.set_text(_value_in(value, lang))
+        automatic = [n for n in self.names if self._automatic(n)]
+        self.automatic.setVisible(bool(automatic))
+        self.automatic.setText(
+            _("Filled from the note details: {names}").format(
+                names=", ".join("{" + n + "}" for n in automatic)
+            )
+        )
+        self.setVisible(bool(self.names))
+
+    def _automatic(self, name: str) -> bool:
+        note = self.note
+        field = FROM_DETAILS.get(name)
+        return bool(note and field and getattr(note, field) and name not in note.variables)
+
+    def _edited(self, name: str) -> None:
+        edits = self.edits[name]
+        if len(edits) == 1:
+            value: str | Localized | None = next(iter(edits.values())).text() or None
+        else:
+            value = {lang: edit.text() for lang, edit in edits.items() if edit.text()} or None
+        self.variableRequest.emit(name, value)
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        self.title.setText(_("Variables"))
+        for name, edits in self.edits.items():
+            known = _builtin().get(name)
+            several = len(edits) > 1
+            for lang, edit in edits.items():
+                code = language_code(lang)
+                edit.setAccessibleName(
+                    _("Value of {{{name}}}").format(name=name) + (f" ({code})" if several else "")
+                )
+                hint = known.label if known else _("Value of {{{name}}}").format(name=name)
+                edit.setPlaceholderText(f"{hint} ({code})" if several else hint)
+        self.refresh_values()
+
+
+def _builtin() -> dict:
+    """The variables every note knows (imported late: app.variables loads Babel)."""
+    from app import variables
+
+    return variables.BUILTIN
+
+
+def _value_in(value: str | Localized | None, lang: str) -> str:
+    if isinstance(value, dict):
+        return value.get(lang, "")
+    return value or ""

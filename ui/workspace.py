@@ -1,0 +1,277 @@
+"""The running application: shared services, its windows, opening notes, recovery after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.classification import Classification
+from app.errors import ClausierError
+from app.i18n import _
+from app.language import NoteLanguage
+from app.library import Library
+from app.settings import Settings
+from ui.dialogs import Dialogs, RecoveryChoice
+from ui.exporting import Exporter, export_note, open_folder
+from ui.librarypanel import Searcher
+from ui.mainwindow import MainWindow
+from ui.qt import QApplication, QObject, QPoint
+from ui.state import WindowState
+from ui.translation import InterfaceLanguage
+
+if TYPE_CHECKING:
+    from app.export import ExportResult
+    from app.note import Note
+    from ui.document import NoteDocument
+
+
+@dataclass
+class Services:
+    """What every window shares; tests build one with stub dialogs."""
+
+    settings: Settings
+    library: Library
+    index: Searcher
+    state: WindowState
+    language: InterfaceLanguage
+    dialogs: Dialogs = field(default_factory=Dialogs)
+    exporter: Exporter = export_note
+    reveal: Callable[[Path], None] = open_folder
+    library_problems: list[str] = field(default_factory=list)
+    threaded_preview: bool = True
+
+
+class Workspace(QObject):
+    """Owns the windows: one note per window, new notes and opened files reuse an untouched one."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.windows: list[MainWindow] = []
+        services.language.languageChanged.connect(self._retranslate)
+
+    # --- windows --------------------------------------------------------------------------
+
+    def new_window(
+        self, document: NoteDocument | None = None, *, progressive: bool = False
+    ) -> MainWindow:
+        """Open a window on ``document`` (a fresh note by default).
+
+        ``progressive`` paints the window and its library first and builds the rest of
+        it right after (a new note), which is how the application starts.
+        """
+        if document is None and not progressive:
+            document = self.fresh_document()
+        window = MainWindow(self, document)
+        first = not self.windows
+        self.windows.append(window)
+        if first:
+            window.restore_layout()
+        else:
+            previous = self.windows[-2]
+            window.resize(previous.size())
+            window.move(previous.pos() + QPoint(32, 32))
+        return window
+
+    def show(self, window: MainWindow) -> None:
+        """Show a window and bring it to the front."""
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def window_for(self, path: Path) -> MainWindow | None:
+        """The window that has the note at ``path`` open."""
+        wanted = Path(path).resolve()
+        for window in self.windows:
+            document = window.document
+            if document is not None and document.path is not None:
+                if document.path.resolve() == wanted:
+                    return window
+        return None
+
+    def window_closed(self, window: MainWindow) -> None:
+        """Forget a window that closed (remembering its layout when it is the last one)."""
+        if window in self.windows:
+            if len(self.windows) == 1:
+                window.save_layout()
+            self.windows.remove(window)
+
+    def quit(self) -> None:
+        """Close every window (each asks about unsaved changes)."""
+        for window in list(self.windows):
+            if not window.close():
+                return
+
+    def _place(self, document: NoteDocument, near: MainWindow | None) -> MainWindow:
+        """Show ``document`` in ``near`` when it holds an untouched note, else in a new window."""
+        if near is not None and near.is_pristine():
+            near.set_document(document)
+            window = near
+        else:
+            window = self.new_window(document)
+        self.show(window)
+        return window
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def fresh_document(self, skeleton: str = "") -> NoteDocument:
+        """A new note with the user's defaults, ready for a window."""
+        from ui.document import NoteDocument
+
+        return NoteDocument.new(self.default_note(skeleton))
+
+    def default_note(self, skeleton: str = "") -> Note:
+        """A new note with the user's defaults (language, author, cabinet, classification, today)."""
+        from app import skeletons
+        from app.note import Note
+
+        settings = self.services.settings
+        note = skeletons.new_note(skeleton) if skeleton else Note()
+        note.language = NoteLanguage(settings.get("note_language") or "fr")
+        note.classification = Classification(settings.get("classification") or "none")
+        note.author = str(settings.get("author") or "")
+        cabinet = {
+            lang: str(settings.get(f"cabinet_{lang}") or "")
+            for lang in ("fr", "nl")
+            if settings.get(f"cabinet_{lang}")
+        }
+        if cabinet:
+            note.cabinet = cabinet
+        note.date = date.today()
+        return note
+
+    def new_note(self, near: MainWindow | None) -> MainWindow | None:
+        """Ask for a skeleton and open a new note from it."""
+        from app import skeletons
+
+        available = skeletons.available()
+        lang = self.services.language.code
+        name = self.services.dialogs.choose_skeleton(near, available, lang)
+        if name is None:
+            return None
+        try:
+            document = self.fresh_document(name)
+        except ClausierError as error:
+            self.services.dialogs.error(near, str(error))
+            return None
+        window = self._place(document, near)
+        if name:
+            index = skeletons.clauses_section(name)
+            sections = document.note.sections
+            if 0 <= index < len(sections):
+                window.composer.set_current_section(sections[index].id)
+        window.composer.metadata.focus_first()
+        return window
+
+    def open_path(self, path: Path, near: MainWindow | None = None) -> MainWindow | None:
+        """Open the note at ``path`` (read-only when another instance has it)."""
+        path = Path(path)
+        existing = self.window_for(path)
+        if existing is not None:
+            self.show(existing)
+            return existing
+        from ui.document import NoteDocument
+
+        try:
+            document = NoteDocument.open(path)
+        except ClausierError as error:
+            self.services.dialogs.error(near, str(error))
+            return None
+        except OSError as error:
+            self.services.dialogs.error(
+                near,
+                _("Cannot open {path}: {reason}").format(path=path, reason=error.strerror or error),
+            )
+            return None
+        window = self._place(document, near)
+        self.remember(path)
+        if document.read_only:
+            self.services.dialogs.information(
+                window,
+                _(
+                    "{name} is open in {holder}; it opens read-only. Use Save As to keep your own copy."
+                ).format(name=path.name, holder=document.locked_by or _("another Clausier")),
+            )
+        return window
+
+    def offer_recoveries(self, near: MainWindow | None) -> list[MainWindow]:
+        """After a crash, offer the notes that were not saved; returns the windows opened."""
+        from app import recovery
+        from ui.document import NoteDocument
+
+        pending = recovery.pending_recoveries()
+        if not pending:
+            return []
+        choices = self.services.dialogs.offer_recoveries(near, pending)
+        opened = []
+        for item in pending:
+            choice = choices.get(item.key, RecoveryChoice.KEEP)
+            if choice is RecoveryChoice.DISCARD:
+                recovery.discard_autosave(item.key)
+            elif choice is RecoveryChoice.OPEN:
+                try:
+                    note = recovery.load_recovery(item)
+                except ClausierError as error:
+                    self.services.dialogs.error(near, str(error))
+                    continue
+                document = NoteDocument.recovered(note, item.original)
+                window = self._place(
+                    document, near if near is not None and near.is_pristine() else None
+                )
+                document.autosave()  # our own copy first, then the crashed one may go
+                recovery.discard_autosave(item.key)
+                opened.append(window)
+                near = None
+        return opened
+
+    # --- remembering ----------------------------------------------------------------------
+
+    def remember(self, path: Path) -> None:
+        """Put ``path`` in the recent files and remember its folder."""
+        state = self.services.state
+        state.add_recent(path)
+        state.set("last_folder", str(Path(path).resolve().parent))
+        state.save()
+
+    def last_folder(self) -> Path:
+        """Where the file dialogs start."""
+        folder = self.services.state.get("last_folder")
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+        return Path.home()
+
+    def export_folder(self, document: NoteDocument) -> Path:
+        """Where exports go: the last one used, the preference, the note's folder, or home."""
+        candidates = [
+            self.services.state.get("export_folder"),
+            self.services.settings.get("export_folder"),
+            str(document.path.parent) if document.path else "",
+        ]
+        for candidate in candidates:
+            if candidate and Path(candidate).expanduser().is_dir():
+                return Path(candidate).expanduser()
+        return self.last_folder()
+
+    def remember_export(self, results: list[ExportResult]) -> None:
+        """Remember the folder of the last export."""
+        if results:
+            self.services.state.set("export_folder", str(results[0].path.parent))
+            self.services.state.save()
+
+    # --- settings and language ------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        """Take the preferences into account at once: language, autosave."""
+        self.services.language.apply(self.services.settings.get("interface_language") or None)
+        for window in self.windows:
+            window.apply_settings()
+
+    def _retranslate(self, _code: str) -> None:
+        for window in self.windows:
+            window.retranslate()
+        app = QApplication.instance()
+        if app is not None:
+            app.setApplicationDisplayName("Clausier")
