@@ -415,7 +415,7 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         action = menu.addAction(
             ngettext(
-                "Insert the clause into the note", "Insert the {n} clauses into the note", len(ids)
+                "Insert {n} clause into the note", "Insert {n} clauses into the note", len(ids)
             ).format(n=len(ids))
         )
         action.triggered.connect(lambda: [self.insertClauseRequest.emit(i) for i in ids])

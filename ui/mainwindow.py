@@ -13,6 +13,7 @@ from app.language import NoteLanguage, pick
 from ui.actions import Actions
 from ui.dialogs import Unsaved
 from ui.librarypanel import LibraryPanel
+from ui.noteeditor import NoteEditor
 from ui.qt import (
     QAction,
     QByteArray,
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
     from ui.preferences import PreferencesDialog
     from ui.preview import PreviewPane
     from ui.workspace import Workspace
-
-#: The section created when a clause arrives in a note that has none.
-DEFAULT_SECTION = {"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"}
 
 
 class _FirstPaint(QObject):
@@ -156,6 +154,7 @@ class MainWindow(QMainWindow):
         self.right.layout().addWidget(self.preview)
         self.composer.tab_before = self.library.preview
         self.composer.tab_after = self.preview.browser
+        self.editor = NoteEditor(self)
         self.ready = True
         self._connect()
         self.retranslate()
@@ -166,7 +165,13 @@ class MainWindow(QMainWindow):
     # --- wiring: every request of every view, in one place ----------------------------
 
     def _connect(self) -> None:
-        a, lib, comp, prev = self.actions, self.library, self.composer, self.preview
+        a, lib, comp, prev, ed = (
+            self.actions,
+            self.library,
+            self.composer,
+            self.preview,
+            self.editor,
+        )
         a["new"].triggered.connect(self.new_note)
         a["open"].triggered.connect(self.open_note)
         a["save"].triggered.connect(self.save)
@@ -174,31 +179,27 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export)
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(self.workspace.quit)
-        a["undo"].triggered.connect(self.undo)
-        a["redo"].triggered.connect(self.redo)
+        a["undo"].triggered.connect(ed.undo)
+        a["redo"].triggered.connect(ed.redo)
         a["find"].triggered.connect(self.focus_library)
         a["details"].triggered.connect(comp.metadata.focus_first)
         a["preferences"].triggered.connect(self.show_preferences)
-        a["insert_clause"].triggered.connect(self.insert_selected_clauses)
-        a["insert_text"].triggered.connect(lambda: self.insert_text("", -1))
-        a["insert_follow_up"].triggered.connect(lambda: self.insert_follow_up("", -1))
-        a["add_section"].triggered.connect(self.add_section)
-        a["block_up"].triggered.connect(lambda: self.move_block_by(comp.current_block_id(), -1))
-        a["block_down"].triggered.connect(lambda: self.move_block_by(comp.current_block_id(), 1))
-        a["edit_locally"].triggered.connect(lambda: self.edit_locally(comp.current_block_id()))
-        a["delete_block"].triggered.connect(lambda: self.remove_block(comp.current_block_id()))
+        a["insert_clause"].triggered.connect(ed.insert_selected_clauses)
+        a["insert_text"].triggered.connect(lambda: ed.insert_text("", -1))
+        a["insert_follow_up"].triggered.connect(lambda: ed.insert_follow_up("", -1))
+        a["add_section"].triggered.connect(ed.add_section)
+        a["block_up"].triggered.connect(lambda: ed.move_block_by(comp.current_block_id(), -1))
+        a["block_down"].triggered.connect(lambda: ed.move_block_by(comp.current_block_id(), 1))
+        a["edit_locally"].triggered.connect(lambda: ed.edit_locally(comp.current_block_id()))
+        a["delete_block"].triggered.connect(lambda: ed.remove_block(comp.current_block_id()))
         a["rename_section"].triggered.connect(
             lambda: comp.focus_section_title(comp.current_section_id())
         )
-        a["section_up"].triggered.connect(
-            lambda: self.move_section_by(comp.current_section_id(), -1)
-        )
+        a["section_up"].triggered.connect(lambda: ed.move_section_by(comp.current_section_id(), -1))
         a["section_down"].triggered.connect(
-            lambda: self.move_section_by(comp.current_section_id(), 1)
+            lambda: ed.move_section_by(comp.current_section_id(), 1)
         )
-        a["delete_section"].triggered.connect(
-            lambda: self.remove_section(comp.current_section_id())
-        )
+        a["delete_section"].triggered.connect(lambda: ed.remove_section(comp.current_section_id()))
         a["preview_fr"].triggered.connect(lambda: self.set_preview_language(NoteLanguage.FR))
         a["preview_nl"].triggered.connect(lambda: self.set_preview_language(NoteLanguage.NL))
         a["preview_both"].triggered.connect(
@@ -213,28 +214,28 @@ class MainWindow(QMainWindow):
         a["clear_recent"].triggered.connect(self.clear_recent)
         a.recent_menu.aboutToShow.connect(self.fill_recent_menu)
 
-        lib.insertClauseRequest.connect(self.insert_clause)
+        lib.insertClauseRequest.connect(ed.insert_clause)
         lib.focusComposerRequest.connect(comp.focus_note)
         prev.languageChosenRequest.connect(self.set_preview_language)
 
-        comp.metadataRequest.connect(self.set_metadata)
-        comp.localizedMetadataRequest.connect(self.set_localized)
-        comp.variableRequest.connect(self.set_variable)
-        comp.addSectionRequest.connect(self.add_section)
-        comp.renameSectionRequest.connect(self.rename_section)
-        comp.moveSectionByRequest.connect(self.move_section_by)
-        comp.removeSectionRequest.connect(self.remove_section)
-        comp.insertTextRequest.connect(self.insert_text)
-        comp.insertFollowUpRequest.connect(self.insert_follow_up)
-        comp.insertClausesAtRequest.connect(self.insert_clauses_at)
-        comp.editTextRequest.connect(self.edit_text)
-        comp.moveBlockRequest.connect(self.move_block)
-        comp.moveBlockByRequest.connect(self.move_block_by)
-        comp.removeBlockRequest.connect(self.remove_block)
-        comp.editLocallyRequest.connect(self.edit_locally)
-        comp.addFollowUpRowRequest.connect(self.add_follow_up_row)
-        comp.editFollowUpRequest.connect(self.edit_follow_up)
-        comp.removeFollowUpRowRequest.connect(self.remove_follow_up_row)
+        comp.metadataRequest.connect(ed.set_metadata)
+        comp.localizedMetadataRequest.connect(ed.set_localized)
+        comp.variableRequest.connect(ed.set_variable)
+        comp.addSectionRequest.connect(ed.add_section)
+        comp.renameSectionRequest.connect(ed.rename_section)
+        comp.moveSectionByRequest.connect(ed.move_section_by)
+        comp.removeSectionRequest.connect(ed.remove_section)
+        comp.insertTextRequest.connect(ed.insert_text)
+        comp.insertFollowUpRequest.connect(ed.insert_follow_up)
+        comp.insertClausesAtRequest.connect(ed.insert_clauses_at)
+        comp.editTextRequest.connect(ed.edit_text)
+        comp.moveBlockRequest.connect(ed.move_block)
+        comp.moveBlockByRequest.connect(ed.move_block_by)
+        comp.removeBlockRequest.connect(ed.remove_block)
+        comp.editLocallyRequest.connect(ed.edit_locally)
+        comp.addFollowUpRowRequest.connect(ed.add_follow_up_row)
+        comp.editFollowUpRequest.connect(ed.edit_follow_up)
+        comp.removeFollowUpRowRequest.connect(ed.remove_follow_up_row)
         comp.typingPausedRequest.connect(lambda: self.document.break_typing())
         comp.currentChanged.connect(self._show_insertion_point)
 
@@ -361,190 +362,6 @@ class MainWindow(QMainWindow):
             return
         title = pick(section.title, self._display_language()) or _("untitled section")
         self.where.setText(_("Clauses go to: {section}").format(section=title))
-
-    # --- edits: one core operation each -----------------------------------------------
-
-    def _edit(self, operation) -> Change | None:
-        try:
-            return self.document.edit(operation)
-        except ClausierError as error:
-            self.services.dialogs.error(self, str(error))
-        except KeyError:
-            pass  # the block or section went away meanwhile (a drop racing an undo)
-        return None
-
-    def _ensure_section(self) -> str:
-        """The section clauses go to, creating one when the note has none."""
-        section_id, _index = self.composer.insertion_point()
-        if section_id:
-            return section_id
-        change = self._edit(lambda: self.document.session.add_section(DEFAULT_SECTION))
-        return change.section_ids[0] if change and change.section_ids else ""
-
-    def insert_clause(self, clause_id: str) -> None:
-        """Insert a library clause after the current block (Enter in the library)."""
-        clause = self.services.library.find(clause_id)
-        if clause is None or self.document.read_only:
-            return
-        section_id = self._ensure_section()
-        _section, index = self.composer.insertion_point()
-        session = self.document.session
-        self._edit(lambda: session.insert_clause(section_id, clause, index))
-        self.statusBar().showMessage(_("Inserted {id}").format(id=clause_id), 4000)
-
-    def insert_selected_clauses(self) -> None:
-        """Insert the clauses selected in the library."""
-        for clause_id in self.library.selected_clause_ids():
-            self.insert_clause(clause_id)
-
-    def insert_clauses_at(self, clause_ids: list[str], section_id: str, index: int) -> None:
-        """Insert clauses dropped at a place in the note."""
-        if not section_id:
-            section_id = self._ensure_section()
-        session = self.document.session
-        for offset, clause_id in enumerate(clause_ids):
-            clause = self.services.library.find(clause_id)
-            if clause is not None:
-                self._edit(
-                    lambda clause=clause, offset=offset: session.insert_clause(
-                        section_id, clause, index + offset
-                    )
-                )
-
-    def insert_text(self, section_id: str, index: int) -> None:
-        """Insert a free-text block and put the cursor in it."""
-        session = self.document.session
-        where: int | None = None if index < 0 else index
-        if not section_id:
-            section_id = self._ensure_section()
-            _section, where = self.composer.insertion_point()
-        change = self._edit(lambda: session.insert_text(section_id, None, where))
-        if change and change.block_id:
-            self.composer.focus_block(change.block_id)
-
-    def insert_follow_up(self, section_id: str, index: int) -> None:
-        """Insert an empty follow-up table."""
-        session = self.document.session
-        where: int | None = None if index < 0 else index
-        if not section_id:
-            section_id = self._ensure_section()
-            _section, where = self.composer.insertion_point()
-        change = self._edit(lambda: session.insert_follow_up(section_id, where))
-        if change and change.block_id:
-            self.composer.focus_block(change.block_id)
-
-    def add_section(self) -> None:
-        """Add a section after the current one and put the cursor in its title."""
-        note, session = self.document.note, self.document.session
-        current = self.composer.current_section_id()
-        ids = [s.id for s in note.sections]
-        index = ids.index(current) + 1 if current in ids else len(ids)
-        change = self._edit(lambda: session.add_section({}, index))
-        if change and change.section_ids:
-            QTimer.singleShot(0, lambda: self.composer.focus_section_title(change.section_ids[0]))
-
-    def rename_section(self, section_id: str, title: dict) -> None:
-        """Give a section a new title."""
-        self._edit(lambda: self.document.session.rename_section(section_id, title))
-
-    def move_section_by(self, section_id: str, step: int) -> None:
-        """Move a section up or down."""
-        note = self.document.note
-        ids = [s.id for s in note.sections]
-        if section_id not in ids:
-            return
-        target = ids.index(section_id) + step
-        if 0 <= target < len(ids):
-            self._edit(lambda: self.document.session.move_section(section_id, target))
-
-    def remove_section(self, section_id: str) -> None:
-        """Delete a section and its blocks (Undo brings them back)."""
-        if section_id:
-            if self._edit(lambda: self.document.session.remove_section(section_id)):
-                self.statusBar().showMessage(_("Section deleted. Undo brings it back."), 5000)
-
-    def edit_text(self, block_id: str, lang: str, text: str) -> None:
-        """Record typing in a text or copied block."""
-        self._edit(lambda: self.document.session.edit_text(block_id, lang, text))
-
-    def move_block(self, block_id: str, section_id: str, index: int) -> None:
-        """Move a block where it was dropped."""
-        self._edit(lambda: self.document.session.move_block(block_id, section_id, index))
-
-    def move_block_by(self, block_id: str, step: int) -> None:
-        """Move a block up or down, across sections; the keyboard stays with it."""
-        if not block_id:
-            return
-        focus = self.focusWidget()
-        self._edit(lambda: self.document.session.move_block_by(block_id, step))
-        if focus is not None and focus.isVisible():
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def remove_block(self, block_id: str) -> None:
-        """Delete a block (Undo brings it back)."""
-        if block_id:
-            self._edit(lambda: self.document.session.remove_block(block_id))
-
-    def edit_locally(self, block_id: str) -> None:
-        """Turn a linked clause into a copy the note may change."""
-        if not block_id:
-            return
-        from app.note import LinkedClause
-
-        try:
-            block = self.document.session.block(block_id)
-        except KeyError:
-            return
-        if not isinstance(block, LinkedClause):
-            self.statusBar().showMessage(_("Only a linked clause can be edited locally."), 4000)
-            return
-        change = self._edit(
-            lambda: self.document.session.edit_locally(block_id, self.services.library)
-        )
-        if change:
-            self.composer.focus_block(block_id)
-
-    def add_follow_up_row(self, block_id: str, clause_id: str) -> None:
-        """Add a row to a follow-up table (for a clause when one was dropped)."""
-        from app.note import FollowUpRow
-
-        self._edit(
-            lambda: self.document.session.add_follow_up_row(
-                block_id, FollowUpRow(clause_id=clause_id)
-            )
-        )
-
-    def edit_follow_up(self, block_id: str, row: int, column: str, lang: str, text: str) -> None:
-        """Change one cell of a follow-up table."""
-        self._edit(lambda: self.document.session.edit_follow_up(block_id, row, column, lang, text))
-
-    def remove_follow_up_row(self, block_id: str, row: int) -> None:
-        """Delete a row of a follow-up table."""
-        self._edit(lambda: self.document.session.remove_follow_up_row(block_id, row))
-
-    def set_metadata(self, name: str, value: object) -> None:
-        """Change one of the note's details."""
-        self._edit(lambda: self.document.session.set_metadata(name, value))
-
-    def set_localized(self, name: str, lang: str, text: str) -> None:
-        """Change one language of a detail (subject, addressee, cabinet)."""
-        self._edit(lambda: self.document.session.set_localized(name, lang, text))
-
-    def set_variable(self, name: str, value: object) -> None:
-        """Fill a variable."""
-        self._edit(lambda: self.document.session.set_variable(name, value))
-
-    def undo(self) -> None:
-        """Undo the last change."""
-        label = self.document.session.history.undo_label
-        if self.document.undo() is not None:
-            self.statusBar().showMessage(_("Undone: {action}").format(action=label), 3000)
-
-    def redo(self) -> None:
-        """Redo the last undone change."""
-        label = self.document.session.history.redo_label
-        if self.document.redo() is not None:
-            self.statusBar().showMessage(_("Redone: {action}").format(action=label), 3000)
 
     # --- files ------------------------------------------------------------------------
 
@@ -741,34 +558,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every keyboard shortcut."""
-        from ui.qt import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem
+        from ui.shortcuts import ShortcutsDialog
 
-        dialog = QDialog(self)
+        dialog = ShortcutsDialog(self.actions.describe(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(_("Keyboard shortcuts"))
-        rows = self.actions.describe() + [
-            (_("Insert the selected clause (in the library)"), "Enter"),
-            (_("Back to the note (in the library search)"), "Esc"),
-        ]
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setAccessibleName(_("Keyboard shortcuts"))
-        table.setHorizontalHeaderLabels([_("Command"), _("Keys")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (text, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(text))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(
-            self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().lineSpacing() * 30
-        )
         dialog.open()
 
     def show_about(self) -> None:

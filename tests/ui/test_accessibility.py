@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtTest import QTest
+
 from ui.qt import (
     QAbstractButton,
     QAbstractItemView,
@@ -10,6 +12,7 @@ from ui.qt import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    Qt,
     QTextEdit,
     QWidget,
 )
@@ -41,14 +44,14 @@ def unnamed_controls(root: QWidget) -> list[str]:
 
 
 def a_full_note(window) -> None:
-    window.set_metadata("language", "fr+nl")
-    window.insert_clause("vd2.1.4")
-    window.insert_clause("vd2.2.7")
-    window.edit_locally(window.composer.current_block_id())
-    window.insert_text("", -1)
-    window.edit_text(window.composer.current_block_id(), "fr", "Le {minister}")
-    window.insert_follow_up("", -1)
-    window.add_follow_up_row(window.composer.current_block_id(), "vd2.3.2")
+    window.editor.set_metadata("language", "fr+nl")
+    window.editor.insert_clause("vd2.1.4")
+    window.editor.insert_clause("vd2.2.7")
+    window.editor.edit_locally(window.composer.current_block_id())
+    window.editor.insert_text("", -1)
+    window.editor.edit_text(window.composer.current_block_id(), "fr", "Le {minister}")
+    window.editor.insert_follow_up("", -1)
+    window.editor.add_follow_up_row(window.composer.current_block_id(), "vd2.3.2")
 
 
 def test_every_control_of_the_window_has_an_accessible_name(window, qtbot):
@@ -73,7 +76,7 @@ def test_every_action_has_a_shortcut_or_a_menu(window):
 
 
 def test_tab_walks_from_the_details_into_the_blocks(window, qtbot):
-    window.insert_text("", -1)
+    window.editor.insert_text("", -1)
     window.composer.chain_tab_order()
     window.composer.metadata.focus_first()
     editor = window.composer.block_widgets[window.composer.current_block_id()].editors.editors["fr"]
@@ -86,3 +89,18 @@ def test_tab_walks_from_the_details_into_the_blocks(window, qtbot):
     assert editor.hasFocus()
     assert visited[1] is window.composer.metadata.localized["addressee"].edits["fr"]
     assert not any(w is window.library.search for w in visited)
+
+
+def test_f1_lists_the_shortcuts(window, qtbot):
+    from ui.shortcuts import ShortcutsDialog
+
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
+    assert rows["Find in Library"] == "Ctrl+F"
+    assert rows["Move Block Up"] == "Alt+Up"
+    dialog.reject()

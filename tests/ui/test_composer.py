@@ -30,7 +30,7 @@ def test_typing_the_subject_is_one_undo_step(window, qtbot):
     assert window.document.note.subject == {"fr": "Réunion bilatérale"}
     assert window.actions["undo"].text() == "&Undo Edit subject"
     assert window.windowTitle().startswith("Réunion bilatérale")
-    window.undo()
+    window.editor.undo()
     assert window.document.note.subject == {}
     assert subject.text() == ""
 
@@ -43,7 +43,7 @@ def test_dates_are_picked_and_cleared(window):
     assert window.actions["undo"].text() == "&Undo Change meeting date"
     field.clear_button.click()
     assert window.document.note.meeting_date is None
-    window.undo()
+    window.editor.undo()
     assert field.value() == date(2018, 6, 11)
 
 
@@ -58,7 +58,7 @@ def test_classification_is_chosen_in_a_list(window):
 def test_sections_are_added_renamed_moved_and_deleted(window, qtbot):
     note = window.document.note
     assert note.sections == []
-    window.insert_clause("vd2.1.1")  # a note without sections gets one for the clause
+    window.editor.insert_clause("vd2.1.1")  # a note without sections gets one for the clause
     assert len(note.sections) == 1
     QTest.keyClick(
         window,
@@ -81,19 +81,19 @@ def test_sections_are_added_renamed_moved_and_deleted(window, qtbot):
         Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert note.sections[0] is second
-    window.remove_section(second.id)
+    window.editor.remove_section(second.id)
     assert [s.title for s in note.sections] == [
         {"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"}
     ]
-    window.undo()
+    window.editor.undo()
     assert note.sections[0] is second
     assert second.id in window.composer.section_widgets
 
 
 def test_alt_arrows_move_the_current_block_across_sections(window):
-    window.insert_clause("vd2.1.1")
-    window.insert_clause("vd2.1.2")
-    window.add_section()
+    window.editor.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.2")
+    window.editor.add_section()
     first_section = window.document.note.sections[0]
     moving = first_section.blocks[1]
     window.composer.focus_block(moving.id)
@@ -115,7 +115,7 @@ def test_alt_arrows_move_the_current_block_across_sections(window):
 
 
 def test_edit_locally_turns_a_linked_clause_into_an_editable_copy(window):
-    window.insert_clause("vd2.2.7")
+    window.editor.insert_clause("vd2.2.7")
     block_id = window.composer.current_block_id()
     QTest.keyClick(
         window,
@@ -131,13 +131,13 @@ def test_edit_locally_turns_a_linked_clause_into_an_editable_copy(window):
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " (à suivre)")
     assert copied.text["fr"].endswith(" (à suivre)")
-    window.undo()
-    window.undo()
+    window.editor.undo()
+    window.editor.undo()
     assert isinstance(blocks(window)[0], LinkedClause)
 
 
 def test_follow_up_tables_take_rows_typed_and_clauses_dropped(window):
-    window.insert_follow_up("", -1)
+    window.editor.insert_follow_up("", -1)
     (table,) = blocks(window)
     assert isinstance(table, FollowUpTable)
     widget = window.composer.block_widgets[table.id]
@@ -163,8 +163,8 @@ def test_follow_up_tables_take_rows_typed_and_clauses_dropped(window):
 
 
 def test_clauses_dropped_land_where_they_fall_and_blocks_move_by_drag(window):
-    window.insert_clause("vd2.1.1")
-    window.insert_clause("vd2.1.2")
+    window.editor.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.2")
     composer, page = window.composer, window.composer.page
     window.composer.page.adjustSize()
     QApplication.processEvents()
@@ -180,7 +180,7 @@ def test_clauses_dropped_land_where_they_fall_and_blocks_move_by_drag(window):
 
 
 def test_variables_used_in_texts_are_filled_once(window, qtbot):
-    window.insert_text("", -1)
+    window.editor.insert_text("", -1)
     editor = QApplication.focusWidget()
     type_text(editor, "Le {minister} se rend à Paris le {meeting_date}.")
     form = window.composer.variables
@@ -189,22 +189,22 @@ def test_variables_used_in_texts_are_filled_once(window, qtbot):
     type_text(form.edits["minister"]["fr"], "Premier ministre")
     assert window.document.note.variables == {"minister": "Premier ministre"}
     assert window.actions["undo"].text() == "&Undo Fill variable minister"
-    window.set_metadata("meeting_date", date(2018, 6, 11))
+    window.editor.set_metadata("meeting_date", date(2018, 6, 11))
     qtbot.waitUntil(lambda: "meeting_date" not in form.edits)
     assert "{meeting_date}" in form.automatic.text()
 
 
 def test_a_text_block_is_removed_and_restored_with_its_text(window):
-    window.insert_text("", -1)
+    window.editor.insert_text("", -1)
     block_id = window.composer.current_block_id()
-    window.edit_text(block_id, "fr", "Contexte")
+    window.editor.edit_text(block_id, "fr", "Contexte")
     QTest.keyClick(
         window,
         Qt.Key.Key_Delete,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert blocks(window) == []
-    window.undo()
+    window.editor.undo()
     (block,) = blocks(window)
     assert isinstance(block, TextBlock)
     editor = window.composer.block_widgets[block.id].editors.editors["fr"]

@@ -47,8 +47,8 @@ def test_search_ignores_accents_and_arrows_choose_the_result(window, qtbot):
 
 
 def test_undo_and_redo_say_what_they_undo(window, qtbot):
-    window.insert_clause("vd2.1.4")
-    window.insert_clause("vd2.2.3")
+    window.editor.insert_clause("vd2.1.4")
+    window.editor.insert_clause("vd2.2.3")
     undo, redo = window.actions["undo"], window.actions["redo"]
     assert undo.text() == "&Undo Insert clause vd2.2.3"
     assert not redo.isEnabled()
@@ -77,26 +77,26 @@ def test_typing_accented_text_is_one_undo_step_and_undo_restores_the_editor(wind
 
 
 def test_insertion_follows_the_current_block(window):
-    window.insert_clause("vd2.1.1")
-    window.insert_clause("vd2.1.2")
+    window.editor.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.2")
     first = window.document.note.sections[0].blocks[0]
     window.composer.focus_block(first.id)
-    window.insert_clause("vd2.1.3")
+    window.editor.insert_clause("vd2.1.3")
     assert linked_ids(window) == ["vd2.1.1", "vd2.1.3", "vd2.1.2"]
 
 
 def test_used_clauses_are_marked_in_the_library(window):
-    window.insert_clause("vd2.1.4")
+    window.editor.insert_clause("vd2.1.4")
     item = window.library._items["vd2.1.4"]
     assert item.font().bold()
     assert "used in the note" in item.data(Qt.ItemDataRole.AccessibleTextRole)
-    window.undo()
+    window.editor.undo()
     assert not window.library._items["vd2.1.4"].font().bold()
 
 
 def test_save_reopen_and_recent_files(window, workspace, dialogs, tmp_path):
-    window.insert_clause("vd2.3.4")
-    window.set_localized("subject", "fr", "Suivi Val Duchesse II")
+    window.editor.insert_clause("vd2.3.4")
+    window.editor.set_localized("subject", "fr", "Suivi Val Duchesse II")
     dialogs.save_answer = tmp_path / "suivi.clausier"
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "suivi.clausier").exists()
@@ -121,7 +121,7 @@ def test_opening_a_note_replaces_an_untouched_window_but_not_a_modified_one(
     assert workspace.open_path(path, window) is window
     other = tmp_path / "b.clausier"
     notefile.write(window.document.note, other)
-    window.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.1")
     second = workspace.open_path(other, window)
     assert second is not window and len(workspace.windows) == 2
     assert workspace.open_path(path, second) is window  # already open: brought to the front
@@ -130,7 +130,7 @@ def test_opening_a_note_replaces_an_untouched_window_but_not_a_modified_one(
 def test_closing_with_unsaved_changes_asks(window, workspace, dialogs):
     from ui.dialogs import Unsaved
 
-    window.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.1")
     dialogs.unsaved_answer = Unsaved.CANCEL
     assert not window.close()
     assert dialogs.asked_unsaved and window.isVisible()
@@ -140,10 +140,10 @@ def test_closing_with_unsaved_changes_asks(window, workspace, dialogs):
 
 
 def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_path, revealed):
-    window.set_localized("subject", "fr", "Suivi Val Duchesse II")
-    window.insert_clause("vd2.3.2")
-    window.insert_text("", -1)
-    window.edit_text(window.composer.current_block_id(), "fr", "Le {minister} confirme.")
+    window.editor.set_localized("subject", "fr", "Suivi Val Duchesse II")
+    window.editor.insert_clause("vd2.3.2")
+    window.editor.insert_text("", -1)
+    window.editor.edit_text(window.composer.current_block_id(), "fr", "Le {minister} confirme.")
     window.actions["export"].trigger()
     dialog = window.export_dialog
     assert dialog is not None and dialog.isVisible()
@@ -170,7 +170,7 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
 
 
 def test_text_blocks_show_one_editor_per_language_of_the_note(window):
-    window.insert_text("", -1)
+    window.editor.insert_text("", -1)
     widget = next(
         w for w in window.composer.block_widgets.values() if isinstance(w, TextBlockWidget)
     )

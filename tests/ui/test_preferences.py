@@ -51,7 +51,7 @@ def test_new_notes_take_the_preferences(workspace, dialogs):
     assert note.classification.value == "restricted"
     assert note.date is not None
     assert [s.title["fr"] for s in note.sections][:2] == ["Contexte", "Engagements concernés"]
-    window.insert_clause("vd2.1.1")  # the skeleton says where clauses go
+    window.editor.insert_clause("vd2.1.1")  # the skeleton says where clauses go
     assert note.sections[1].blocks[0].clause_id == "vd2.1.1"
 
 

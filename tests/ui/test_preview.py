@@ -53,10 +53,10 @@ def test_bullets_become_one_list_and_bilingual_blocks_two_columns():
 
 
 def test_the_preview_follows_typing_after_a_pause(window, qtbot):
-    window.set_localized("subject", "fr", "Suivi")
-    window.insert_text("", -1)
+    window.editor.set_localized("subject", "fr", "Suivi")
+    window.editor.insert_text("", -1)
     block_id = window.composer.current_block_id()
-    window.edit_text(block_id, "fr", "Le Conseil JAI")
+    window.editor.edit_text(block_id, "fr", "Le Conseil JAI")
     assert window.preview.timer.isActive()  # typing does not wait for the preview
     with qtbot.waitSignal(window.preview.rendered, timeout=DEBOUNCE_MS * 10):
         pass
@@ -65,7 +65,7 @@ def test_the_preview_follows_typing_after_a_pause(window, qtbot):
 
 
 def test_the_preview_language_is_chosen_in_its_toolbar(window, qtbot):
-    window.insert_clause("vd2.3.7")
+    window.editor.insert_clause("vd2.3.7")
     window.preview.actions_by_language[NoteLanguage.NL].trigger()
     window.preview.render_now()
     text = window.preview.browser.toPlainText()
@@ -79,8 +79,8 @@ def test_the_preview_language_is_chosen_in_its_toolbar(window, qtbot):
 
 
 def test_warnings_are_listed_under_the_preview(window):
-    window.insert_text("", -1)
-    window.edit_text(window.composer.current_block_id(), "fr", "Pour {counterpart}")
+    window.editor.insert_text("", -1)
+    window.editor.edit_text(window.composer.current_block_id(), "fr", "Pour {counterpart}")
     window.preview.render_now()
     assert window.preview.status.isVisible()
     assert "{counterpart}" in window.preview.status.text()

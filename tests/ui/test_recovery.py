@@ -132,7 +132,7 @@ def test_a_recovered_note_keeps_its_file_and_saves_over_it(workspace, window, di
 
 def test_autosave_writes_only_when_there_are_unsaved_edits(window):
     assert not window.document.autosave()
-    window.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.1")
     assert window.document.autosave()
     assert not window.document.autosave()  # nothing new since
     key = window.document.autosave_key
@@ -168,7 +168,7 @@ def test_a_note_open_in_another_instance_opens_read_only(
     assert window.banner.isVisible() and "read-only" in window.banner.text()
     assert "(read-only)" in window.windowTitle()
     assert not window.actions["insert_text"].isEnabled()
-    window.insert_clause("vd2.1.1")
+    window.editor.insert_clause("vd2.1.1")
     assert window.document.note.sections[0].blocks == []
     dialogs.save_answer = tmp_path / "copie.clausier"
     assert window.save()  # Save goes to Save As: the other instance's file is not touched

@@ -41,13 +41,13 @@ def french_catalog(tmp_path, monkeypatch):
 
 
 def test_switching_to_french_retranslates_the_open_window(window, workspace, french_catalog):
-    window.insert_clause("vd2.1.4")
+    window.editor.insert_clause("vd2.1.4")
     settings = workspace.services.settings
     settings.set("interface_language", "fr")
     workspace.apply_settings()
     assert window.actions.menus["file"].title() == "&Fichier"
     assert window.actions["undo"].text().startswith("&Annuler ")
-    window.insert_clause("vd2.2.3")  # the core words new commands in the new language
+    window.editor.insert_clause("vd2.2.3")  # the core words new commands in the new language
     assert window.actions["undo"].text() == "&Annuler Insérer la clause vd2.2.3"
     assert window.library.search.placeholderText() == "Chercher dans la bibliothèque (Ctrl+F)"
     assert window.composer.metadata.labels["subject"].text() == "&Objet :"
@@ -83,8 +83,8 @@ def test_the_first_start_follows_the_system_language(monkeypatch, qapp):
 def test_a_dutch_interface_shows_clause_titles_in_dutch_in_a_bilingual_note(window, workspace):
     from ui.blocks import LinkedClauseWidget
 
-    window.set_metadata("language", "fr+nl")
-    window.insert_clause("vd2.3.7")
+    window.editor.set_metadata("language", "fr+nl")
+    window.editor.insert_clause("vd2.3.7")
     widget = next(
         w for w in window.composer.block_widgets.values() if isinstance(w, LinkedClauseWidget)
     )
