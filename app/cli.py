@@ -9,16 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from app import i18n, libraries, naming, notefile, paths, skeletons
-from app.classification import Classification, parse_classification
+# Only what opening the window needs is imported here: the window starts
+# faster, and the headless commands import the rest when they run.
+from app import i18n
 from app.errors import ClausierError
 from app.i18n import _
-from app.language import NoteLanguage, parse_note_language
-from app.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -47,7 +45,9 @@ def _date(text: str) -> date:
         ) from None
 
 
-def _language(text: str) -> NoteLanguage:
+def _language(text: str):
+    from app.language import parse_note_language
+
     try:
         return parse_note_language(text)
     except ValueError:
@@ -56,7 +56,9 @@ def _language(text: str) -> NoteLanguage:
         ) from None
 
 
-def _classification(text: str) -> Classification:
+def _classification(text: str):
+    from app.classification import Classification, parse_classification
+
     try:
         return parse_classification(text)
     except ValueError:
@@ -79,6 +81,10 @@ def _variable(text: str) -> tuple[str, str]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from app import skeletons
+    from app.classification import Classification
+    from app.language import NoteLanguage
+
     parser = _Parser(
         prog="clausier",
         description=_("Draft briefing notes from a library of commitments."),
@@ -150,6 +156,9 @@ def _warn(message: str) -> None:
 
 def cmd_note_new(args: argparse.Namespace) -> int:
     """Create a note file from the command line's options."""
+    from app import libraries, notefile, skeletons
+    from app.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section
+
     loaded = libraries.load_all()
     for clause_id in args.clause:
         loaded.library.get(clause_id)  # unknown ids fail before anything is written
@@ -195,7 +204,7 @@ def cmd_note_new(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a note file as a Word document."""
-    from app import export
+    from app import export, libraries, notefile
 
     note = notefile.read(args.note)
     loaded = libraries.load_all()
@@ -232,6 +241,8 @@ def _print_clause_line(clause) -> None:
 
 def cmd_library(args: argparse.Namespace) -> int:
     """List, search, show or import library clauses."""
+    from app import libraries
+
     command = args.library_command
     if command == "import":
         return cmd_library_import(args)
@@ -281,7 +292,7 @@ def cmd_library(args: argparse.Namespace) -> int:
 
 def cmd_library_import(args: argparse.Namespace) -> int:
     """Import a declaration into the user's library (never into the built-in one)."""
-    from app import importer
+    from app import importer, libraries, naming
 
     name = naming.slug(args.file.stem).lower() or "import"
     prefix = args.prefix or name
@@ -306,6 +317,11 @@ def cmd_library_import(args: argparse.Namespace) -> int:
 
 
 def _log_internal_error(error: BaseException) -> Path | None:
+    import traceback
+    from datetime import datetime
+
+    from app import paths
+
     try:
         folder = paths.ensure(paths.log_dir())
         path = folder / "clausier-errors.log"
@@ -319,7 +335,7 @@ def _log_internal_error(error: BaseException) -> Path | None:
 
 def run(argv: list[str]) -> int:
     """Run the command line with ``argv``; returns the exit status."""
-    if not argv or (len(argv) == 1 and argv[0].endswith(notefile.SUFFIX)):
+    if not argv or (len(argv) == 1 and argv[0].endswith(".clausier")):
         from ui.main import main as window_main
 
         return window_main(argv)

@@ -15,8 +15,8 @@ from typing import Any
 from app import notefile
 from app.classification import Classification
 from app.errors import ClausierError
-from app.history import Change, Command, History, Scope
-from app.i18n import _
+from app.history import Change, Command, History, Label, Scope
+from app.i18n import N_, _
 from app.language import Localized, NoteLanguage
 from app.library import Clause, Library
 from app.note import (
@@ -44,17 +44,17 @@ METADATA_FIELDS = (
 )
 
 
-def _metadata_label(name: str) -> str:
+def _metadata_label(name: str) -> Label:
     labels = {
-        "subject": _("Edit subject"),
-        "addressee": _("Edit addressee"),
-        "author": _("Edit author"),
-        "cabinet": _("Edit cabinet"),
-        "date": _("Change date"),
-        "meeting_date": _("Change meeting date"),
-        "reference": _("Edit reference"),
-        "classification": _("Change classification"),
-        "language": _("Change note language"),
+        "subject": Label(N_("Edit subject")),
+        "addressee": Label(N_("Edit addressee")),
+        "author": Label(N_("Edit author")),
+        "cabinet": Label(N_("Edit cabinet")),
+        "date": Label(N_("Change date")),
+        "meeting_date": Label(N_("Change meeting date")),
+        "reference": Label(N_("Edit reference")),
+        "classification": Label(N_("Change classification")),
+        "language": Label(N_("Change note language")),
     }
     return labels[name]
 
@@ -175,7 +175,7 @@ class NoteSession:
 
         return self.history.push(
             Command(
-                _("Fill variable {name}").format(name=name),
+                Label(N_("Fill variable {name}"), name=name),
                 setter(new),
                 setter(old),
                 merge_key=("variable", name),
@@ -197,7 +197,7 @@ class NoteSession:
             self.note.sections.remove(section)
             return Change(Scope.SECTIONS)
 
-        return self.history.push(Command(_("Add section"), apply, revert))
+        return self.history.push(Command(Label(N_("Add section")), apply, revert))
 
     def rename_section(self, section_id: str, title: Localized) -> Change:
         """Give a section a new title."""
@@ -213,7 +213,10 @@ class NoteSession:
 
         return self.history.push(
             Command(
-                _("Rename section"), setter(new), setter(old), merge_key=("section", section_id)
+                Label(N_("Rename section")),
+                setter(new),
+                setter(old),
+                merge_key=("section", section_id),
             )
         )
 
@@ -231,7 +234,9 @@ class NoteSession:
 
             return run
 
-        return self.history.push(Command(_("Move section"), mover(new_index), mover(old_index)))
+        return self.history.push(
+            Command(Label(N_("Move section")), mover(new_index), mover(old_index))
+        )
 
     def remove_section(self, section_id: str) -> Change:
         """Delete a section with its blocks."""
@@ -246,11 +251,11 @@ class NoteSession:
             self.note.sections.insert(index, section)
             return Change(Scope.SECTIONS, (section.id,))
 
-        return self.history.push(Command(_("Delete section"), apply, revert))
+        return self.history.push(Command(Label(N_("Delete section")), apply, revert))
 
     # --- blocks -----------------------------------------------------------------
 
-    def _insert(self, label: str, section_id: str, block: Block, index: int | None) -> Change:
+    def _insert(self, label: Label, section_id: str, block: Block, index: int | None) -> Change:
         section = self.section(section_id)
         position = len(section.blocks) if index is None else max(0, min(index, len(section.blocks)))
 
@@ -267,7 +272,7 @@ class NoteSession:
     def insert_clause(self, section_id: str, clause: Clause, index: int | None = None) -> Change:
         """Insert a library clause, linked to its current revision."""
         return self._insert(
-            _("Insert clause {id}").format(id=clause.id),
+            Label(N_("Insert clause {id}"), id=clause.id),
             section_id,
             LinkedClause(clause.id, clause.revision),
             index,
@@ -277,11 +282,13 @@ class NoteSession:
         self, section_id: str, text: Localized | None = None, index: int | None = None
     ) -> Change:
         """Insert a free-text block."""
-        return self._insert(_("Insert text"), section_id, TextBlock(dict(text or {})), index)
+        return self._insert(
+            Label(N_("Insert text")), section_id, TextBlock(dict(text or {})), index
+        )
 
     def insert_follow_up(self, section_id: str, index: int | None = None) -> Change:
         """Insert an empty follow-up table."""
-        return self._insert(_("Insert follow-up table"), section_id, FollowUpTable(), index)
+        return self._insert(Label(N_("Insert follow-up table")), section_id, FollowUpTable(), index)
 
     def edit_text(self, block_id: str, lang: str, text: str) -> Change:
         """Change the text of a free-text or copied block in one language."""
@@ -303,7 +310,9 @@ class NoteSession:
             return run
 
         return self.history.push(
-            Command(_("Typing"), setter(text), setter(old), merge_key=("text", block_id, lang))
+            Command(
+                Label(N_("Typing")), setter(text), setter(old), merge_key=("text", block_id, lang)
+            )
         )
 
     def move_block(self, block_id: str, section_id: str, index: int) -> Change:
@@ -322,7 +331,7 @@ class NoteSession:
             source.blocks.insert(old_index, block)
             return Change(Scope.BLOCKS, tuple({source.id: 0, target.id: 0}), block.id)
 
-        return self.history.push(Command(_("Move block"), apply, revert))
+        return self.history.push(Command(Label(N_("Move block")), apply, revert))
 
     def move_block_by(self, block_id: str, step: int) -> Change | None:
         """Move a block up (-1) or down (+1), across section boundaries; None at an end."""
@@ -350,7 +359,7 @@ class NoteSession:
             section.blocks.insert(index, block)
             return Change(Scope.BLOCKS, (section.id,), block.id)
 
-        return self.history.push(Command(_("Delete block"), apply, revert))
+        return self.history.push(Command(Label(N_("Delete block")), apply, revert))
 
     def edit_locally(self, block_id: str, library: Library) -> Change:
         """Turn a linked clause into a copy the note owns and may edit."""
@@ -371,7 +380,9 @@ class NoteSession:
             return run
 
         return self.history.push(
-            Command(_("Edit clause locally"), replace(linked, copied), replace(copied, linked))
+            Command(
+                Label(N_("Edit clause locally")), replace(linked, copied), replace(copied, linked)
+            )
         )
 
     # --- follow-up tables -----------------------------------------------------
@@ -391,7 +402,7 @@ class NoteSession:
             table.rows.remove(new_row)
             return Change(Scope.BLOCK, block_id=block_id)
 
-        return self.history.push(Command(_("Add follow-up row"), apply, revert))
+        return self.history.push(Command(Label(N_("Add follow-up row")), apply, revert))
 
     def edit_follow_up(self, block_id: str, row: int, column: str, lang: str, text: str) -> Change:
         """Edit one cell (commitment, state, lead, deadline) of a follow-up table."""
@@ -424,7 +435,7 @@ class NoteSession:
 
         return self.history.push(
             Command(
-                _("Edit follow-up table"),
+                Label(N_("Edit follow-up table")),
                 setter(text),
                 setter(old),
                 merge_key=("followup", block_id, row, column, lang),
@@ -446,7 +457,7 @@ class NoteSession:
             table.rows.insert(row, removed)
             return Change(Scope.BLOCK, block_id=block_id)
 
-        return self.history.push(Command(_("Delete follow-up row"), apply, revert))
+        return self.history.push(Command(Label(N_("Delete follow-up row")), apply, revert))
 
     # --- undo -------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.i18n import _
+
 
 class Scope(StrEnum):
     """Which part of a note an edit touched."""
@@ -22,6 +24,20 @@ class Scope(StrEnum):
     BLOCKS = "blocks"  # blocks added, removed or moved (section_ids says where)
     BLOCK = "block"  # the content of one block
     NOTE = "note"  # everything
+
+
+class Label:
+    """A command's name, translated when read, so a language switch renames past edits too."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message = message
+        self.values = values
+
+    def __str__(self) -> str:
+        return _(self.message).format(**self.values)
+
+    def __repr__(self) -> str:
+        return f"Label({self.message!r})"
 
 
 @dataclass(frozen=True)
@@ -38,7 +54,7 @@ class Change:
 class Command:
     """One undoable edit: a label, how to apply it and how to revert it."""
 
-    label: str
+    label: Label | str
     apply: Callable[[], Change]
     revert: Callable[[], Change]
     merge_key: tuple | None = None  # equal keys merge (typing in one field)
@@ -107,16 +123,20 @@ class History:
     @property
     def undo_label(self) -> str:
         """The label of the command Undo would revert ("" when none)."""
-        return self._done[-1].label if self._done else ""
+        return str(self._done[-1].label) if self._done else ""
 
     @property
     def redo_label(self) -> str:
         """The label of the command Redo would apply ("" when none)."""
-        return self._undone[-1].label if self._undone else ""
+        return str(self._undone[-1].label) if self._undone else ""
 
     def mark_clean(self) -> None:
         """Record that the note as it is now is saved."""
         self._clean = len(self._done)
+
+    def mark_dirty(self) -> None:
+        """Record that the note differs from any saved file (e.g. a recovered copy)."""
+        self._clean = None
 
     def break_merge(self) -> None:
         """Stop the next edit from merging with the last one (e.g. the field lost focus)."""

@@ -7,7 +7,7 @@ Notes are plain data; :mod:`app.notefile` reads and writes them.
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +17,7 @@ from app.language import Localized, NoteLanguage
 
 def new_id() -> str:
     """A fresh identifier for a section or a block."""
-    return uuid.uuid4().hex[:12]
+    return secrets.token_hex(6)
 
 
 @dataclass

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Clausier"
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -45,23 +43,25 @@ def override(**folders: Path | None) -> None:
             _overrides[key] = Path(value)
 
 
-def _folder(key: str, default: str) -> Path:
+def _folder(key: str, kind: str) -> Path:
     if key in _overrides:
         return _overrides[key]
     env = os.environ.get(_ENV[key])
     if env:
         return Path(env)
-    return Path(default)
+    import platformdirs  # only when a folder is not overridden
+
+    return Path(getattr(platformdirs, kind)(APP_NAME, appauthor=False))
 
 
 def data_dir() -> Path:
     """The user's data folder: personal database, autosaves, recovery."""
-    return _folder("data", platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _folder("data", "user_data_dir")
 
 
 def config_dir() -> Path:
     """The user's settings folder."""
-    return _folder("config", platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _folder("config", "user_config_dir")
 
 
 def site_config_dir() -> Path:
@@ -71,7 +71,9 @@ def site_config_dir() -> Path:
     holding ``clausier.ini`` wins; with none, the last (most generic) one.
     """
     if "site_config" in _overrides or os.environ.get(_ENV["site_config"]):
-        return _folder("site_config", "")
+        return _folder("site_config", "site_config_dir")
+    import platformdirs
+
     listed = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True)
     folders = [Path(f) for f in listed.split(os.pathsep) if f]
     for folder in folders:
@@ -82,7 +84,7 @@ def site_config_dir() -> Path:
 
 def log_dir() -> Path:
     """The folder where unexpected errors are logged with their traceback."""
-    return _folder("log", platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return _folder("log", "user_log_dir")
 
 
 def ensure(folder: Path) -> Path:

@@ -102,15 +102,12 @@ class _Renderer:
 
     def missing(self, lang: str, block_id: str, what: str) -> list[Paragraph]:
         """A visible placeholder for text missing in ``lang``, with a warning."""
+        if lang == "nl":
+            message = _("{what}: no Dutch text; it is marked as missing in the file.")
+        else:
+            message = _("{what}: no French text; it is marked as missing in the file.")
         self.warnings.append(
-            PlanWarning(
-                "missing_translation",
-                _("{what}: no {language} text; it is marked as missing in the file.").format(
-                    what=what, language=language_name(lang)
-                ),
-                block_id,
-                lang,
-            )
+            PlanWarning("missing_translation", message.format(what=what), block_id, lang)
         )
         return [Paragraph([Span(word("missing_text", lang), Mark.MISSING)], lang)]
 
@@ -366,11 +363,6 @@ class _Renderer:
             created=datetime.now(),
             warnings=self.warnings,
         )
-
-
-def language_name(lang: str) -> str:
-    """The name of a document language in the interface language."""
-    return {"fr": _("French"), "nl": _("Dutch")}.get(lang, lang)
 
 
 def build_plan(

@@ -27,7 +27,6 @@ class NoteDocument(QObject):
         self.autosave_key = uuid.uuid4().hex
         self._autosaved_at_revision = -1
         self._revision = 0  # counts edits, to autosave only when something changed
-        self._dirty = False  # modified although the history is clean (a recovered note)
 
     # --- construction -------------------------------------------------------------
 
@@ -59,7 +58,7 @@ class NoteDocument(QObject):
             except NoteLocked as locked:
                 document.session.read_only = True
                 document.locked_by = locked.holder
-        document._dirty = True
+        document.session.history.mark_dirty()  # unsaved until the user saves it
         return document
 
     # --- state --------------------------------------------------------------------
@@ -82,7 +81,7 @@ class NoteDocument(QObject):
     @property
     def modified(self) -> bool:
         """Whether the note has changes that are not saved."""
-        return self.session.modified or self._dirty
+        return self.session.modified
 
     @property
     def pristine(self) -> bool:
@@ -134,7 +133,6 @@ class NoteDocument(QObject):
                 self.lock.release()
             self.lock = new_lock
             self.locked_by = ""
-        self._dirty = False
         from app import recovery
 
         recovery.discard_autosave(self.autosave_key)
