@@ -102,36 +102,6 @@ def sample_note(language: str):
     return note
 
 
-def merged_catalogs(target: Path) -> Path:
-    """The shipped catalogs with the window's contributed translations filled in, compiled."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    for lang in ("fr", "nl", "en"):
-        shipped = ROOT / "resources" / "locale" / lang / "LC_MESSAGES" / "clausier.po"
-        with shipped.open("rb") as handle:
-            catalog = read_po(handle)
-        contribution = ROOT / "ui" / "translations" / f"{lang}.po"
-        if contribution.exists():
-            with contribution.open("rb") as handle:
-                extra = read_po(handle)
-            for message in extra:
-                if not message.id:
-                    continue
-                existing = catalog.get(message.id)
-                if existing is None:
-                    catalog[message.id] = message
-                elif not (
-                    existing.string if isinstance(existing.string, str) else any(existing.string)
-                ):
-                    existing.string = message.string
-        folder = target / lang / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        with (folder / "clausier.mo").open("wb") as handle:
-            write_mo(handle, catalog)
-    return target
-
-
 def main() -> None:
     """Start the window on the sample note, wait for it to settle, and photograph the screen."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,11 +109,6 @@ def main() -> None:
     parser.add_argument("--note-language", default=None, help="fr, nl or fr+nl")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--locale", type=Path, help="a folder of catalogs to use instead")
-    parser.add_argument(
-        "--with-contributions",
-        action="store_true",
-        help="complete the shipped catalogs with ui/translations/*.po (until they are merged)",
-    )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--focus", type=int, nargs=2, default=(1, 1), metavar=("SECTION", "BLOCK"))
     args = parser.parse_args()
@@ -165,8 +130,6 @@ def main() -> None:
             f"[settings]\ninterface_language = {args.interface}\nautosave_seconds = 0\n"
         )
         locale = args.locale
-        if args.with_contributions:
-            locale = merged_catalogs(Path(folder) / "locale")
         if locale:
             from app import i18n
 
