@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", type=_language, help="fr, nl, fr+nl")
     export.add_argument("--template", type=Path, help=_("a .docx house template"))
     export.add_argument(
-        "-o", "--output", required=True, type=Path, help=_("a .docx file or a folder")
+        "-o", "--output", required=True, help=_("a .docx file or a folder (ending with /)")
     )
 
     lib = commands.add_parser("library", help=_("list, search and import clauses"))
@@ -162,6 +162,17 @@ def cmd_note_new(args: argparse.Namespace) -> int:
     loaded = libraries.load_all()
     for clause_id in args.clause:
         loaded.library.get(clause_id)  # unknown ids fail before anything is written
+    if not args.output.suffix:
+        args.output = args.output.with_name(args.output.name + notefile.SUFFIX)
+    elif args.output.suffix.lower() != notefile.SUFFIX:
+        raise ClausierError(
+            _("A note file name must end in {suffix}: {path}").format(
+                suffix=notefile.SUFFIX, path=args.output
+            )
+        )
+    for clause_id in dict.fromkeys(c for c in args.clause if args.clause.count(c) > 1):
+        _warn(_("{id} was given more than once; it is inserted once.").format(id=clause_id))
+    args.clause = list(dict.fromkeys(args.clause))
     if args.output.exists() and not args.force:
         raise ClausierError(
             _("{path} already exists; use --force to replace it.").format(path=args.output)
@@ -304,10 +315,13 @@ def cmd_library_import(args: argparse.Namespace) -> int:
     imported = Library(
         sources={result.source.id: result.source}, clauses={c.id: c for c in result.clauses}
     )
+    libraries.check_imported(imported)
     for clause in result.clauses:
         _print_clause_line(clause)
     if args.dry_run:
         return 0
+    if libraries.imported_path(name).exists():
+        _warn(_("This replaces the earlier import of {name}.").format(name=args.file.name))
     path = libraries.save_imported(imported, name)
     print(_("{n} clauses imported into {path}").format(n=len(result.clauses), path=path))
     return 0

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import naming, paths
+from app.errors import ExportError
+from app.i18n import _
 from app.language import NoteLanguage
 from app.library import Library
 from app.note import Note
@@ -38,11 +41,36 @@ def resolve_template(explicit: Path | None = None) -> Path:
     return Path(configured) if configured else default_template()
 
 
-def target_path(note: Note, output: Path, language: NoteLanguage) -> Path:
-    """``output`` itself, or the conventional file name inside it when it is a folder."""
+def target_path(note: Note, output: Path | str, language: NoteLanguage) -> Path:
+    """Where to write: the conventional name inside a folder, or ``output`` as a .docx file.
+
+    A path ending with a separator names a folder (created if needed); a file
+    name without an extension gets ``.docx``; any other extension is refused,
+    so an export never overwrites a note or another document by mistake.
+    """
+    raw = str(output)
     output = Path(output)
+    if raw.endswith(("/", os.sep)) and not output.exists():
+        try:
+            output.mkdir(parents=True)
+        except OSError as error:
+            raise ExportError(
+                _("Cannot create the folder {path}: {reason}").format(
+                    path=output, reason=error.strerror or error
+                )
+            ) from None
     if output.is_dir():
         return output / naming.export_name(note.subject, note.date, language)
+    if raw.endswith(("/", os.sep)):
+        raise ExportError(_("{path} is a file, not a folder.").format(path=output))
+    if not output.suffix:
+        return output.with_name(output.name + ".docx")
+    if output.suffix.lower() != ".docx":
+        raise ExportError(
+            _("A Word file name must end in .docx, not “{suffix}”: {path}").format(
+                suffix=output.suffix, path=output
+            )
+        )
     return output
 
 
@@ -58,7 +86,7 @@ def export_note(
     from app.docx import export_plan  # python-docx is loaded only when exporting
 
     chosen = NoteLanguage(language) if language else note.language
-    plan = build_plan(note, library, chosen)
     path = target_path(note, output, chosen)
+    plan = build_plan(note, library, chosen)
     warnings = export_plan(plan, path, template=resolve_template(template))
     return ExportResult(path, warnings)

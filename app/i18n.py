@@ -42,6 +42,14 @@ def system_language() -> str:
     return "en"
 
 
+def _plural_function(expression: str):
+    """The plural rule of a catalog (``n > 1`` in French, ``n != 1`` in Dutch) as a function."""
+    try:
+        return gettext.c2py(expression)
+    except ValueError:
+        return lambda n: 0 if n == 1 else 1
+
+
 class _PoTranslations(gettext.NullTranslations):
     """Translations read from a .po file with Babel, for checkouts not yet compiled."""
 
@@ -62,13 +70,13 @@ class _PoTranslations(gettext.NullTranslations):
                         self._plurals[(message.id[0], index)] = text
             elif message.string:
                 self._messages[message.id] = message.string
-        self._plural_expr = catalog.plural_expr
+        self._plural = _plural_function(catalog.plural_expr)
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message, message)
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        index = 0 if n == 1 else 1
+        index = int(self._plural(n))
         default = msgid1 if n == 1 else msgid2
         return self._plurals.get((msgid1, index), default)
 
@@ -78,11 +86,20 @@ def load(code: str) -> gettext.NullTranslations:
     if code == "en" or code not in LANGUAGES:
         return gettext.NullTranslations()
     mo = locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if mo.exists():
+    po = mo.with_suffix(".po")
+    try:
+        mo_time = mo.stat().st_mtime
+    except OSError:
+        mo_time = None
+    try:
+        po_time = po.stat().st_mtime
+    except OSError:
+        po_time = None
+    # A compiled catalog older than its source is stale (a checkout not rebuilt yet).
+    if mo_time is not None and (po_time is None or mo_time >= po_time):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    po = mo.with_suffix(".po")
-    if po.exists():
+    if po_time is not None:
         return _PoTranslations(po)
     return gettext.NullTranslations()
 

@@ -52,8 +52,13 @@ def open_index(library: Library) -> LibraryIndex:
     return index
 
 
-def save_imported(imported: Library, name: str) -> Path:
-    """Store an imported library as ``name``.json in the user's library folder."""
+def imported_path(name: str) -> Path:
+    """The file an import named ``name`` is stored in."""
+    return user_library_dir() / f"{name}.json"
+
+
+def check_imported(imported: Library) -> None:
+    """Refuse an import whose clause ids would replace built-in clauses."""
     builtin_ids = set(library_mod.builtin().clauses)
     clash = sorted(builtin_ids & set(imported.clauses))
     if clash:
@@ -62,6 +67,12 @@ def save_imported(imported: Library, name: str) -> Path:
                 ids=", ".join(clash[:5])
             )
         )
-    target = paths.ensure(user_library_dir()) / f"{name}.json"
+
+
+def save_imported(imported: Library, name: str) -> Path:
+    """Store an imported library as ``name``.json in the user's library folder."""
+    check_imported(imported)
+    paths.ensure(user_library_dir())
+    target = imported_path(name)
     write_atomic(target, lambda stream: stream.write(library_mod.dumps(imported).encode("utf-8")))
     return target

@@ -174,13 +174,21 @@ class _Renderer:
             return [self.follow_up(block)]
         raise TypeError(type(block).__name__)
 
-    def cell(self, text: Localized, fallback: Localized | None = None) -> list[Paragraph]:
-        """A table cell with the text in each export language."""
+    def cell(
+        self, text: Localized, fallback: Localized | None = None, *, block_id: str = ""
+    ) -> list[Paragraph]:
+        """A table cell with the text in each export language (missing ones marked)."""
+        merged = {
+            lang: (text.get(lang, "") or (fallback or {}).get(lang, "")) for lang in self.languages
+        }
         result = []
         for lang in self.languages:
-            value = text.get(lang, "") or (fallback or {}).get(lang, "")
+            value = merged[lang]
             if value.strip():
                 result.extend(self.paragraphs(value, lang, Style.TABLE_TEXT))
+            elif any(v.strip() for v in {**text, **(fallback or {})}.values()):
+                marker = self.missing_marker(lang, _("A follow-up table"), block_id)
+                result.append(Paragraph([marker], lang, Style.TABLE_TEXT))
         return result or [Paragraph([], self.languages[0], Style.TABLE_TEXT)]
 
     def follow_up(self, table: FollowUpTable) -> Table:
@@ -199,23 +207,17 @@ class _Renderer:
         for row in table.rows:
             clause = self.library.find(row.clause_id) if row.clause_id else None
             titles = dict(clause.title) if clause else {}
-            deadline = row.deadline
             try:
-                deadline = dates.format_date(date.fromisoformat(deadline), self.languages[0])
+                due = date.fromisoformat(row.deadline.strip())
+                deadline = {lang: dates.format_date(due, lang) for lang in self.languages}
             except ValueError:
-                pass
+                deadline = {lang: row.deadline for lang in self.languages}
             rows.append(
                 [
-                    self.cell(row.commitment, titles),
-                    self.cell(row.state),
-                    self.cell(row.lead),
-                    [
-                        Paragraph(
-                            self.spans(deadline, self.languages[0]),
-                            self.languages[0],
-                            Style.TABLE_TEXT,
-                        )
-                    ],
+                    self.cell(row.commitment, titles, block_id=table.id),
+                    self.cell(row.state, block_id=table.id),
+                    self.cell(row.lead, block_id=table.id),
+                    self.cell(deadline),
                 ]
             )
         return Table(header, rows, [4, 4, 2, 1.5])
@@ -245,29 +247,47 @@ class _Renderer:
 
     # --- whole note -----------------------------------------------------------
 
-    def localized_spans(self, text: Localized, sep: str = " / ") -> list[Span]:
-        """Spans giving ``text`` in each export language, each tagged with its language."""
+    def localized_spans(
+        self, text: Localized, sep: str = " / ", *, what: str = "", block_id: str = ""
+    ) -> list[Span]:
+        """Spans giving ``text`` in each export language, each tagged with its language.
+
+        With ``what``, a language missing while another has the text gets the
+        visible missing marker and a warning, as blocks do.
+        """
         values = [(lang, text.get(lang, "").strip()) for lang in self.languages]
         present = [(lang, v) for lang, v in values if v]
         if len(present) == 2 and present[0][1] == present[1][1]:
             present = present[:1]
+        elif what and any(v.strip() for v in text.values()):
+            present = [
+                (lang, value or self.missing_marker(lang, what, block_id)) for lang, value in values
+            ]
         spans: list[Span] = []
         for index, (lang, value) in enumerate(present):
             if index:
                 spans.append(Span(sep, lang=lang))
+            if isinstance(value, Span):
+                spans.append(value)
+                continue
             spans.extend(
                 Span(s.text, s.mark, s.bold, s.italic, lang) for s in self.spans(value, lang)
             )
         return spans
 
+    def missing_marker(self, lang: str, what: str, block_id: str = "") -> Span:
+        """The visible marker for a text missing in ``lang``, with its warning."""
+        self.missing(lang, block_id, what)
+        return Span(word("missing_text", lang), Mark.MISSING, lang=lang)
+
     def meta(self) -> list[MetaLine]:
         """The first-page block: À, De, Date, Objet, Réunion, Réf., classification."""
         note, langs, main = self.note, self.languages, self.languages[0]
         lines: list[tuple[str, list[Span]]] = []
-        lines.append(("to", self.localized_spans(note.addressee)))
+        lines.append(("to", self.localized_spans(note.addressee, what=_("The addressee"))))
         sender = [s for s in [note.author] if s]
         from_spans = [Span(", ".join(sender))] if sender else []
-        cabinet = self.localized_spans(note.cabinet)
+        cabinet = self.localized_spans(note.cabinet, what=_("The cabinet"))
         if cabinet:
             if from_spans:
                 from_spans.append(Span(", "))
@@ -275,7 +295,7 @@ class _Renderer:
         lines.append(("from", from_spans))
         if note.date:
             lines.append(("date", self.date_spans(note.date)))
-        lines.append(("subject", self.localized_spans(note.subject)))
+        lines.append(("subject", self.subject_spans))
         if note.meeting_date:
             lines.append(("meeting", self.date_spans(note.meeting_date, weekday=True)))
         if note.reference:
@@ -329,7 +349,13 @@ class _Renderer:
     def build(self) -> DocumentPlan:
         """The whole plan."""
         langs, main = self.languages, self.languages[0]
-        subject = self.localized_spans(self.note.subject, " — ")
+        self.subject_spans = self.localized_spans(self.note.subject, what=_("The subject"))
+        subject = [
+            Span(s.text, s.mark, s.bold, s.italic, s.lang)
+            if s.text != " / "
+            else Span(" — ", lang=s.lang)
+            for s in self.subject_spans
+        ]
         if not subject:
             subject = [Span(both("untitled", langs), lang=main)]
         body: list = []

@@ -221,3 +221,47 @@ def test_the_installed_command_reports_errors_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("clausier: error:")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["suivi.clausier", "notes.txt", "report.pdf"])
+def test_export_never_writes_over_a_file_that_is_not_a_word_file(capsys, tmp_path, name):
+    note = new_note(capsys, tmp_path)
+    target = tmp_path / name
+    if not target.exists():
+        target.write_text("precious")
+    before = target.read_bytes()
+    code, _out, err = run(capsys, "export", str(note), "-o", str(target))
+    assert code == 1 and ".docx" in err
+    assert target.read_bytes() == before
+
+
+def test_export_to_a_new_folder_ending_with_a_slash_creates_it(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    for lang in ("fr", "nl"):
+        code, _out, err = run(capsys, "export", str(note), "--lang", lang, "-o", f"{tmp_path}/new/")
+        assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == [
+        "2018-06-11_Suivi-Val-Duchesse-II_FR.docx",
+        "2018-06-11_Suivi-Val-Duchesse-II_NL.docx",
+    ]
+
+
+def test_file_names_without_extension_get_the_right_one(capsys, tmp_path):
+    code, _out, _err = run(
+        capsys,
+        "note",
+        "new",
+        "--subject",
+        "S",
+        "--clause",
+        "vd2.1.4",
+        "--clause",
+        "vd2.1.4",
+        "-o",
+        str(tmp_path / "plain"),
+    )
+    assert code == 0 and "more than once" in _err
+    note = tmp_path / "plain.clausier"
+    assert len(notefile.read(note).sections[0].blocks) == 1
+    code, out, _err = run(capsys, "export", str(note), "-o", str(tmp_path / "word"))
+    assert code == 0 and out.strip().endswith("word.docx")

@@ -199,3 +199,28 @@ def test_quotes_around_a_variable_pair_up_and_a_colon_after_it_gets_its_space():
     quoted.sections[0].blocks = [TextBlock({"fr": 'Selon "{minister}" : oui'})]
     plan = build_plan(quoted, library())
     assert f"Selon «{NBSP}le ministre{NBSP}»{NBSP}: oui" in texts(plan.body)
+
+
+def test_a_subject_or_addressee_missing_in_dutch_is_marked_and_warned():
+    french_only = note(NoteLanguage.NL)
+    french_only.subject = {"fr": "Suivi"}
+    french_only.addressee = {"fr": "Monsieur le Premier ministre"}
+    plan = build_plan(french_only, library())
+    assert plan.title.spans[0].mark is Mark.MISSING
+    values = {line.label.text: line.value for line in plan.meta}
+    assert values["Aan"].spans[0].mark is Mark.MISSING
+    messages = [w.message for w in plan.warnings if w.code == "missing_translation"]
+    assert any("subject" in m for m in messages) and any("addressee" in m for m in messages)
+
+
+def test_follow_up_cells_missing_in_one_language_are_marked_and_dates_follow_each_language():
+    followed = note(NoteLanguage.BILINGUAL)
+    followed.sections[1].blocks = [
+        FollowUpTable([FollowUpRow({"fr": "PNR"}, "", {"fr": "En cours"}, {}, "2018-12-01")])
+    ]
+    plan = build_plan(followed, library())
+    table = next(i for i in plan.body if isinstance(i, Table))
+    commitment, state, _lead, deadline = table.rows[0]
+    assert [p.lang for p in commitment] == ["fr", "nl"]
+    assert commitment[1].spans[0].mark is Mark.MISSING
+    assert [p.text for p in deadline] == ["1er décembre 2018", "1 december 2018"]
