@@ -228,12 +228,30 @@ def _dutch(text: str) -> str:
 _RULES: dict[str, Callable[[str], str]] = {"fr": _french, "nl": _dutch}
 
 
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+# "25-26 avril 2018" → "25–26 avril 2018": a range of days takes an en dash.
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}}(?:er)?)-(\d{{1,2}})(?={_SP}+(?:{_MONTHS})\b)", re.IGNORECASE
+)
+
+
+def _day_ranges(text: str) -> str:
+    return _DAY_RANGE.sub("\\1–\\2", text) if "-" in text else text
+
+
 def apply(text: str, lang: str) -> str:
     """``text`` with the typography of document language ``lang`` ("fr" or "nl")."""
     try:
-        rules = _RULES[lang]
+        language_rules = _RULES[lang]
     except KeyError:
         raise ValueError(f"unsupported document language: {lang!r}") from None
+
+    def rules(value: str) -> str:
+        return language_rules(_day_ranges(value))
+
     if not text:
         return text
     if not any(marker in text for marker in _MAY_PROTECT):

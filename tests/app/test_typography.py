@@ -299,3 +299,17 @@ def test_parts_join_into_the_whole_text_with_its_typography(parts, lang):
     result = apply_parts(parts, lang)
     assert len(result) == len(parts)
     assert "".join(result) == apply("".join(parts), lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Paris, 25-26 avril 2018", "fr", "Paris, 25–26 avril 2018"),
+        ("le 1er-3 mars", "fr", "le 1er–3 mars"),
+        ("Parijs, 25-26 april 2018", "nl", "Parijs, 25–26 april 2018"),
+        ("la période 2016-2017", "fr", "la période 2016-2017"),
+        ("réf. 10-12", "fr", "réf. 10-12"),
+    ],
+)
+def test_a_range_of_days_takes_an_en_dash(text, lang, expected):
+    assert apply(text, lang) == expected
