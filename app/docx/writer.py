@@ -27,6 +27,7 @@ from app.plan import (
 HIGHLIGHT = "yellow"
 HEADER_FILL = "D9E2F3"
 META_SHARE = 0.3  # the label column of the first-page block
+META_SHARE_BILINGUAL = 0.4  # "Classification / Classificatie" needs the room
 SIDE_GAP = 284  # twips between the French and the Dutch column (0.5 cm)
 CELL_MARGIN = 108  # Word's default left/right cell margin, in twips
 ALIAS_MAX = 64
@@ -152,7 +153,8 @@ class PlanWriter:
 
     def _meta(self, builder: BodyBuilder, width: int) -> None:
         # The right cell margin juts into the page margin so text spans exactly the text width.
-        label_width = round(width * META_SHARE)
+        share = META_SHARE if len(self.plan.languages) == 1 else META_SHARE_BILINGUAL
+        label_width = round(width * share)
         grid = [label_width, width - label_width + CELL_MARGIN]
         builder.begin_table(grid, borderless=True, cell_margins=(0, CELL_MARGIN))
         for line in self.plan.meta:
