@@ -75,6 +75,22 @@ class Grip(QToolButton):
         super().mouseReleaseEvent(event)
 
 
+class ClauseText(QLabel):
+    """Read-only clause text that wraps and is always as tall as its text at its width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` (the block's height follows it: see BlockWidget's size policy)."""
+        self.setText(text)
+
+
 class LanguageEditors(QWidget):
     """One growing editor per note language, side by side (French left, Dutch right)."""
 
@@ -161,7 +177,9 @@ class BlockWidget(QFrame):
         self.current = False
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: the block's height follows its text at the width it
+        # gets (height for width), which may be more than its size hint.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
         self.grip = Grip(self)
         self.heading = QLabel(self)
@@ -374,7 +392,7 @@ class LinkedClauseWidget(BlockWidget):
         self.notice.hide()
         self.texts = QHBoxLayout()
         self.texts.setContentsMargins(0, 0, 0, 0)
-        self.labels: dict[str, QLabel] = {}
+        self.labels: dict[str, ClauseText] = {}
         self.body.addLayout(self.texts)
         self.body.addWidget(self.notice)
         self.clause_id = ""
@@ -392,26 +410,21 @@ class LinkedClauseWidget(BlockWidget):
                 label.deleteLater()
             self.labels = {}
             for lang in languages:
-                label = QLabel(self)
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
+                label = ClauseText(self)
                 self.texts.addWidget(label, 1)
                 self.labels[lang] = label
         for lang, label in self.labels.items():
             text = clause.text_in(lang) if clause else ""
             if text.strip():
-                label.setText(text)
                 label.setStyleSheet("")
+                label.show_text(text)
             else:
-                label.setText(
+                label.setStyleSheet(f"color: {STATUS_COLOURS[Status.MISSING]}; font-style: italic;")
+                label.show_text(
                     _("[No {code} text in the library]").format(code=language_code(lang))
                     if clause
                     else _("[Clause {id} is not in the library]").format(id=block.clause_id)
                 )
-                label.setStyleSheet(f"color: {STATUS_COLOURS[Status.MISSING]}; font-style: italic;")
             label.setAccessibleName(_("Clause text ({code})").format(code=language_code(lang)))
         self._set_badges(clause, languages)
         if clause is not None and clause.revision != block.revision:

@@ -26,6 +26,8 @@ from ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QObject,
     QProgressBar,
     QPushButton,
@@ -141,6 +143,14 @@ class ExportDialog(QDialog):
         self.outcome.setTextFormat(Qt.TextFormat.RichText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.hide()
+        # The written files, one a line: long paths elided in the middle (the file name
+        # stays readable), the whole path in the tooltip and copied with Ctrl+C.
+        self.written = QListWidget(self)
+        self.written.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.written.setWordWrap(False)
+        self.written.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.written.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.written.hide()
 
         self.form = QFormLayout()
         self.template_label = QLabel(self)
@@ -174,7 +184,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.warnings, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
+        layout.addWidget(self.written)
         layout.addWidget(self.buttons)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
         self.export_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self._reveal)
@@ -221,7 +235,7 @@ class ExportDialog(QDialog):
         for path in self.target_names():
             line = escape(path.name)
             if path.exists():
-                line += f" <span style='color:#a15c00'>({escape(_('replaces the existing file'))})</span>"
+                line += f"<br/><span style='color:#a15c00'>({escape(_('replaces the existing file'))})</span>"
             lines.append(line)
         self.names.setText("<br/>".join(lines) or escape(_("Choose at least one language.")))
         folder_ok = self.output_folder().is_dir()
@@ -231,6 +245,8 @@ class ExportDialog(QDialog):
                 self.names.text()
                 + f"<br/><span style='color:#b00020'>{escape(_('The folder does not exist.'))}</span>"
             )
+        if self.isVisible():
+            self._fit_height()
 
     def _update_warnings(self) -> None:
         sections = []
@@ -307,6 +323,14 @@ class ExportDialog(QDialog):
         self.running = True
         self.progress.show()
         self.outcome.hide()
+        # The written files, one a line: long paths elided in the middle (the file name
+        # stays readable), the whole path in the tooltip and copied with Ctrl+C.
+        self.written = QListWidget(self)
+        self.written.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.written.setWordWrap(False)
+        self.written.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.written.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.written.hide()
         for widget in (
             self.export_button,
             self.language_box,
@@ -329,27 +353,49 @@ class ExportDialog(QDialog):
         if isinstance(outcome, ClausierError):
             self.error = str(outcome)
             self.outcome.setText(f"<span style='color:#b00020'>{escape(self.error)}</span>")
+            self.written.hide()
         elif isinstance(outcome, Exception):
             self.error = _("The export failed: {error}").format(error=outcome)
             self.outcome.setText(f"<span style='color:#b00020'>{escape(self.error)}</span>")
+            self.written.hide()
         else:
             self.results = list(outcome)  # type: ignore[arg-type]
-            written = "<br/>".join(escape(str(r.path)) for r in self.results)
             self.outcome.setText(
                 escape(
                     ngettext("Exported {n} file:", "Exported {n} files:", len(self.results)).format(
                         n=len(self.results)
                     )
                 )
-                + "<br/>"
-                + written
             )
+            self._list_written()
             self.open_button.show()
             self.open_button.setFocus()
             self.close_button.setText(_("Close"))
             self.exported.emit(self.results)
         self.outcome.show()
         self._update_names()
+        self._fit_height()
+
+    def _list_written(self) -> None:
+        self.written.clear()
+        for result in self.results:
+            item = QListWidgetItem(str(result.path), self.written)
+            item.setToolTip(str(result.path))
+        rows = max(1, self.written.count())
+        frame = 2 * self.written.frameWidth()
+        self.written.setFixedHeight(self.written.sizeHintForRow(0) * rows + frame)
+        self.written.setAccessibleName(self.outcome.text())
+        self.written.show()
+
+    def _fit_height(self) -> None:
+        """Grow the dialog when what it shows needs more height than it has."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed < 0:
+            needed = layout.totalMinimumSize().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _reveal(self) -> None:
         folder = self.results[0].path.parent if self.results else self.output_folder()

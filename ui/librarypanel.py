@@ -54,6 +54,19 @@ class Searcher(Protocol):
     ) -> list[Hit]: ...
 
 
+def localized(text: dict[str, str], lang: str) -> str:
+    """``text`` in ``lang``, else in the other language (a source known in one language only)."""
+    return text.get(lang) or next((t for t in text.values() if t), "")
+
+
+def part_label(number: int, title: dict[str, str], lang: str) -> str:
+    """How a part of a source is listed: "2. Title", or the preamble's title (or "Preamble")."""
+    text = localized(title, lang)
+    if number == 0:
+        return text or _("Preamble")
+    return f"{number}. {text}" if text else str(number)
+
+
 class ClauseModel(QStandardItemModel):
     """Clauses grouped by source and part (or ranked, when searching), draggable to the note."""
 
@@ -125,6 +138,8 @@ class LibraryPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A narrow indent leaves the title column room: ids sit two levels deep.
+        self.tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -237,7 +252,7 @@ class LibraryPanel(QWidget):
         self._refill(
             self.source_filter,
             [(_("All sources"), None)]
-            + [(s.title.get(lang) or s.id, s.id) for s in self.library.sources.values()],
+            + [(localized(s.title, lang) or s.id, s.id) for s in self.library.sources.values()],
         )
         kinds = sorted({c.kind for c in self.library}, key=list(Kind).index)
         self._refill(
@@ -250,9 +265,7 @@ class LibraryPanel(QWidget):
         parts = []
         if source is not None:
             for part in source.parts:
-                title = part.title.get(self.display_lang) or ""
-                label = title if part.number == 0 else f"{part.number}. {title}"
-                parts.append((label, part.number))
+                parts.append((part_label(part.number, part.title, self.display_lang), part.number))
         self._refill(self.part_filter, [(_("All parts"), None), *parts])
         self.part_filter.setEnabled(bool(parts))
 
@@ -326,7 +339,9 @@ class LibraryPanel(QWidget):
             if source_id not in sources:
                 source = self.library.sources.get(source_id)
                 title = (
-                    (source.title.get(lang) if source else "") or source_id or _("Other clauses")
+                    (localized(source.title, lang) if source else "")
+                    or source_id
+                    or _("Other clauses")
                 )
                 item = QStandardItem(title)
                 item.setFont(bold)
@@ -340,9 +355,8 @@ class LibraryPanel(QWidget):
             if clause.part is not None and key not in parts:
                 source = self.library.sources.get(source_id)
                 part = source.part(clause.part) if source else None
-                title = part.title.get(lang, "") if part else ""
-                label = title if clause.part == 0 else f"{clause.part}. {title}".strip(". ")
-                item = QStandardItem(label or str(clause.part))
+                label = part_label(clause.part, part.title if part else {}, lang)
+                item = QStandardItem(label)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip(label)
                 parent.appendRow([item] + [self._filler() for _i in range(COLUMNS - 1)])

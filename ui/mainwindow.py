@@ -40,6 +40,17 @@ if TYPE_CHECKING:
     from ui.workspace import Workspace
 
 
+TITLE_LENGTH = 80  # characters of the subject shown in the window title
+
+
+def elide(text: str, length: int) -> str:
+    """``text`` cut to ``length`` characters, ending with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rstrip() + "…"
+
+
 class _FirstPaint(QObject):
     """Calls back once the window has painted for the first time."""
 
@@ -93,7 +104,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -128,7 +139,8 @@ class MainWindow(QMainWindow):
             self.fontMetrics().lineSpacing() * 45,
         )
         self.resize(width, height)
-        self.splitter.setSizes([width * 29 // 100, width * 42 // 100, width * 29 // 100])
+        # The library gets a third: ids, titles and two status columns side by side.
+        self.splitter.setSizes([width * 33 // 100, width * 40 // 100, width * 27 // 100])
         if document is not None:
             self.complete(document)
         else:
@@ -322,7 +334,7 @@ class MainWindow(QMainWindow):
         name = pick(document.note.subject, lang) or (
             document.path.stem if document.path else _("Untitled note")
         )
-        title = f"{name}[*] — Clausier"
+        title = f"{elide(name, TITLE_LENGTH)}[*] — Clausier"
         if document.read_only:
             title = _("{title} (read-only)").format(title=title)
         return title

@@ -8,6 +8,7 @@ from app.note import Section
 from ui.blocks import BlockWidget, standard_icon
 from ui.labels import language_code
 from ui.qt import (
+    QBoxLayout,
     QFont,
     QFrame,
     QHBoxLayout,
@@ -76,7 +77,7 @@ class SectionWidget(QFrame):
         layout.addLayout(header)
         layout.addLayout(self.block_area)
         layout.addLayout(footer)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
     def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
@@ -110,6 +111,34 @@ class SectionWidget(QFrame):
             self.retranslate()
         for lang, edit in self.title_edits.items():
             edit.set_text(self.title.get(lang, ""))
+            edit.setToolTip(edit.text())
+        self._arrange_titles()
+
+    def _arrange_titles(self) -> None:
+        """Put the titles side by side when each fits its half, else one above the other."""
+        edits = list(self.title_edits.values())
+        if len(edits) < 2:
+            return
+        buttons = sum(b.sizeHint().width() + self.titles.spacing() for b in self._buttons())
+        room = (self.width() - buttons) // len(edits) - self.titles.spacing()
+        needed = max(
+            edit.fontMetrics().horizontalAdvance(edit.text() or edit.placeholderText())
+            + edit.fontMetrics().averageCharWidth() * 3  # frame and text margins
+            for edit in edits
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        )
+        if self.titles.direction() != direction:
+            self.titles.setDirection(direction)
+
+    def _buttons(self) -> tuple[QToolButton, ...]:
+        return (self.up, self.down, self.delete)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._arrange_titles()
 
     def set_blocks(self, widgets: list[BlockWidget]) -> None:
         """Lay out ``widgets`` in this order (they may come from another section)."""
@@ -156,6 +185,10 @@ class SectionWidget(QFrame):
         else:
             title.pop(lang, None)
         self.title = title
+        edit = self.title_edits.get(lang)
+        if edit is not None:
+            edit.setToolTip(text)
+        self._arrange_titles()
         self.renameRequest.emit(self.section_id, title)
 
     def retranslate(self) -> None:

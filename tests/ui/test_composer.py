@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtTest import QTest
 
 from app.classification import Classification
+from app.language import NoteLanguage
 from app.note import CopiedClause, FollowUpTable, LinkedClause, TextBlock
 from tests.ui.conftest import type_text
 from ui.blocks import CopiedClauseWidget, FollowUpWidget
@@ -209,3 +210,38 @@ def test_a_text_block_is_removed_and_restored_with_its_text(window):
     assert isinstance(block, TextBlock)
     editor = window.composer.block_widgets[block.id].editors.editors["fr"]
     assert editor.toPlainText() == "Contexte"
+
+
+def _fits(widget) -> bool:
+    """Whether every clause text of a linked block shows all its lines."""
+    return all(
+        label.height() >= label.heightForWidth(label.width()) for label in widget.labels.values()
+    )
+
+
+def test_linked_clauses_show_their_whole_text_at_any_width(window, qtbot):
+    window.editor.set_metadata("language", NoteLanguage.BILINGUAL)
+    window.editor.insert_clause("vd2.3.2")
+    widget = window.composer.block_widgets[window.composer.current_block_id()]
+    for composer_width in (700, 420, 330, 700):
+        window.splitter.setSizes([1400 - composer_width - 300, composer_width, 300])
+        qtbot.waitUntil(lambda: _fits(widget))
+        assert widget.height() >= widget.heightForWidth(widget.width())
+    font = window.font()
+    font.setPointSizeF(font.pointSizeF() * 2)  # as at 200% scaling
+    window.setFont(font)
+    qtbot.waitUntil(lambda: _fits(widget))
+
+
+def test_bilingual_section_titles_stack_when_they_do_not_fit_side_by_side(window, qtbot):
+    window.editor.set_metadata("language", NoteLanguage.BILINGUAL)
+    window.editor.insert_clause("vd2.3.2")
+    section = next(iter(window.composer.section_widgets.values()))
+    fr, nl = section.title_edits["fr"], section.title_edits["nl"]
+    assert nl.toolTip() == "Betrokken verbintenissen"
+    window.splitter.setSizes([700, 330, 370])
+    qtbot.waitUntil(lambda: fr.y() < nl.y())  # one above the other
+    for edit in (fr, nl):
+        assert edit.width() > edit.fontMetrics().horizontalAdvance(edit.text())
+    window.splitter.setSizes([300, 800, 300])
+    qtbot.waitUntil(lambda: fr.y() == nl.y())  # side by side again

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.search import Hit
-from ui.librarypanel import CLAUSE_ROLE, LibraryPanel
+from ui.librarypanel import CLAUSE_ROLE, LibraryPanel, localized, part_label
 from ui.qt import QModelIndex, Qt
 
 
@@ -92,3 +94,33 @@ def test_titles_follow_the_notes_language(services, qtbot):
     assert panel.model.index(0, 1).data().startswith("Précurseurs")
     panel.set_display_language("nl")
     assert panel.model.index(0, 1).data().startswith("Precursoren")
+
+
+def test_at_the_default_window_size_titles_are_wider_than_ids(window, qtbot):
+    window.resize(window.fontMetrics().averageCharWidth() * 200, 700)
+    panel = window.library
+    header = panel.tree.header()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > header.sectionSize(0))
+    assert header.sectionSize(2) < header.sectionSize(1) // 2
+
+
+@pytest.mark.parametrize(
+    ("number", "title", "label"),
+    [
+        (0, {}, "Preamble"),
+        (0, {"nl": "Inleiding"}, "Inleiding"),
+        (
+            2,
+            {"fr": "En matière de coopération judiciaire"},
+            "2. En matière de coopération judiciaire",
+        ),
+        (3, {}, "3"),
+    ],
+)
+def test_parts_fall_back_to_the_other_language_then_to_their_number(number, title, label):
+    assert part_label(number, title, "nl") == label
+
+
+def test_a_source_known_in_french_only_shows_its_french_title_in_dutch():
+    assert localized({"fr": "Déclaration conjointe"}, "nl") == "Déclaration conjointe"
+    assert localized({"fr": "Déclaration", "nl": "Verklaring"}, "nl") == "Verklaring"

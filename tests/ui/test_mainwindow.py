@@ -159,6 +159,11 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
     assert dialog.error == ""
     assert [r.path.name for r in dialog.results] == names
+    written = [dialog.written.item(i) for i in range(dialog.written.count())]
+    assert [item.toolTip() for item in written] == [str(r.path) for r in dialog.results]
+    assert dialog.written.textElideMode() == Qt.TextElideMode.ElideMiddle
+    layout = dialog.layout()
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())  # nothing overlaps
     french = docx.Document(str(dialog.results[0].path))
     text = "\n".join(p.text for p in french.paragraphs)
     assert "Suivi Val Duchesse II" in text
@@ -212,3 +217,10 @@ def test_new_from_a_skeleton_reuses_an_untouched_window(window, workspace, dialo
     assert "Suivi des engagements" in titles
     dialogs.skeleton_answer = None  # cancelled
     assert workspace.new_note(window) is None
+
+
+def test_a_long_subject_is_elided_in_the_window_title(window):
+    window.editor.set_localized("subject", "fr", "Suivi de la déclaration conjointe " * 10)
+    title = window.windowTitle().replace("[*]", "")
+    subject = title.removesuffix(" — Clausier")
+    assert len(subject) == 80 and subject.endswith("…")
