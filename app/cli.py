@@ -7,7 +7,6 @@ failures are logged with their traceback in the log folder, never shown raw.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -124,20 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, help=_("a .docx file or a folder (ending with /)")
     )
 
-    lib = commands.add_parser("library", help=_("list, search and import clauses"))
-    lib_commands = lib.add_subparsers(dest="library_command", parser_class=_Parser)
-    listing = lib_commands.add_parser("list", help=_("list every clause"))
-    listing.add_argument("--json", action="store_true", help=_("print JSON"))
-    search = lib_commands.add_parser("search", help=_("search the clauses"))
-    search.add_argument("query", nargs="+")
-    search.add_argument("--json", action="store_true", help=_("print JSON"))
-    show = lib_commands.add_parser("show", help=_("show one clause"))
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true", help=_("print JSON"))
-    imp = lib_commands.add_parser("import", help=_("import a declaration (.txt or .docx)"))
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--prefix", help=_("the id prefix of the new clauses"))
-    imp.add_argument("--dry-run", action="store_true", help=_("show what would be imported"))
+    from app import librarycli
+
+    librarycli.add_parser(commands, _Parser)
     return parser
 
 
@@ -231,100 +219,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _clause_json(clause) -> dict:
-    return {
-        "id": clause.id,
-        "kind": clause.kind.value,
-        "source": clause.origin.source if clause.origin else None,
-        "part": clause.part,
-        "position": clause.origin.position if clause.origin else None,
-        "revision": clause.revision,
-        "title": {lang: clause.title.get(lang, "") for lang in ("fr", "nl")},
-        "text": {lang: clause.text.get(lang, "") for lang in ("fr", "nl")},
-        "status": {lang: clause.status_in(lang).value for lang in ("fr", "nl")},
-        "tags": list(clause.tags),
-    }
+    from app.librarycli import clause_json
 
-
-def _print_clause_line(clause) -> None:
-    lang = "nl" if i18n.current_language() == "nl" else "fr"
-    print(f"{clause.id}\t{clause.kind.value}\t{clause.title_in(lang)}")
+    return clause_json(clause)
 
 
 def cmd_library(args: argparse.Namespace) -> int:
-    """List, search, show or import library clauses."""
-    from app import libraries
+    """Run a ``clausier library`` subcommand (list, search, show, import, add, edit...)."""
+    from app import librarycli
 
-    command = args.library_command
-    if command == "import":
-        return cmd_library_import(args)
-    loaded = libraries.load_all()
-    for problem in loaded.problems:
-        _warn(problem)
-    library = loaded.library
-    if command == "list":
-        clauses = list(library)
-    elif command == "search":
-        index = libraries.open_index(library)
-        try:
-            hits = index.search(" ".join(args.query))
-        finally:
-            index.close()
-        clauses = [library.clauses[h.clause_id] for h in hits if h.clause_id in library.clauses]
-    elif command == "show":
-        clause = library.get(args.id)
-        if args.json:
-            print(json.dumps(_clause_json(clause), ensure_ascii=False, indent=2))
-            return 0
-        origin = clause.origin
-        print(f"{clause.id} ({clause.kind.value}, revision {clause.revision})")
-        if origin:
-            print(_("Source: {source}, part {part}, position {position}").format(
-                source=origin.source, part=origin.part, position=origin.position
-            ))
-        for lang in ("fr", "nl"):
-            print(f"\n[{lang.upper()}, {clause.status_in(lang).value}] {clause.title.get(lang, '')}")
-            print(clause.text_in(lang))
-        if clause.tags:
-            print("\n" + _("Tags: {tags}").format(tags=", ".join(clause.tags)))
-        if clause.near_duplicates:
-            print(_("Near-duplicates: {ids}").format(ids=", ".join(clause.near_duplicates)))
-        return 0
-    else:
-        raise UsageError(_("clausier library: choose list, search, show or import"))
-    if args.json:
-        print(json.dumps([_clause_json(c) for c in clauses], ensure_ascii=False, indent=2))
-    else:
-        for clause in clauses:
-            _print_clause_line(clause)
-        if command == "search" and not clauses:
-            print(_("No clause matches."), file=sys.stderr)
-    return 0
+    return librarycli.run(args)
 
 
 def cmd_library_import(args: argparse.Namespace) -> int:
     """Import a declaration into the user's library (never into the built-in one)."""
-    from app import importer, libraries, naming
-
-    name = naming.slug(args.file.stem).lower() or "import"
-    prefix = args.prefix or name
-    result = importer.import_file(args.file, source_id=prefix, id_prefix=prefix)
-    for notice in result.notices:
-        _warn(str(notice))
-    from app.library import Library
-
-    imported = Library(
-        sources={result.source.id: result.source}, clauses={c.id: c for c in result.clauses}
-    )
-    libraries.check_imported(imported)
-    for clause in result.clauses:
-        _print_clause_line(clause)
-    if args.dry_run:
-        return 0
-    if libraries.imported_path(name).exists():
-        _warn(_("This replaces the earlier import of {name}.").format(name=args.file.name))
-    path = libraries.save_imported(imported, name)
-    print(_("{n} clauses imported into {path}").format(n=len(result.clauses), path=path))
-    return 0
+    return cmd_library(args)
 
 
 # --- entry point ---------------------------------------------------------------

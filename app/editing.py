@@ -14,7 +14,7 @@ from typing import Any
 
 from app import notefile
 from app.classification import Classification
-from app.errors import ClausierError
+from app.errors import ClausierError, LibraryError
 from app.history import Change, Command, History, Label, Scope
 from app.i18n import N_, _
 from app.language import Localized, NoteLanguage
@@ -485,3 +485,114 @@ class NoteSession:
                 for name in variables.names(text):
                     found.setdefault(name, None)
         return list(found)
+
+    # --- clause reuse: linked clauses kept in step (see app.updates) -----------
+
+    @property
+    def kept(self) -> dict[str, int]:
+        """Block id → the newest revision the adviser chose not to take (keep the wording)."""
+        return self.__dict__.setdefault("_kept", {})
+
+    def _linked(self, block_id: str) -> tuple[Section, LinkedClause]:
+        section, index = self.locate(block_id)
+        block = section.blocks[index]
+        if not isinstance(block, LinkedClause):
+            raise ClausierError(_("This block is not a linked clause."))
+        return section, block
+
+    def _swap_block(self, label: Label, section: Section, old: Block, new: Block) -> Change:
+        def swap(current: Block, target: Block):
+            def run() -> Change:
+                section.blocks[section.blocks.index(current)] = target
+                return Change(Scope.BLOCK, (section.id,), target.id)
+
+            return run
+
+        return self.history.push(Command(label, swap(old, new), swap(new, old)))
+
+    def update_clause(self, block_id: str, library: Library) -> Change:
+        """Link the newest revision of the clause instead of the one the block links."""
+        section, linked = self._linked(block_id)
+        newest = library.newest(linked.clause_id)
+        if newest is None:
+            raise LibraryError(_("No clause has the id “{id}”.").format(id=linked.clause_id))
+        if newest.revision == linked.revision:
+            return Change(Scope.BLOCK, (section.id,), block_id)
+        updated = LinkedClause(linked.clause_id, newest.revision, id=linked.id)
+        label = Label(
+            N_("Update clause {id} to revision {n}"), id=linked.clause_id, n=newest.revision
+        )
+        return self._swap_block(label, section, linked, updated)
+
+    def update_clauses(self, block_ids: list[str], library: Library) -> Change | None:
+        """Link the newest revisions of several clauses in one undoable step (None: none)."""
+        swaps: list[tuple[Section, LinkedClause, LinkedClause]] = []
+        for block_id in block_ids:
+            section, linked = self._linked(block_id)
+            newest = library.newest(linked.clause_id)
+            if newest is not None and newest.revision != linked.revision:
+                new = LinkedClause(linked.clause_id, newest.revision, id=linked.id)
+                swaps.append((section, linked, new))
+        if not swaps:
+            return None
+        section_ids = tuple(dict.fromkeys(section.id for section, _old, _new in swaps))
+
+        def run(forward: bool):
+            def apply() -> Change:
+                for section, old, new in swaps:
+                    current, target = (old, new) if forward else (new, old)
+                    section.blocks[section.blocks.index(current)] = target
+                return Change(Scope.BLOCKS, section_ids)
+
+            return apply
+
+        label = Label(N_("Update {n} linked clauses"), n=len(swaps))
+        return self.history.push(Command(label, run(True), run(False)))
+
+    def keep_revision(self, block_id: str, library: Library) -> Change:
+        """Keep the linked wording: the library's newer revision is no longer offered."""
+        section, linked = self._linked(block_id)
+        newest = library.newest(linked.clause_id)
+        kept = self.kept
+        old = kept.get(block_id)
+        new = newest.revision if newest else linked.revision
+
+        def setter(value: int | None):
+            def run() -> Change:
+                if value is None:
+                    kept.pop(block_id, None)
+                else:
+                    kept[block_id] = value
+                return Change(Scope.BLOCK, (section.id,), block_id, field="kept")
+
+            return run
+
+        label = Label(
+            N_("Keep revision {n} of clause {id}"), n=linked.revision, id=linked.clause_id
+        )
+        return self.history.push(Command(label, setter(new), setter(old)))
+
+    def copy_locally(self, block_id: str, library: Library, revision: int | None = None) -> Change:
+        """Copy the linked wording (or that of ``revision``) into the note, to edit it there."""
+        section, linked = self._linked(block_id)
+        wanted = revision or linked.revision
+        clause = library.at(linked.clause_id, wanted)
+        if clause is None:
+            raise LibraryError(
+                _("Revision {n} of clause {id} is no longer known.").format(
+                    n=wanted, id=linked.clause_id
+                )
+            )
+        copied = CopiedClause(
+            clause.id, clause.revision, dict(clause.title), dict(clause.text), id=linked.id
+        )
+        return self._swap_block(Label(N_("Copy clause into the note")), section, linked, copied)
+
+    def link_block(self, block_id: str, clause: Clause) -> Change:
+        """Replace a text or copied block by a link to ``clause`` (once saved as a clause)."""
+        section, index = self.locate(block_id)
+        block = section.blocks[index]
+        if not isinstance(block, TextBlock | CopiedClause):
+            raise ClausierError(_("Only a text or a copied clause can be replaced by a link."))
+        linked = LinkedClause(clause.id, clause.revision, id=block.id)
+        return self._swap_block(Label(N_("Link clause {id}"), id=clause.id), section, block, linked)

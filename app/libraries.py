@@ -1,7 +1,9 @@
-"""The libraries a user works with: the built-in one plus declarations they imported.
+"""The libraries a user works with: built-in, imported declarations, team and personal.
 
 Imported declarations are library files in the user data folder
 (``libraries/*.json``); the built-in library is never changed by an import.
+The team and personal libraries, and the actions on them, are in
+:mod:`app.collection`; :func:`load_all` gives their merged clauses.
 """
 
 from __future__ import annotations
@@ -32,23 +34,30 @@ def user_library_dir() -> Path:
 
 
 def load_all() -> LoadedLibraries:
-    """The built-in library merged with the user's; an unreadable file is reported, not fatal."""
-    combined = Library()
-    combined.merge(library_mod.builtin())
-    problems = []
-    folder = user_library_dir()
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            combined.merge(library_mod.load_file(path))
-        except LibraryError as error:
-            problems.append(str(error))
-    return LoadedLibraries(combined, problems)
+    """Every clause: built-in, imported, team and personal; an unreadable file is reported.
+
+    The personal library comes from the database (checked at open; a damaged one
+    is set aside and its recovery reported in ``problems``).
+    """
+    from app.collection import Collection
+
+    collection = Collection.open(sync_index=False)
+    # The database stays open as long as the library: large libraries read their
+    # texts from the index when asked (app.indexstore).
+    return LoadedLibraries(collection.library, list(collection.problems))
 
 
 def open_index(library: Library) -> LibraryIndex:
-    """The search index, brought up to date with ``library`` if its content changed."""
+    """The search index, brought up to date with ``library`` if its content changed.
+
+    A library from :func:`load_all` is indexed part by part (built-in, imported,
+    team, personal), so a change in one re-indexes only that one.
+    """
     index = LibraryIndex()
-    index.sync(library, origin="all")
+    if library.parts:
+        index.sync_parts(library)
+    else:
+        index.sync(library, origin="all")
     return index
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -77,9 +78,22 @@ class Origin:
     position: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class LanguageVersion:
+    """Where one language of a clause stands: when its text last changed, what it translates."""
+
+    lang: str
+    changed: int  # the clause revision at which this language's text last changed
+    translated_from: int  # the clause revision of the other language's text it matches
+
+
+@dataclass(frozen=True, slots=True)
 class Clause:
-    """A reusable paragraph: a commitment, a context paragraph, a standard text..."""
+    """A reusable paragraph: a commitment, a context paragraph, a standard text...
+
+    A clause object is one revision of the clause; ``author``, ``modified`` and
+    ``changes`` say who made that revision, when, and what it changed.
+    """
 
     id: str
     kind: Kind
@@ -91,6 +105,12 @@ class Clause:
     revision: int = 1
     near_duplicates: tuple[str, ...] = ()
     remark: str = ""
+    versions: tuple[LanguageVersion, ...] = ()
+    retired: bool = False
+    author: str = ""
+    modified: str = ""  # ISO 8601 time of this revision ("" when unknown)
+    changes: tuple[str, ...] = ()  # what this revision changed (see app.revisions)
+    library: str = field(default="", compare=False)  # builtin, import, team or personal
 
     def text_in(self, lang: str) -> str:
         """The text in ``lang`` ("" when missing)."""
@@ -100,9 +120,14 @@ class Clause:
         """The short title in ``lang``, falling back to the other language."""
         return self.title.get(lang) or next((t for t in self.title.values() if t), self.id)
 
+    def has_text(self, lang: str) -> bool:
+        """Whether the clause has a text in ``lang`` (answered without reading a stored text)."""
+        known = getattr(self.text, "has_text", None)
+        return known(lang) if known is not None else bool(self.text_in(lang).strip())
+
     def status_in(self, lang: str) -> Status:
         """The translation status of ``lang`` (missing when there is no text)."""
-        if not self.text_in(lang).strip():
+        if not self.has_text(lang):
             return Status.MISSING
         return self.status.get(lang, Status.UNOFFICIAL)
 
@@ -111,14 +136,54 @@ class Clause:
         """The part of the source the clause comes from, if any."""
         return self.origin.part if self.origin else None
 
+    def version(self, lang: str) -> LanguageVersion:
+        """The translation record of ``lang`` (in step at this revision when none is kept)."""
+        for version in self.versions:
+            if version.lang == lang:
+                return version
+        return LanguageVersion(lang, self.revision, self.revision)
+
+    @property
+    def variables(self) -> list[str]:
+        """The variables the clause's titles and texts hold, each once, in order."""
+        from app.variables import names  # lazily: it pulls in Babel
+
+        found: dict[str, None] = {}
+        for lang in LANGS:
+            for text in (self.title.get(lang, ""), self.text.get(lang, "")):
+                found.update(dict.fromkeys(names(text or "")))
+        return list(found)
+
+    @property
+    def editable(self) -> bool:
+        """Whether the user may change the clause (only their personal clauses)."""
+        return self.library == PERSONAL
+
+
+#: The libraries a clause can come from, in the order they are merged (later ones win).
+BUILTIN = "builtin"
+IMPORT = "import"
+TEAM = "team"
+PERSONAL = "personal"
+
 
 @dataclass
 class Library:
-    """Sources and clauses, in their library order."""
+    """Sources and clauses, in their library order, with the earlier revisions kept.
+
+    ``archive`` holds the earlier revisions of clauses (and every revision of a
+    deleted personal clause), so a note linked to an old revision still shows
+    its wording; ``variables`` holds variable definitions a library file gives
+    (name → (type, description)); ``parts`` holds the libraries merged with an
+    origin, so the search index can keep each in step on its own.
+    """
 
     sources: dict[str, Source] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     digest: str = ""
+    archive: dict[str, dict[int, Clause]] = field(default_factory=dict)
+    variables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    parts: dict[str, Library] = field(default_factory=dict)
 
     def get(self, clause_id: str) -> Clause:
         """The clause with ``clause_id``; raises :class:`LibraryError` when unknown."""
@@ -137,11 +202,50 @@ class Library:
     def __len__(self) -> int:
         return len(self.clauses)
 
-    def merge(self, other: Library) -> None:
-        """Add ``other``'s sources and clauses (later ones win on equal ids)."""
+    def merge(self, other: Library, *, origin: str = "") -> None:
+        """Add ``other``'s sources and clauses (later ones win on equal ids).
+
+        With ``origin`` (builtin, import, team, personal), ``other`` is also kept
+        in :attr:`parts` under that name (merged with earlier parts of that name).
+        """
         self.sources.update(other.sources)
         self.clauses.update(other.clauses)
+        for clause_id, revisions in other.archive.items():
+            self.archive.setdefault(clause_id, {}).update(revisions)
+        self.variables.update(other.variables)
         self.digest = hashlib.sha256((self.digest + other.digest).encode()).hexdigest()
+        if origin:
+            part = self.parts.get(origin)
+            if part is None:
+                part = self.parts[origin] = Library()
+                part.merge(other)
+                part.digest = other.digest  # one library: its own digest, as the index records it
+            else:
+                part.merge(other)
+
+    def at(self, clause_id: str, revision: int) -> Clause | None:
+        """The clause as it was at ``revision``, or None when that revision is not known."""
+        clause = self.clauses.get(clause_id)
+        if clause is not None and clause.revision == revision:
+            return clause
+        return self.archive.get(clause_id, {}).get(revision)
+
+    def history(self, clause_id: str) -> list[Clause]:
+        """Every known revision of a clause, newest first."""
+        revisions = dict(self.archive.get(clause_id, {}))
+        current = self.clauses.get(clause_id)
+        if current is not None:
+            revisions[current.revision] = current
+        return [revisions[n] for n in sorted(revisions, reverse=True)]
+
+    def newest(self, clause_id: str) -> Clause | None:
+        """The newest revision of a clause, even of one deleted from the library."""
+        found = self.history(clause_id)
+        return found[0] if found else None
+
+    def active(self) -> Iterator[Clause]:
+        """The clauses that are not retired."""
+        return (c for c in self.clauses.values() if not c.retired)
 
 
 # --- JSON ------------------------------------------------------------------
@@ -204,11 +308,33 @@ def clause_to_json(clause: Clause) -> dict[str, Any]:
         data["near_duplicates"] = list(clause.near_duplicates)
     if clause.remark:
         data["remark"] = clause.remark
+    if clause.versions:
+        data["versions"] = {
+            v.lang: {"changed": v.changed, "translated_from": v.translated_from}
+            for v in clause.versions
+        }
+    if clause.retired:
+        data["retired"] = True
+    for key in ("author", "modified"):
+        if getattr(clause, key):
+            data[key] = getattr(clause, key)
+    if clause.changes:
+        data["changes"] = list(clause.changes)
     return data
 
 
-def clause_from_json(data: dict[str, Any]) -> Clause:
-    """A clause from JSON data."""
+def _versions(data: Any) -> tuple[LanguageVersion, ...]:
+    if not isinstance(data, dict):
+        return ()
+    return tuple(
+        LanguageVersion(lang, int(v["changed"]), int(v["translated_from"]))
+        for lang, v in data.items()
+        if lang in LANGS
+    )
+
+
+def clause_from_json(data: dict[str, Any], *, library: str = "") -> Clause:
+    """A clause from JSON data (``library`` says which library it belongs to)."""
     origin = data.get("origin")
     return Clause(
         id=str(data["id"]),
@@ -223,17 +349,37 @@ def clause_from_json(data: dict[str, Any]) -> Clause:
         revision=int(data.get("revision", 1)),
         near_duplicates=tuple(data.get("near_duplicates", ())),
         remark=str(data.get("remark", "")),
+        versions=_versions(data.get("versions")),
+        retired=bool(data.get("retired", False)),
+        author=str(data.get("author", "")),
+        modified=str(data.get("modified", "")),
+        changes=tuple(str(c) for c in data.get("changes", ())),
+        library=library,
     )
 
 
+def _clause_with_history(library: Library, clause: Clause) -> dict[str, Any]:
+    data = clause_to_json(clause)
+    earlier = [c for c in library.history(clause.id) if c.revision != clause.revision]
+    if earlier:
+        data["history"] = [clause_to_json(c) for c in earlier]
+    return data
+
+
 def library_to_json(library: Library) -> dict[str, Any]:
-    """A library as the JSON document written to a library file."""
-    return {
+    """A library as the JSON document written to a library file (earlier revisions included)."""
+    data: dict[str, Any] = {
         "format": LIBRARY_FORMAT,
         "version": LIBRARY_VERSION,
         "sources": [source_to_json(s) for s in library.sources.values()],
-        "clauses": [clause_to_json(c) for c in library.clauses.values()],
+        "clauses": [_clause_with_history(library, c) for c in library.clauses.values()],
     }
+    if library.variables:
+        data["variables"] = [
+            {"name": name, "type": kind, "description": description}
+            for name, (kind, description) in sorted(library.variables.items())
+        ]
+    return data
 
 
 def dumps(library: Library) -> str:
@@ -241,11 +387,16 @@ def dumps(library: Library) -> str:
     return json.dumps(library_to_json(library), ensure_ascii=False, indent=2) + "\n"
 
 
-def loads(text: str, *, name: str = "") -> Library:
-    """A library read from the text of a library file; refuses foreign or newer files."""
+def loads(text: str | bytes, *, name: str = "", library: str = "") -> Library:
+    """A library read from the text (or UTF-8 bytes) of a library file; refuses foreign or newer files.
+
+    ``library`` (builtin, import, team...) is recorded on every clause read.
+    Given bytes, a large file is parsed without a copy of it as text.
+    """
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise LibraryError(
             _("{name} is not a library file: {reason}").format(name=name, reason=error)
         ) from None
@@ -254,29 +405,43 @@ def loads(text: str, *, name: str = "") -> Library:
     version = data.get("version")
     if not isinstance(version, int) or version > LIBRARY_VERSION:
         raise LibraryError(_("{name} was made by a newer version of Clausier.").format(name=name))
+    archive: dict[str, dict[int, Clause]] = {}
     try:
         sources = [source_from_json(s) for s in data.get("sources", [])]
-        clauses = [clause_from_json(c) for c in data.get("clauses", [])]
-    except (KeyError, TypeError, ValueError) as error:
+        clauses = []
+        for item in data.get("clauses", []):
+            clause = clause_from_json(item, library=library)
+            clauses.append(clause)
+            for old in item.get("history", ()):
+                earlier = clause_from_json(old, library=library)
+                if earlier.id == clause.id and earlier.revision < clause.revision:
+                    archive.setdefault(clause.id, {})[earlier.revision] = earlier
+        variables = {
+            str(v["name"]): (str(v.get("type", "text")), str(v.get("description", "")))
+            for v in data.get("variables", ())
+        }
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise LibraryError(
             _("{name} is damaged: {reason}").format(name=name, reason=error)
         ) from None
     return Library(
         sources={s.id: s for s in sources},
         clauses={c.id: c for c in clauses},
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        digest=hashlib.sha256(raw).hexdigest(),
+        archive=archive,
+        variables=variables,
     )
 
 
-def load_file(path: Path) -> Library:
-    """A library read from ``path``."""
+def load_file(path: Path, *, library: str = "") -> Library:
+    """A library read from ``path`` (``library`` names where its clauses belong)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise LibraryError(
             _("Cannot read {name}: {reason}").format(name=path.name, reason=error)
         ) from None
-    return loads(text, name=path.name)
+    return loads(text, name=path.name, library=library)
 
 
 def builtin_library_files() -> list[Path]:
@@ -293,6 +458,6 @@ def builtin() -> Library:
     if _builtin is None:
         library = Library()
         for path in builtin_library_files():
-            library.merge(load_file(path))
+            library.merge(load_file(path, library=BUILTIN))
         _builtin = library
     return _builtin

@@ -14,7 +14,7 @@ from app import dates, typography, variables, wordchars
 from app.classification import Classification
 from app.i18n import _, ngettext
 from app.language import Localized, NoteLanguage
-from app.library import Library, Status
+from app.library import Clause, Library, Status
 from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
 from app.plan import (
     ClauseFrame,
@@ -123,31 +123,10 @@ class _Renderer:
                 return self.missing(lang, block.id, _("A text block"))
             return []
         if isinstance(block, LinkedClause):
-            clause = self.library.find(block.clause_id)
+            clause = self.linked_clause(block, lang)
             if clause is None:
-                self.warnings.append(
-                    PlanWarning(
-                        "unknown_clause",
-                        _("Clause {id} is not in the library; it is marked in the file.").format(
-                            id=block.clause_id
-                        ),
-                        block.id,
-                        lang,
-                    )
-                )
                 text = word("missing_clause", lang).format(id=block.clause_id)
                 return [Paragraph([Span(text, Mark.MISSING)], lang)]
-            if clause.revision != block.revision and lang == self.languages[0]:
-                self.warnings.append(
-                    PlanWarning(
-                        "outdated_link",
-                        _(
-                            "Clause {id} is linked at revision {old}; the library has "
-                            "revision {new}."
-                        ).format(id=clause.id, old=block.revision, new=clause.revision),
-                        block.id,
-                    )
-                )
             text = clause.text_in(lang)
             if clause.status_in(lang) is Status.UNOFFICIAL:
                 self.unofficial.add(lang)
@@ -173,6 +152,65 @@ class _Renderer:
         if isinstance(block, FollowUpTable):
             return [self.follow_up(block)]
         raise TypeError(type(block).__name__)
+
+    def linked_clause(self, block: LinkedClause, lang: str) -> Clause | None:
+        """The wording a linked block shows: its own revision's, with warnings for the gaps.
+
+        A link to an older revision than the library's newest is exported as it
+        is (nothing updates silently) and warned about; a revision no longer
+        known falls back to the newest; a clause the library lacks is None.
+        """
+        newest = self.library.newest(block.clause_id)
+        first = lang == self.languages[0]
+        if newest is None:
+            self.warnings.append(
+                PlanWarning(
+                    "unknown_clause",
+                    _("Clause {id} is not in the library; it is marked in the file.").format(
+                        id=block.clause_id
+                    ),
+                    block.id,
+                    lang,
+                )
+            )
+            return None
+        clause = self.library.at(block.clause_id, block.revision)
+        if not first:
+            return clause or newest
+        if clause is None:
+            self.warnings.append(
+                PlanWarning(
+                    "unknown_revision",
+                    _(
+                        "Revision {old} of clause {id} is no longer in the library; "
+                        "revision {new} is exported instead."
+                    ).format(id=newest.id, old=block.revision, new=newest.revision),
+                    block.id,
+                )
+            )
+            return newest
+        if newest.revision > block.revision:
+            self.warnings.append(
+                PlanWarning(
+                    "outdated_link",
+                    _(
+                        "Clause {id} is linked at revision {old}; the library has "
+                        "revision {new}. The wording of revision {old} is exported."
+                    ).format(id=clause.id, old=block.revision, new=newest.revision),
+                    block.id,
+                )
+            )
+        if block.clause_id not in self.library.clauses:
+            self.warnings.append(
+                PlanWarning(
+                    "deleted_clause",
+                    _(
+                        "Clause {id} was deleted from the library; the note keeps its wording."
+                    ).format(id=clause.id),
+                    block.id,
+                )
+            )
+        return clause
 
     def cell(
         self, text: Localized, fallback: Localized | None = None, *, block_id: str = ""

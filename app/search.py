@@ -1,7 +1,26 @@
-"""Full-text search over the library, through the database's FTS5 index.
+"""Full-text search over the library, through the database's FTS5 indexes.
 
 Search ignores accents and case (``securite`` finds ``sécurité``) and matches
 word prefixes (``eco`` finds ``écoles``); titles and tags weigh more than texts.
+
+Each library (built-in, imported, team, personal) is indexed under its own
+origin, so a change in one re-indexes only that one; the personal library keeps
+its rows in step clause by clause (:meth:`LibraryIndex.put`). Retired clauses
+stay indexed but are left out of results unless asked for.
+
+A search box calls :meth:`LibraryIndex.search` on every keystroke, so every
+query is bounded, whatever the size of the library (see docs/benchmarks.md,
+"Library search"):
+
+- one letter matches the first word letters of titles only, in library order;
+- two letters match every field, clauses whose title or tags match first, in
+  library order;
+- from three letters results are ranked (bm25; titles and tags weigh more):
+  clauses whose title or tags match come first, then those that match in the
+  text only. Within each group the best of the first :data:`RANKED_CANDIDATES`
+  matches come first; below that many matches (any selective query) the
+  ranking is exact. Titles and tags have their own small index
+  (``title_fts``), so this first group is found quickly.
 """
 
 from __future__ import annotations
@@ -10,27 +29,82 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from app import database
-from app.library import Library
+from app import database, indexstore
+from app.library import Clause, Library
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # bm25 weights for: title_fr, title_nl, text_fr, text_nl, tags
 _WEIGHTS = "6.0, 6.0, 1.0, 1.0, 3.0"
+# ... and for the titles index: title_fr, title_nl, tags
+_TITLE_WEIGHTS = "6.0, 6.0, 3.0"
+
+#: How many matches a ranked search looks at, per group (titles, texts).
+RANKED_CANDIDATES = 1000
+#: From this many typed characters, results are ranked.
+RANKED_FROM = 3
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A clause that matches a query, best first."""
+    """A clause that matches a query; a search returns them best first."""
 
     clause_id: str
-    rank: float
+    rank: float  # bm25 within its group (lower is better); 0.0 when not ranked
 
 
 def fts_query(text: str) -> str:
     """The FTS5 query for what the user typed: every word, as a prefix, must match."""
     words = _WORD.findall(text)
     return " ".join(f'"{word}"*' for word in words)
+
+
+def _fts_values(clause: Clause, rowid: int) -> tuple:
+    return (
+        rowid,
+        clause.title.get("fr", ""),
+        clause.title.get("nl", ""),
+        clause.text.get("fr", ""),
+        clause.text.get("nl", ""),
+        " ".join(clause.tags),
+    )
+
+
+def _title_values(clause: Clause, rowid: int) -> tuple:
+    return (rowid, clause.title.get("fr", ""), clause.title.get("nl", ""), " ".join(clause.tags))
+
+
+def _row_values(clause: Clause, origin: str) -> tuple:
+    return (
+        clause.id,
+        origin,
+        clause.origin.source if clause.origin else "",
+        clause.origin.part if clause.origin else None,
+        clause.origin.position if clause.origin else None,
+        clause.kind.value,
+        clause.revision,
+        "retired" if clause.retired else "active",
+        clause.title.get("fr", "") or "",
+        clause.title.get("nl", "") or "",
+        indexstore.extra_of(clause),
+    )
+
+
+_INSERT_ROW = (
+    "INSERT OR IGNORE INTO clause (id, origin, source, part, position, kind, revision, state, "
+    "title_fr, title_nl, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_FTS = (
+    "INSERT INTO clause_fts (rowid, title_fr, title_nl, text_fr, text_nl, tags) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_TITLE = "INSERT INTO title_fts (rowid, title_fr, title_nl, tags) VALUES (?, ?, ?, ?)"
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    """Each clause once (an id in two libraries is indexed twice), best first."""
+    seen: set[str] = set()
+    return [h for h in hits if not (h.clause_id in seen or seen.add(h.clause_id))]
 
 
 class LibraryIndex:
@@ -43,55 +117,96 @@ class LibraryIndex:
         """Close the database connection."""
         self.db.close()
 
+    # --- keeping the index in step ------------------------------------------------
+
+    def _insert(self, clause: Clause, origin: str) -> bool:
+        cursor = self.db.execute(_INSERT_ROW, _row_values(clause, origin))
+        if cursor.rowcount != 1:
+            return False  # the same id twice in one library: the first is kept
+        rowid = cursor.lastrowid
+        self.db.execute(_INSERT_FTS, _fts_values(clause, rowid))
+        self.db.execute(_INSERT_TITLE, _title_values(clause, rowid))
+        return True
+
     def sync(self, library: Library, *, origin: str = "builtin") -> bool:
         """Index ``library`` unless its content is already indexed; True when re-indexed."""
         key = f"digest:{origin}"
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if row and row[0] == library.digest:
+        if database.get_meta(self.db, key) == library.digest:
             return False
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with database.transaction(self.db):
+            self._drop_origin(origin)
+            for clause in library:
+                self._insert(clause, origin)
+            indexstore.save_part(self.db, origin, library)
+            database.set_meta(self.db, key, library.digest)
+        return True
+
+    def load(self, origin: str, *, library: str = "") -> Library | None:
+        """The library indexed under ``origin``, read back without its texts (see app.indexstore)."""
+        return indexstore.load(self.db, origin, library=library)
+
+    def digest(self, origin: str) -> str | None:
+        """The digest of the library indexed under ``origin`` (None when none is)."""
+        return database.get_meta(self.db, f"digest:{origin}")
+
+    def _drop_origin(self, origin: str) -> None:
+        for table in ("clause_fts", "title_fts"):
             self.db.execute(
-                "DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE origin = ?)",
+                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM clause WHERE origin = ?)",
                 (origin,),
             )
-            self.db.execute("DELETE FROM clause WHERE origin = ?", (origin,))
-            for c in library:
-                cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO clause (id, origin, source, part, position, kind, "
-                    "revision) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        c.id,
-                        origin,
-                        c.origin.source if c.origin else "",
-                        c.origin.part if c.origin else None,
-                        c.origin.position if c.origin else None,
-                        c.kind.value,
-                        c.revision,
-                    ),
-                )
-                if cursor.rowcount != 1:
-                    continue  # the id is already indexed from another library
-                self.db.execute(
-                    "INSERT INTO clause_fts (rowid, title_fr, title_nl, text_fr, text_nl, tags) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        cursor.lastrowid,
-                        c.title.get("fr", ""),
-                        c.title.get("nl", ""),
-                        c.text.get("fr", ""),
-                        c.text.get("nl", ""),
-                        " ".join(c.tags),
-                    ),
-                )
+        self.db.execute("DELETE FROM clause WHERE origin = ?", (origin,))
+        self.db.execute("DELETE FROM meta WHERE key = ?", (f"digest:{origin}",))
+        indexstore.drop_part(self.db, origin)
+
+    def sync_parts(self, library: Library) -> list[str]:
+        """Index each part of a merged library under its origin; returns the origins re-indexed.
+
+        Origins no longer present (and a whole-library index from earlier
+        versions) are dropped first.
+        """
+        wanted = set(library.parts)
+        present = {row[0] for row in self.db.execute("SELECT DISTINCT origin FROM clause")}
+        stale = present - wanted
+        if stale:
+            with database.transaction(self.db):
+                for origin in stale:
+                    self._drop_origin(origin)
+        return [name for name, part in library.parts.items() if self.sync(part, origin=name)]
+
+    def put(self, clause: Clause, *, origin: str, digest: str | None = None) -> None:
+        """Index one clause under ``origin``, replacing its earlier row there.
+
+        With ``digest``, the origin's recorded digest is updated too (the caller
+        keeps the whole origin in step, in its own transaction).
+        """
+        with database.transaction(self.db):
+            self._delete_id(clause.id, origin)
+            self._insert(clause, origin)
+            if digest is not None:
+                database.set_meta(self.db, f"digest:{origin}", digest)
+
+    def remove(self, clause_id: str, *, origin: str, digest: str | None = None) -> None:
+        """Drop one clause indexed under ``origin`` from the index."""
+        with database.transaction(self.db):
+            self._delete_id(clause_id, origin)
+            if digest is not None:
+                database.set_meta(self.db, f"digest:{origin}", digest)
+
+    def _delete_id(self, clause_id: str, origin: str) -> None:
+        where = "id = ? AND origin = ?"
+        for table in ("clause_fts", "title_fts"):
             self.db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, library.digest)
+                f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM clause WHERE {where})",
+                (clause_id, origin),
             )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        return True
+        self.db.execute(f"DELETE FROM clause WHERE {where}", (clause_id, origin))
+
+    def indexed_ids(self) -> set[str]:
+        """Every clause id in the index."""
+        return {row[0] for row in self.db.execute("SELECT id FROM clause")}
+
+    # --- searching --------------------------------------------------------------
 
     def search(
         self,
@@ -101,10 +216,18 @@ class LibraryIndex:
         kind: str | None = None,
         source: str | None = None,
         part: int | None = None,
+        include_retired: bool = False,
     ) -> list[Hit]:
-        """The clauses matching ``text`` (all words as prefixes), best first."""
+        """The clauses matching ``text`` (all words as prefixes), best first.
+
+        See the module's docstring for how one, two and three letters differ;
+        retired clauses are left out unless ``include_retired``.
+        """
         query = fts_query(text)
-        filters, params = [], []
+        filters: list[str] = []
+        params: list[object] = []
+        if not include_retired:
+            filters.append("c.state = 'active'")
         if kind:
             filters.append("c.kind = ?")
             params.append(kind)
@@ -121,13 +244,30 @@ class LibraryIndex:
                 + where
                 + " ORDER BY c.source, c.part, c.position, c.id LIMIT ?"
             )
-            rows = self.db.execute(sql, (*params, limit))
-        else:
-            sql = (
-                f"SELECT c.id, bm25(clause_fts, {_WEIGHTS}) AS r FROM clause_fts "
-                "JOIN clause c ON c.rowid = clause_fts.rowid WHERE clause_fts MATCH ?"
-                + where
-                + " ORDER BY r LIMIT ?"
-            )
-            rows = self.db.execute(sql, (query, *params, limit))
-        return [Hit(row[0], row[1]) for row in rows]
+            return _unique([Hit(*row) for row in self.db.execute(sql, (*params, limit))])
+        typed = len(text.strip())
+        if typed == 1:
+            titles = "{title_fr title_nl} : (" + query + ")"
+            return _unique(self._group("title_fts", titles, where, params, limit, ranked=False))
+        ranked = typed >= RANKED_FROM
+        hits = _unique(self._group("title_fts", query, where, params, limit, ranked=ranked))
+        if len(hits) >= limit:
+            return hits
+        more = self._group("clause_fts", query, where, params, limit + len(hits), ranked=ranked)
+        return _unique(hits + more)[:limit]
+
+    def _group(
+        self, table: str, query: str, where: str, params: list, limit: int, *, ranked: bool
+    ) -> list[Hit]:
+        """Matches in one index: ranked among the first candidates, or in library order."""
+        join = f"FROM {table} f JOIN clause c ON c.rowid = f.rowid WHERE {table} MATCH ?" + where
+        if not ranked:
+            sql = f"SELECT c.id, 0.0 {join} LIMIT ?"
+            return [Hit(*row) for row in self.db.execute(sql, (query, *params, limit))]
+        weights = _TITLE_WEIGHTS if table == "title_fts" else _WEIGHTS
+        sql = (
+            f"SELECT id, r FROM (SELECT c.id AS id, bm25({table}, {weights}) AS r {join} "
+            "LIMIT ?) ORDER BY r LIMIT ?"
+        )
+        rows = self.db.execute(sql, (query, *params, RANKED_CANDIDATES, limit))
+        return [Hit(*row) for row in rows]

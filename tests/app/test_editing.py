@@ -178,3 +178,76 @@ def test_follow_up_rows_are_edited_with_undo():
     assert s.block(table_id).rows == []
     s.undo()
     assert s.block(table_id).rows == [row]
+
+
+# --- clause reuse: update, keep, copy locally, link --------------------------------
+
+
+def revisions() -> Library:
+    from dataclasses import replace
+
+    first = Clause("p.1", Kind.STANDARD, {"fr": "SIS"}, {"fr": "Le SIS est renforcé."})
+    second = replace(first, revision=2, text={"fr": "Le SIS est nettement renforcé."})
+    return Library(clauses={"p.1": second}, archive={"p.1": {1: first}})
+
+
+def linked_session() -> tuple[NoteSession, str]:
+    s = session()
+    block_id = s.insert_clause(s.note.sections[0].id, revisions().at("p.1", 1)).block_id
+    s.history.mark_clean()
+    return s, block_id
+
+
+def test_updating_a_linked_clause_takes_the_newest_revision_and_undo_goes_back():
+    s, block_id = linked_session()
+    change = s.update_clause(block_id, revisions())
+    assert change.block_id == block_id and s.block(block_id) == LinkedClause("p.1", 2, id=block_id)
+    assert s.history.undo_label == "Update clause p.1 to revision 2"
+    s.undo()
+    assert s.block(block_id).revision == 1
+
+
+def test_updating_several_linked_clauses_is_one_step():
+    s, first = linked_session()
+    second = s.insert_clause(s.note.sections[1].id, revisions().at("p.1", 1)).block_id
+    s.update_clauses([first, second], revisions())
+    assert {s.block(first).revision, s.block(second).revision} == {2}
+    assert s.history.undo_label == "Update 2 linked clauses"
+    s.undo()
+    assert {s.block(first).revision, s.block(second).revision} == {1}
+    assert s.update_clauses([first], Library()) is None
+
+
+def test_keeping_the_old_wording_is_recorded_and_undoable():
+    s, block_id = linked_session()
+    s.keep_revision(block_id, revisions())
+    assert s.kept == {block_id: 2} and s.block(block_id).revision == 1
+    assert s.history.undo_label == "Keep revision 1 of clause p.1"
+    s.undo()
+    assert s.kept == {}
+
+
+def test_copying_locally_keeps_the_linked_wording_not_the_newest():
+    s, block_id = linked_session()
+    s.copy_locally(block_id, revisions())
+    copied = s.block(block_id)
+    assert isinstance(copied, CopiedClause)
+    assert (copied.revision, copied.text) == (1, {"fr": "Le SIS est renforcé."})
+    s.undo()
+    assert isinstance(s.block(block_id), LinkedClause)
+
+
+def test_a_text_block_saved_as_a_clause_becomes_a_link():
+    s = session()
+    block_id = s.insert_text(s.note.sections[0].id, {"fr": "Le SIS est renforcé."}).block_id
+    s.link_block(block_id, revisions().get("p.1"))
+    assert s.block(block_id) == LinkedClause("p.1", 2, id=block_id)
+    s.undo()
+    assert s.block(block_id).text == {"fr": "Le SIS est renforcé."}
+
+
+def test_only_linked_blocks_can_be_updated():
+    s = session()
+    block_id = s.insert_text(s.note.sections[0].id).block_id
+    with pytest.raises(ClausierError, match="not a linked clause"):
+        s.update_clause(block_id, revisions())

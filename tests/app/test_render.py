@@ -224,3 +224,50 @@ def test_follow_up_cells_missing_in_one_language_are_marked_and_dates_follow_eac
     assert [p.lang for p in commitment] == ["fr", "nl"]
     assert commitment[1].spans[0].mark is Mark.MISSING
     assert [p.text for p in deadline] == ["1er décembre 2018", "1 december 2018"]
+
+
+def revised_library(*, keep_first: bool = True, deleted: bool = False) -> Library:
+    from dataclasses import replace
+
+    first = library().get("vd2.1.4")
+    second = replace(first, revision=2, text={"fr": "Agir autrement.", "nl": "Anders optreden."})
+    archive = {1: first} if keep_first else {}
+    if deleted:
+        return Library(archive={"vd2.1.4": {**archive, 2: second}})
+    return Library(clauses={"vd2.1.4": second}, archive={"vd2.1.4": archive})
+
+
+def linked_note(revision: int) -> Note:
+    return Note(sections=[Section({"fr": "C"}, [LinkedClause("vd2.1.4", revision)])])
+
+
+def test_a_linked_clause_is_exported_at_its_own_revision_with_a_warning():
+    plan = build_plan(linked_note(1), revised_library())
+    assert texts(plan.body) == ["C", "Agir contre le financement\u00a0: vite\u202f!"]
+    (warning,) = plan.warnings
+    assert warning.code == "outdated_link" and "revision 1" in warning.message
+    assert "revision 2" in warning.message
+
+
+def test_a_link_at_the_newest_revision_has_no_warning():
+    plan = build_plan(linked_note(2), revised_library())
+    assert texts(plan.body) == ["C", "Agir autrement."] and plan.warnings == []
+
+
+def test_a_revision_no_longer_known_falls_back_to_the_newest_with_a_warning():
+    plan = build_plan(linked_note(1), revised_library(keep_first=False))
+    assert texts(plan.body) == ["C", "Agir autrement."]
+    assert [w.code for w in plan.warnings] == ["unknown_revision"]
+
+
+def test_a_deleted_clause_keeps_its_wording_with_a_warning():
+    plan = build_plan(linked_note(2), revised_library(deleted=True))
+    assert texts(plan.body) == ["C", "Agir autrement."]
+    assert [w.code for w in plan.warnings] == ["deleted_clause"]
+
+
+def test_a_bilingual_note_warns_once_per_outdated_link():
+    note = linked_note(1)
+    note.language = NoteLanguage.BILINGUAL
+    plan = build_plan(note, revised_library())
+    assert [w.code for w in plan.warnings] == ["outdated_link"]

@@ -123,3 +123,60 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path):
 def test_fts_query_quotes_each_word_as_a_prefix():
     assert fts_query("sécu  l’école") == '"sécu"* "l"* "école"*'
     assert fts_query("  ") == ""
+
+
+def test_one_letter_searches_titles_only():
+    library = make_library(
+        "Sécurité renforcée. Suite du texte.",
+        "Coopération. La sécurité est dans le texte seulement.",
+    )
+    index = LibraryIndex()
+    try:
+        index.sync(library)
+        assert [h.clause_id for h in index.search("s")] == ["t.1.1"]
+        assert {h.clause_id for h in index.search("se")} == {"t.1.1", "t.1.2"}
+    finally:
+        index.close()
+
+
+def test_retired_clauses_are_left_out_unless_asked(index):
+    from dataclasses import replace
+
+    library = make_library("La sécurité des écoles.", "La sécurité des gares.")
+    library.clauses["t.1.2"] = replace(library.clauses["t.1.2"], retired=True)
+    index.sync(library)
+    assert [h.clause_id for h in index.search("securite")] == ["t.1.1"]
+    assert len(index.search("securite", include_retired=True)) == 2
+    assert [h.clause_id for h in index.search("")] == ["t.1.1"]
+
+
+def test_one_clause_is_put_and_removed_without_reindexing_the_rest(index):
+    from dataclasses import replace
+
+    index.sync(LIBRARY, origin="builtin")
+    added = replace(LIBRARY.get("t.1.1"), id="p.1", text={"fr": "Un quai de gare à Zeebrugge."})
+    index.put(added, origin="personal", digest="personal-1")
+    assert [h.clause_id for h in index.search("zeebrugge")] == ["p.1"]
+    assert database.get_meta(index.db, "digest:personal") == "personal-1"
+    index.remove("p.1", origin="personal", digest="personal-2")
+    assert index.search("zeebrugge") == []
+    assert {h.clause_id for h in index.search("securite")} == {"t.1.1", "t.1.3"}
+
+
+def test_each_part_of_a_merged_library_is_indexed_on_its_own(index):
+    combined = Library()
+    combined.merge(LIBRARY, origin="builtin")
+    other = make_library("Le quai de Zeebrugge.", digest="p1")
+    other.clauses = {"p.1": replace_id(other.get("t.1.1"), "p.1")}
+    combined.merge(other, origin="personal")
+    index.sync(LIBRARY, origin="all")  # an index from an earlier version
+    assert index.sync_parts(combined) == ["builtin", "personal"]
+    assert index.sync_parts(combined) == []
+    assert [h.clause_id for h in index.search("zeebrugge")] == ["p.1"]
+    assert len(index.search("")) == 5
+
+
+def replace_id(clause, new_id):
+    from dataclasses import replace
+
+    return replace(clause, id=new_id)

@@ -1,0 +1,430 @@
+"""Library search at scale: a generated library of 100,000 French clauses.
+
+Run ``python benchmarks/bench_library.py`` (``--clauses N`` for another size,
+``--keep DIR`` to keep the generated files). It prints:
+
+1. the library: generation, size of the library file, time to read it;
+2. the index: build time (FTS5, one transaction), database size after a checkpoint,
+   the integrity check run at every start;
+3. search latency per keystroke, typing words letter by letter as a user does
+   (median and 95th percentile for 1-, 2-, 3- and 8-letter prefixes, and over every
+   keystroke), and the top results from 3 letters on (ranking);
+4. memory (peak RSS) of a process that opens the index and searches, and of one that
+   opens the whole collection (the library in memory, the index, searching), which
+   is the core's share of the running app;
+5. the start of the app's core with that library as the team library: first start
+   (read, cached, indexed) and the next ones (from the cache, nothing re-indexed).
+
+The text is deterministic: an order-2 Markov chain over the French texts of the
+Val Duchesse II declaration (the built-in library), with place, language and
+currency names from Babel's French data mixed in for a realistic long tail of
+words, ~60 words a clause. Figures are recorded in docs/benchmarks.md, "Library search".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Words typed letter by letter, as a user looking for a clause would.
+WORDS = [
+    "sécurité",
+    "coopération",
+    "terrorisme",
+    "radicalisation",
+    "frontières",
+    "renseignement",
+    "Schengen",
+    "magistrat",
+    "explosifs",
+    "prévention",
+    "ferroviaire",
+    "douanière",
+    "européen",
+    "mineurs",
+    "Europol",
+    "numérique",
+    "Afrique",
+    "passagers",
+    "information",
+    "financement",
+]
+#: Two-word queries: the second word is typed letter by letter after the first.
+PHRASES = [("coopération", "policière"), ("preuve", "numérique"), ("lutte", "contre")]
+
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[,;:.]", re.UNICODE)
+_NO_SPACE_BEFORE = {",", ".", ";", ":"}
+KINDS = ["commitment", "commitment", "context", "standard", "talking_point"]
+TAGS = ["terrorisme", "radicalisation", "europe", "sis", "pnr", "justice", "police", "frontières"]
+
+
+# --- the generated library -------------------------------------------------------
+
+
+def _corpus() -> list[list[str]]:
+    from app.library import builtin
+
+    sentences = []
+    for clause in builtin():
+        for sentence in re.split(r"(?<=[.;])\s+", clause.text_in("fr")):
+            tokens = _TOKEN.findall(sentence.replace("’", "’"))
+            if len(tokens) > 4:
+                sentences.append(tokens)
+    return sentences
+
+
+def _lexicon() -> list[str]:
+    from babel import Locale
+
+    fr = Locale("fr")
+    names = [
+        *fr.territories.values(),
+        *fr.languages.values(),
+        *fr.currencies.values(),
+        *fr.scripts.values(),
+    ]
+    return sorted({n for n in names if re.fullmatch(r"[\w’' -]+", n) and len(n) > 3})
+
+
+class Generator:
+    """Deterministic realistic French clauses."""
+
+    def __init__(self, seed: int = 2018) -> None:
+        self.random = random.Random(seed)
+        self.chain: dict[tuple[str, str], list[str]] = {}
+        self.starts: list[tuple[str, str]] = []
+        for tokens in _corpus():
+            padded = ["<s>", "<s>", *tokens, "</s>"]
+            self.starts.append((padded[2], padded[3]))
+            for a, b, c in zip(padded, padded[1:], padded[2:], strict=False):
+                self.chain.setdefault((a, b), []).append(c)
+        self.lexicon = _lexicon()
+
+    def date(self) -> list[str]:
+        from babel.dates import get_month_names
+
+        months = list(get_month_names("wide", locale="fr").values())
+        return [
+            str(self.random.randint(1, 28)),
+            self.random.choice(months),
+            str(self.random.randint(1995, 2030)),
+        ]
+
+    def sentence(self) -> list[str]:
+        a, b = "<s>", "<s>"
+        out: list[str] = []
+        while len(out) < 45:
+            c = self.random.choice(self.chain[(a, b)])
+            if c == "</s>":
+                break
+            out.append(c)
+            draw = self.random.random()
+            if c in ("de", "des", "du", "avec", "en", "la", "le") and draw < 0.3:
+                out.extend(self.random.choice(self.lexicon).split())
+            elif c in ("le", "du") and draw < 0.4:
+                out.extend(self.date())
+            elif c in ("article", "point", "paragraphe") and draw < 0.8:
+                out.append(str(self.random.randint(1, 400)))
+            a, b = b, c
+        return out
+
+    def text(self, words: int = 60) -> str:
+        tokens: list[str] = []
+        while sum(t not in _NO_SPACE_BEFORE for t in tokens) < words:
+            sentence = self.sentence()
+            if sentence and sentence[-1] not in (".", ";"):
+                sentence.append(".")
+            sentence[0] = sentence[0][:1].upper() + sentence[0][1:]
+            tokens.extend(sentence)
+        kept, count = [], 0
+        for token in tokens:
+            count += token not in _NO_SPACE_BEFORE
+            if count > words:
+                break
+            kept.append(token)
+        while kept and kept[-1] in _NO_SPACE_BEFORE:
+            kept.pop()
+        tokens = [*kept, "."]
+        text = ""
+        for token in tokens:
+            if token in _NO_SPACE_BEFORE or not text or text.endswith("’"):
+                text += token
+            else:
+                text += " " + token
+        return text
+
+    def library_json(self, count: int) -> dict:
+        clauses = []
+        for number in range(1, count + 1):
+            text = self.text(self.random.randint(45, 75))
+            title = " ".join(text.split(".")[0].split()[: self.random.randint(5, 10)])
+            clauses.append(
+                {
+                    "id": f"gen.{number}",
+                    "kind": self.random.choice(KINDS),
+                    "title": {"fr": title},
+                    "text": {"fr": text},
+                    "status": {"fr": "official"},
+                    "tags": self.random.sample(TAGS, self.random.randint(0, 2)),
+                    "revision": 1,
+                }
+            )
+        return {"format": "clausier-library", "version": 1, "sources": [], "clauses": clauses}
+
+
+# --- measurements, each in a fresh process -----------------------------------------
+
+
+def _child(script: str, data_dir: Path, **env: str) -> dict:
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "CLAUSIER_DATA_DIR": str(data_dir),
+        "CLAUSIER_CONFIG_DIR": str(data_dir.parent / "config"),
+        "CLAUSIER_SITE_CONFIG_DIR": str(data_dir.parent / "site"),
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+_RSS = """
+def peak_rss_mib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+BUILD = """
+import json, os, sys, time
+from pathlib import Path
+from app import database, library
+from app.search import LibraryIndex
+path = Path(os.environ["LIBRARY_FILE"])
+start = time.perf_counter()
+lib = library.load_file(path, library="team")
+read = time.perf_counter() - start
+db = database.connect()
+index = LibraryIndex(db)
+start = time.perf_counter()
+index.sync(lib, origin="team")
+build = time.perf_counter() - start
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+start = time.perf_counter()
+db.execute("PRAGMA quick_check").fetchone()
+check = time.perf_counter() - start
+db.close()
+size = database.default_path().stat().st_size
+print(json.dumps({"read": read, "build": build, "size": size, "check": check}))
+"""
+
+SEARCH = (
+    _RSS
+    + """
+import json, os, statistics, time
+from app import database
+from app.search import LibraryIndex
+words = json.loads(os.environ["WORDS"])
+phrases = json.loads(os.environ["PHRASES"])
+start = time.perf_counter()
+db, _recovery = database.open_checked()
+opened = time.perf_counter() - start
+index = LibraryIndex(db)
+index.search("warm")  # the first query loads the FTS structures
+timings = {}
+def type_(prefix_before, word):
+    for length in range(1, len(word) + 1):
+        query = prefix_before + word[:length]
+        start = time.perf_counter()
+        hits = index.search(query)
+        elapsed = time.perf_counter() - start
+        timings.setdefault(str(length), []).append(elapsed)
+        timings.setdefault("all", []).append(elapsed)
+for word in words:
+    type_("", word)
+for first, second in phrases:
+    type_(first + " ", second)
+ranking = {}
+for query in ("séc", "coop", "ferro", "preuve num"):
+    ranking[query] = [h.clause_id for h in index.search(query, limit=5)]
+from app.search import fts_query
+counts = {
+    q: db.execute("SELECT COUNT(*) FROM clause_fts WHERE clause_fts MATCH ?", (fts_query(q),)).fetchone()[0]
+    for q in ("s", "sé", "séc", "sécurité")
+}
+print(json.dumps({"open": opened, "timings": timings, "ranking": ranking,
+                  "counts": counts, "rss": peak_rss_mib()}))
+"""
+)
+
+COLLECTION = (
+    _RSS
+    + """
+import json, os, time
+from app.collection import Collection
+from app.settings import Settings
+settings = Settings(site={"team_library": os.environ["TEAM"]})
+start = time.perf_counter()
+collection = Collection.open(settings=settings)
+opened = time.perf_counter() - start
+for word in json.loads(os.environ["WORDS"]):
+    for length in range(1, len(word) + 1):
+        for hit in collection.search(word[:length])[:20]:  # the rows a list shows
+            collection.library.clauses[hit.clause_id].text_in("fr")
+clauses = len(collection.library)
+collection.close()
+print(json.dumps({"open": opened, "clauses": clauses, "problems": collection.problems,
+                  "rss": peak_rss_mib()}))
+"""
+)
+
+WINDOW = (
+    _RSS
+    + """
+import json, os, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+start = time.perf_counter()
+from ui.main import application, build_services, start as start_window
+from ui.qt import QTimer
+app = application()
+services = build_services()
+workspace = start_window(services, [])
+def done():
+    panel = workspace.windows[0].library
+    times = []
+    for word in ("sécurité", "coopération"):
+        for length in range(1, len(word) + 1):
+            began = time.perf_counter()
+            panel.search.setText(word[:length])
+            panel.refresh()
+            times.append(time.perf_counter() - began)
+    print(json.dumps({"ready": ready[0], "clauses": len(services.library),
+                      "typing": sorted(times)[int(0.95 * len(times)) - 1], "rss": peak_rss_mib()}))
+    app.quit()
+ready = []
+workspace.windows[0].completed.connect(
+    lambda: (ready.append(time.perf_counter() - start), QTimer.singleShot(300, done))
+)
+app.exec()
+"""
+)
+
+BASELINE = (
+    _RSS
+    + """
+import json
+import app.collection, app.search, app.library
+print(json.dumps({"rss": peak_rss_mib()}))
+"""
+)
+
+
+def _ms(values: list[float]) -> str:
+    ordered = sorted(values)
+    median = statistics.median(ordered) * 1000
+    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)] * 1000
+    return f"median {median:.2f} ms, p95 {p95:.2f} ms (n={len(ordered)})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the library, measure, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clauses", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="clausier-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    team = work / "team"
+    team.mkdir(exist_ok=True)
+    library_file = team / "generated.json"
+
+    start = time.perf_counter()
+    data = Generator().library_json(args.clauses)
+    generated = time.perf_counter() - start
+    library_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    words = [len(c["text"]["fr"].split()) for c in data["clauses"]]
+    distinct = len(
+        {w.lower() for c in data["clauses"] for w in re.findall(r"\w+", c["text"]["fr"])}
+    )
+    print(
+        f"library: {args.clauses} clauses, {statistics.mean(words):.0f} words a clause "
+        f"(min {min(words)}, max {max(words)}), {distinct} distinct words; "
+        f"generated in {generated:.1f} s; file {library_file.stat().st_size / 2**20:.1f} MiB"
+    )
+    print("sample:", data["clauses"][0]["title"]["fr"], "—", data["clauses"][0]["text"]["fr"][:300])
+
+    env = {
+        "LIBRARY_FILE": str(library_file),
+        "WORDS": json.dumps(WORDS),
+        "PHRASES": json.dumps(PHRASES),
+    }
+    index_dir = work / "index" / "data"
+    built = _child(BUILD, index_dir, **env)
+    print(f"read the library file: {built['read']:.2f} s")
+    print(
+        f"index build: {built['build']:.1f} s; database {built['size'] / 2**20:.1f} MiB; "
+        f"quick_check at start {built['check'] * 1000:.0f} ms"
+    )
+
+    searched = _child(SEARCH, index_dir, **env)
+    print(f"open (with the integrity check): {searched['open'] * 1000:.0f} ms")
+    for length in ("1", "2", "3", "8", "all"):
+        label = "every keystroke" if length == "all" else f"{length}-letter prefix"
+        print(f"search, {label}: {_ms(searched['timings'][length])}")
+    print("matches:", searched["counts"])
+    print("ranking (top 5):", searched["ranking"])
+    print(f"peak RSS, index + search process: {searched['rss']:.0f} MiB")
+
+    baseline = _child(BASELINE, work / "baseline" / "data")
+    print(f"peak RSS, Python + the core's modules, no library: {baseline['rss']:.0f} MiB")
+    first = _child(COLLECTION, work / "app" / "data", TEAM=str(team), **env)
+    again = _child(COLLECTION, work / "app" / "data", TEAM=str(team), **env)
+    print(
+        f"collection, first start (read, cache, index): {first['open']:.1f} s; "
+        f"next start: {again['open']:.1f} s; {again['clauses']} clauses; problems: {again['problems']}"
+    )
+    print(
+        f"peak RSS, collection with the library + searching: {again['rss']:.0f} MiB "
+        f"(first start {first['rss']:.0f} MiB)"
+    )
+    site = work / "app" / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "clausier.ini").write_text(f"[settings]\nteam_library = {team}\n", encoding="utf-8")
+    window = _child(WINDOW, work / "app" / "data")
+    print(
+        f"the window with that team library (offscreen): ready in {window['ready']:.1f} s, "
+        f"{window['clauses']} clauses, peak RSS {window['rss']:.0f} MiB; library panel, "
+        f"95th percentile per keystroke (search + list): {window['typing'] * 1000:.1f} ms"
+    )
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Tests for the ``clausier library`` commands that curate the personal library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app import libraries, notefile
+from app import library as library_mod
+from app.cli import main
+from app.note import LinkedClause, Note, Section
+
+ROOT = Path(__file__).resolve().parents[2]
+FR = "La ligne standard sur le SIS : le système est renforcé à Zeebrugge."
+NL = "De standaardlijn over het SIS: het systeem wordt versterkt in Zeebrugge."
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def add(capsys, *extra: str) -> str:
+    code, out, err = run(capsys, "library", "add", "--fr", FR, "--nl", NL, "--tag", "sis", *extra)
+    assert code == 0, err
+    return out.split(":")[0]
+
+
+def test_add_edit_history_diff_and_restore(capsys):
+    clause_id = add(capsys)
+    code, out, _err = run(
+        capsys, "library", "edit", clause_id, "--fr", FR.replace("renforcé", "nettement renforcé")
+    )
+    assert code == 0 and "revision 2" in out
+    code, out, _err = run(capsys, "library", "history", clause_id, "--json")
+    assert [r["changes"] for r in json.loads(out)] == [["text.fr"], ["created"]]
+    code, out, _err = run(capsys, "library", "diff", clause_id, "1")
+    assert "{+nettement +}" in out and "[NL]" not in out
+    code, out, _err = run(capsys, "library", "restore", clause_id, "1")
+    assert "revision 3" in out
+    code, out, _err = run(capsys, "library", "show", clause_id, "--json")
+    assert json.loads(out)["text"]["fr"] == FR
+
+
+def test_an_edited_french_text_shows_the_dutch_out_of_date_until_translated(capsys):
+    clause_id = add(capsys)
+    run(capsys, "library", "edit", clause_id, "--fr", "Nouveau texte à Zeebrugge.")
+    code, out, _err = run(capsys, "library", "translations")
+    assert out.split("\t")[:2] == [clause_id, "nl"]
+    code, out, _err = run(capsys, "library", "show", clause_id)
+    assert "out of date" in out
+    run(capsys, "library", "translate", clause_id, "nl", "Nieuwe tekst in Zeebrugge.")
+    assert run(capsys, "library", "translations")[1] == ""
+
+
+def test_tag_retire_delete_and_search(capsys):
+    clause_id = add(capsys)
+    run(capsys, "library", "tag", clause_id, "--add", "schengen", "--remove", "sis")
+    code, out, _err = run(capsys, "library", "show", clause_id, "--json")
+    assert json.loads(out)["tags"] == ["schengen"]
+    run(capsys, "library", "retire", clause_id)
+    assert run(capsys, "library", "search", "zeebrugge")[1] == ""
+    assert clause_id in run(capsys, "library", "search", "zeebrugge", "--retired")[1]
+    run(capsys, "library", "delete", clause_id)
+    assert clause_id not in run(capsys, "library", "list")[1]
+    run(capsys, "library", "undelete", clause_id)
+    assert clause_id in run(capsys, "library", "list")[1]
+
+
+def test_the_builtin_library_cannot_be_edited_but_can_be_copied(capsys):
+    code, _out, err = run(capsys, "library", "edit", "vd2.1.4", "--fr", "x")
+    assert code == 1 and "copy it to your personal library" in err
+    code, out, _err = run(capsys, "library", "copy", "vd2.1.4")
+    assert code == 0 and "revision 1" in out
+
+
+def test_where_used_lists_notes_and_those_citing_an_old_wording(capsys, tmp_path):
+    clause_id = add(capsys)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for number in range(7):
+        note = Note(
+            subject={"fr": f"Note {number}"}, sections=[Section({}, [LinkedClause(clause_id, 1)])]
+        )
+        notefile.write(note, folder / f"n{number}.clausier")
+    run(capsys, "library", "edit", clause_id, "--fr", "Nouvelle formulation à Zeebrugge.")
+    code, out, err = run(capsys, "library", "where-used", clause_id, "--folder", str(folder))
+    assert code == 0 and len(out.strip().splitlines()) == 7
+    assert "7 notes cite an older wording" in err
+    code, out, _err = run(
+        capsys, "library", "where-used", clause_id, "--folder", str(folder), "--json"
+    )
+    assert all(row["older"] and row["mode"] == "linked" for row in json.loads(out))
+
+
+def test_duplicates_shows_the_declaration_pair_with_its_differences(capsys):
+    code, out, _err = run(capsys, "library", "duplicates")
+    assert code == 0 and "vd2.1.4 ≈ vd2.1.5" in out and "{+" in out
+    code, out, _err = run(capsys, "library", "duplicates", "vd2.1.5", "--json")
+    assert json.loads(out)[0]["first"] == "vd2.1.4"
+
+
+def test_a_variable_is_described_and_shown(capsys):
+    clause_id = add(capsys, "--title-fr", "SIS pour {sommet}")
+    code, out, _err = run(capsys, "library", "variable", "sommet", "text", "Le sommet préparé")
+    assert code == 0 and "1 clause uses it" in out
+    code, out, _err = run(capsys, "library", "show", clause_id)
+    assert "Variable {sommet} (text): Le sommet préparé" in out
+
+
+def test_export_set_writes_a_library_file(capsys, tmp_path):
+    clause_id = add(capsys)
+    target = tmp_path / "share" / "sis.json"
+    code, out, _err = run(capsys, "library", "export-set", clause_id, "vd2.1.4", "-o", str(target))
+    assert code == 0 and "2 clauses written" in out
+    assert list(library_mod.load_file(target).clauses) == [clause_id, "vd2.1.4"]
+
+
+def test_import_dry_run_previews_and_writes_nothing(capsys):
+    source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
+    builtin_before = [p.read_bytes() for p in library_mod.builtin_library_files()]
+    code, out, err = run(capsys, "library", "import", str(source), "--prefix", "lux", "--dry-run")
+    assert code == 0 and out.startswith("lux.") and "nothing was written" in err
+    assert not libraries.user_library_dir().exists()
+    code, out, err = run(capsys, "library", "import", str(source), "--prefix", "lux")
+    assert code == 0 and "imported into" in out
+    assert [p.read_bytes() for p in library_mod.builtin_library_files()] == builtin_before
+
+
+def test_team_without_a_folder_says_so(capsys):
+    code, _out, err = run(capsys, "library", "team")
+    assert code == 0 and "No team library folder" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["library", "history", "nope"], "nope"),
+        (["library", "restore", "vd2.1.4", "9"], "built-in"),
+        (["library", "add", "--fr", "  "], "needs a text"),
+        (["library", "export-set", "nope", "-o", "x.json"], "nope"),
+    ],
+)
+def test_library_errors_are_one_line(capsys, tmp_path, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, *argv)
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
