@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app import database, duplicates, libraries, personal, sync, team, updates, variabledefs
+from app import database, libraries, personal, team
 from app import library as library_mod
 from app.errors import LibraryError
 from app.i18n import _
@@ -28,7 +29,13 @@ from app.note import Block, CopiedClause, Note, TextBlock
 from app.personal import ClauseDraft, PersonalLibrary
 from app.search import Hit, LibraryIndex
 from app.whereused import NoteIndex, ScanReport, Usage
-from app.worddiff import LanguageDiff, diff_clauses
+
+if TYPE_CHECKING:  # what only some actions need is imported when they run
+    from app.duplicates import NearDuplicate
+    from app.sync import SyncState
+    from app.updates import PendingUpdate
+    from app.variabledefs import ClauseVariable
+    from app.worddiff import LanguageDiff
 
 
 class Action(StrEnum):
@@ -104,7 +111,7 @@ class Collection:
         self.problems: list[str] = []
         self.library = Library()
         self._generation = -1
-        self._duplicates: tuple[str, list[duplicates.NearDuplicate]] | None = None
+        self._duplicates: tuple[str, list[NearDuplicate]] | None = None
 
     @classmethod
     def open(
@@ -247,6 +254,8 @@ class Collection:
         languages: tuple[str, ...] = LANGS,
     ) -> dict[str, LanguageDiff]:
         """The word-level differences per language from revision ``old`` to ``new`` (newest)."""
+        from app.worddiff import diff_clauses
+
         first = self.library.at(clause_id, old)
         second = self.library.newest(clause_id) if new is None else self.library.at(clause_id, new)
         if first is None or second is None:
@@ -257,24 +266,34 @@ class Collection:
             )
         return diff_clauses(first, second, languages)
 
-    def sync_states(self, clause_id: str) -> dict[str, sync.SyncState]:
+    def sync_states(self, clause_id: str) -> dict[str, SyncState]:
         """The FR↔NL sync state of each language of a clause."""
+        from app import sync
+
         return sync.states(self.clause(clause_id))
 
     def source_diff(self, clause_id: str, lang: str) -> LanguageDiff | None:
         """What changed in the other language since ``lang`` was last translated."""
+        from app import sync
+
         return sync.source_diff(self.library, self.clause(clause_id), lang)
 
     def translations_out_of_date(self) -> list[tuple[Clause, str]]:
         """Every (clause, language) a translator should look at."""
+        from app import sync
+
         return sync.out_of_date(self.library)
 
-    def variables_of(self, clause_id: str) -> list[variabledefs.ClauseVariable]:
+    def variables_of(self, clause_id: str) -> list[ClauseVariable]:
         """The variables a clause holds, with type and description."""
+        from app import variabledefs
+
         return variabledefs.of_clause(self.library, self.clause(clause_id))
 
-    def near_duplicates(self, clause_id: str | None = None) -> list[duplicates.NearDuplicate]:
+    def near_duplicates(self, clause_id: str | None = None) -> list[NearDuplicate]:
         """Near-duplicate pairs in the library (those of one clause, with ``clause_id``)."""
+        from app import duplicates
+
         if self._duplicates is None or self._duplicates[0] != self.library.digest:
             self._duplicates = (self.library.digest, duplicates.find(self.library))
         found = self._duplicates[1]
@@ -284,8 +303,10 @@ class Collection:
 
     def pending_updates(
         self, note: Note, kept: dict[str, int] | None = None
-    ) -> list[updates.PendingUpdate]:
+    ) -> list[PendingUpdate]:
         """The linked clauses of ``note`` that have a newer revision, with the diff."""
+        from app import updates
+
         return updates.pending(note, self.library, kept)
 
     def where_used(self, clause_id: str) -> Usage:

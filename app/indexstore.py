@@ -113,6 +113,7 @@ class StoredText(Mapping[str, str]):
         return self._texts()[lang]
 
     def get(self, lang: str, default: Any = None) -> Any:
+        """The text in ``lang`` (read now), or ``default``."""
         return self._texts().get(lang, default)
 
     def __iter__(self) -> Iterator[str]:
@@ -161,13 +162,13 @@ def load(db: sqlite3.Connection, origin: str, *, library: str = "") -> Library |
     meta = json.loads(part[0])
     kinds = {k.value: k for k in Kind}
     clauses: dict[str, Clause] = {}
-    for clause_id, source, part_number, position, kind, revision, title_fr, title_nl, extra in (
-        db.execute(
-            "SELECT id, source, part, position, kind, revision, title_fr, title_nl, extra "
-            "FROM clause WHERE origin = ? ORDER BY rowid",
-            (origin,),
-        )
-    ):
+    rows = db.execute(
+        "SELECT id, source, part, position, kind, revision, title_fr, title_nl, extra "
+        "FROM clause WHERE origin = ? ORDER BY rowid",
+        (origin,),
+    )
+    for row in rows:
+        clause_id, source, part_number, position, kind, revision, title_fr, title_nl, extra = row
         title = {lang: t for lang, t in (("fr", title_fr), ("nl", title_nl)) if t}
         fields = dict(_extra(extra))
         langs = fields.pop("langs")

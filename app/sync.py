@@ -12,11 +12,14 @@ translation (:func:`source_diff`).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.i18n import _
 from app.language import LANGS, Localized
 from app.library import Clause, LanguageVersion, Library
-from app.worddiff import LanguageDiff, diff_words
+
+if TYPE_CHECKING:
+    from app.worddiff import LanguageDiff
 
 
 class SyncState(StrEnum):
@@ -75,6 +78,8 @@ def source_diff(library: Library, clause: Clause, lang: str) -> LanguageDiff | N
 
     None when the revision it was translated from is no longer known.
     """
+    from app.worddiff import LanguageDiff, diff_words
+
     source = other(lang)
     basis = library.at(clause.id, clause.version(lang).translated_from)
     if basis is None:

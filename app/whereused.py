@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app import database, notefile
+from app import database
 from app.errors import NoteFileError
 from app.language import pick
 from app.note import CopiedClause, FollowUpTable, LinkedClause, Note
@@ -94,6 +94,8 @@ def _subject(note: Note) -> str:
 
 def _notes_under(folder: Path) -> Iterable[Path]:
     """The note files under ``folder``, hidden and system folders skipped."""
+    from app import notefile
+
     for root, dirs, files in os.walk(folder, onerror=lambda _error: None):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS]
         for name in files:
@@ -112,6 +114,8 @@ class NoteIndex:
 
         Notes no longer there (or in folders no longer named) leave the index.
         """
+        from app import notefile
+
         report = ScanReport()
         found: dict[str, os.stat_result] = {}
         for path in [p for folder in folders for p in _notes_under(Path(folder))] + [

@@ -269,11 +269,16 @@ for first, second in phrases:
     type_(first + " ", second)
 ranking = {}
 for query in ("séc", "coop", "ferro", "preuve num"):
-    ranking[query] = [h.clause_id for h in index.search(query, limit=5)]
+    hits = index.search(query, limit=20)
+    titles = [
+        db.execute("SELECT title_fr FROM clause WHERE id = ?", (h.clause_id,)).fetchone()[0]
+        for h in hits
+    ]
+    ranking[query] = titles[:3]
 from app.search import fts_query
 counts = {
     q: db.execute("SELECT COUNT(*) FROM clause_fts WHERE clause_fts MATCH ?", (fts_query(q),)).fetchone()[0]
-    for q in ("s", "sé", "séc", "sécurité")
+    for q in ("s", "sé", "séc", "sécurité", "ferro", "preuve num")
 }
 print(json.dumps({"open": opened, "timings": timings, "ranking": ranking,
                   "counts": counts, "rss": peak_rss_mib()}))
@@ -394,8 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     for length in ("1", "2", "3", "8", "all"):
         label = "every keystroke" if length == "all" else f"{length}-letter prefix"
         print(f"search, {label}: {_ms(searched['timings'][length])}")
-    print("matches:", searched["counts"])
-    print("ranking (top 5):", searched["ranking"])
+    print("matches of words typed:", searched["counts"])
+    for query, titles in searched["ranking"].items():
+        print(f"ranking, “{query}”: " + " | ".join(titles))
     print(f"peak RSS, index + search process: {searched['rss']:.0f} MiB")
 
     baseline = _child(BASELINE, work / "baseline" / "data")
