@@ -367,9 +367,10 @@ class NoteSession:
         linked = section.blocks[index]
         if not isinstance(linked, LinkedClause):
             raise ClausierError(_("Only a linked clause can be copied for local editing."))
-        clause = library.get(linked.clause_id)
+        # The wording the note shows is the linked revision's, not the library's newest.
+        clause = library.at(linked.clause_id, linked.revision) or library.get(linked.clause_id)
         copied = CopiedClause(
-            clause.id, linked.revision, dict(clause.title), dict(clause.text), id=linked.id
+            clause.id, clause.revision, dict(clause.title), dict(clause.text), id=linked.id
         )
 
         def replace(old, new):
