@@ -218,6 +218,16 @@ class BlockWidget(QFrame):
         layout.addLayout(self.header)
         layout.addLayout(self.body)
 
+    def _language_editors(self) -> LanguageEditors:
+        """Editors for the block's text in each language, wired to the edit requests."""
+        editors = LanguageEditors(self)
+        editors.edited.connect(
+            lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
+        )
+        editors.focusLeft.connect(self.typingPausedRequest)
+        self.body.addWidget(editors)
+        return editors
+
     def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(standard_icon(self.style(), icon))
@@ -336,12 +346,7 @@ class TextBlockWidget(BlockWidget):
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
-        self.editors = LanguageEditors(self)
-        self.editors.edited.connect(
-            lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
-        )
-        self.editors.focusLeft.connect(self.typingPausedRequest)
-        self.body.addWidget(self.editors)
+        self.editors = self._language_editors()
         self.heading.setFont(self.font())  # free text: a quiet label, the text speaks
         tint(self.heading, MUTED)
         self.retranslate()
@@ -469,12 +474,7 @@ class CopiedClauseWidget(BlockWidget):
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
-        self.editors = LanguageEditors(self)
-        self.editors.edited.connect(
-            lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
-        )
-        self.editors.focusLeft.connect(self.typingPausedRequest)
-        self.body.addWidget(self.editors)
+        self.editors = self._language_editors()
         self.clause_id = ""
         self.title = ""
         self.retranslate()
