@@ -165,6 +165,7 @@ class BlockWidget(QFrame):
     editLocallyRequest = Signal(str)
     editTextRequest = Signal(str, str, str)  # block id, lang, text
     typingPausedRequest = Signal()
+    saveAsClauseRequest = Signal(str)  # block id
 
     kind: type = TextBlock
     title_language = ""  # the language clause titles are shown in (the composer sets it)
@@ -261,6 +262,9 @@ class BlockWidget(QFrame):
         if isinstance(self, LinkedClauseWidget):
             local = menu.addAction(_("&Edit Clause Locally"))
             local.triggered.connect(lambda: self.editLocallyRequest.emit(self.block_id))
+        if isinstance(self, TextBlockWidget | CopiedClauseWidget):
+            save = menu.addAction(_("&Save Block as Clause…"))
+            save.triggered.connect(lambda: self.saveAsClauseRequest.emit(self.block_id))
         menu.addSeparator()
         delete = menu.addAction(_("De&lete Block"))
         delete.triggered.connect(lambda: self.removeRequest.emit(self.block_id))

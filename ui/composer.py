@@ -152,6 +152,7 @@ class Composer(QScrollArea):
     editFollowUpRequest = Signal(str, int, str, str, str)
     removeFollowUpRowRequest = Signal(str, int)
     typingPausedRequest = Signal()
+    saveAsClauseRequest = Signal(str)  # block id
     currentChanged = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -350,6 +351,7 @@ class Composer(QScrollArea):
         widget.editLocallyRequest.connect(self.editLocallyRequest)
         widget.editTextRequest.connect(self.editTextRequest)
         widget.typingPausedRequest.connect(self.typingPausedRequest)
+        widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
         if isinstance(widget, FollowUpWidget):
             widget.addRowRequest.connect(self.addFollowUpRowRequest)
             widget.editCellRequest.connect(self.editFollowUpRequest)
@@ -371,6 +373,20 @@ class Composer(QScrollArea):
             widget.title_language = lang
             if document is not None and isinstance(widget, LinkedClauseWidget | CopiedClauseWidget):
                 widget.refresh(document.session.block(block_id), document.note, self.library)
+
+    def set_library(self, library: Library) -> None:
+        """Show the clauses of ``library`` (after a library action or a reload)."""
+        self.library = library
+        document = self.document
+        if document is None:
+            return
+        for block_id, widget in self.block_widgets.items():
+            try:
+                block = document.session.block(block_id)
+            except KeyError:
+                continue
+            widget.refresh(block, document.note, library)
+        self._variables_timer.start()
 
     def _refresh_variables(self) -> None:
         document = self.document

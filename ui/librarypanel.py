@@ -110,6 +110,7 @@ class LibraryPanel(QWidget):
         self.used: set[str] = set()
         self._items: dict[str, QStandardItem] = {}
         self._language = ""
+        self.context_actions: list = []  # the window's clause actions, for the context menu
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -214,8 +215,12 @@ class LibraryPanel(QWidget):
             self._fill_filters()
             self.refresh()
 
+    def set_context_actions(self, actions: list) -> None:
+        """The window's actions offered on a right click (None for a separator)."""
+        self.context_actions = list(actions)
+
     def set_library(self, library: Library, index: Searcher) -> None:
-        """Show another library (after an import)."""
+        """Show another library (after a library action, an import or a reload)."""
         self.library = library
         self.index = index
         self.preview.library = library
@@ -433,6 +438,11 @@ class LibraryPanel(QWidget):
             ).format(n=len(ids))
         )
         action.triggered.connect(lambda: [self.insertClauseRequest.emit(i) for i in ids])
+        for extra in self.context_actions[1:]:  # the first is the window's insert action
+            if extra is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(extra)
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def _clause_rows(self) -> list[QModelIndex]:

@@ -6,7 +6,6 @@ import gc
 import sys
 from pathlib import Path
 
-from app import libraries
 from app.settings import Settings
 from ui.qt import QApplication, QTimer
 from ui.state import WindowState
@@ -25,21 +24,20 @@ def application() -> QApplication:
 
 
 def build_services(**overrides):
-    """Load settings, interface language and library into the services every window shares."""
+    """Load settings, interface language and the libraries into the services every window shares."""
+    from app.collection import Collection
     from ui.workspace import Services
 
     settings = Settings.load()
     language = InterfaceLanguage()
     language.apply(settings.get("interface_language") or None)
-    loaded = libraries.load_all()
-    index = libraries.open_index(loaded.library)
+    collection = Collection.open(settings=settings)
     values = dict(
         settings=settings,
-        library=loaded.library,
-        index=index,
+        collection=collection,
         state=WindowState.load(),
         language=language,
-        library_problems=list(loaded.problems) + list(settings.problems),
+        library_problems=list(collection.problems) + list(settings.problems),
     )
     values.update(overrides)
     return Services(**values)

@@ -226,6 +226,64 @@ class MainWindow(QMainWindow):
         a["clear_recent"].triggered.connect(self.clear_recent)
         a.recent_menu.aboutToShow.connect(self.fill_recent_menu)
 
+        # Library actions: each is one function of a flow module, loaded on first use.
+        clause = lib.selected_clause_id
+        a["review_updates"].triggered.connect(
+            lambda: self.run_flow("updateflows", "review_updates", comp.current_block_id())
+        )
+        a["save_as_clause"].triggered.connect(
+            lambda: self.run_flow("clauseflows", "save_block_as_clause", comp.current_block_id())
+        )
+        a["new_clause"].triggered.connect(lambda: self.run_flow("clauseflows", "new_clause"))
+        for name, module, function in (
+            ("edit_clause", "clauseflows", "edit_clause"),
+            ("copy_to_personal", "clauseflows", "copy_to_personal"),
+            ("clause_history", "clauseflows", "show_history"),
+            ("clause_translation", "clauseflows", "show_translation"),
+            ("retire_clause", "clauseflows", "retire_clause"),
+            ("delete_clause", "clauseflows", "delete_clause"),
+            ("where_used", "insightflows", "show_where_used"),
+        ):
+            a[name].triggered.connect(
+                lambda _c=False, m=module, f=function: self.run_flow(m, f, clause())
+            )
+        a["deleted_clauses"].triggered.connect(lambda: self.run_flow("clauseflows", "show_deleted"))
+        a["translations_due"].triggered.connect(
+            lambda: self.run_flow("clauseflows", "show_translations_due")
+        )
+        a["near_duplicates"].triggered.connect(
+            lambda: self.run_flow("insightflows", "show_duplicates", "")
+        )
+        a["import_declaration"].triggered.connect(
+            lambda: self.run_flow("insightflows", "import_declaration")
+        )
+        a["export_clauses"].triggered.connect(
+            lambda: self.run_flow("insightflows", "export_clauses", lib.selected_clause_ids())
+        )
+        a["team_library"].triggered.connect(
+            lambda: self.run_flow("insightflows", "show_team_library")
+        )
+        lib.set_context_actions(
+            [
+                a["insert_clause"],
+                None,
+                a["edit_clause"],
+                a["copy_to_personal"],
+                a["clause_history"],
+                a["clause_translation"],
+                a["where_used"],
+                None,
+                a["retire_clause"],
+                a["delete_clause"],
+                None,
+                a["export_clauses"],
+            ]
+        )
+        self.workspace.libraryChanged.connect(self.library_changed)
+        comp.saveAsClauseRequest.connect(
+            lambda block_id: self.run_flow("clauseflows", "save_block_as_clause", block_id)
+        )
+
         lib.insertClauseRequest.connect(ed.insert_clause)
         lib.focusComposerRequest.connect(comp.focus_note)
         prev.languageChosenRequest.connect(self.set_preview_language)
@@ -277,6 +335,25 @@ class MainWindow(QMainWindow):
         old.close()
         old.deleteLater()
         self._attach(document)
+
+    # --- the library ----------------------------------------------------------------------
+
+    def run_flow(self, module: str, function: str, *args) -> None:
+        """Run a library flow (``ui.<module>.<function>(window, *args)``), loaded on first use."""
+        import importlib
+
+        flow = getattr(importlib.import_module(f"ui.{module}"), function)
+        flow(self, *args)
+
+    def library_changed(self, change) -> None:
+        """Show what a library action or a reload changed (an app.collection.LibraryChange)."""
+        if not self.ready:
+            return
+        library = self.services.library
+        self.library.set_library(library, self.services.index)
+        self.composer.set_library(library)
+        self.preview.library = library
+        self.preview.schedule()
 
     # --- reactions to the document --------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,14 +19,18 @@ from ui.dialogs import Dialogs, RecoveryChoice
 from ui.exporting import Exporter, export_note, open_folder
 from ui.librarypanel import Searcher
 from ui.mainwindow import MainWindow
-from ui.qt import QApplication, QObject, QPoint
+from ui.qt import QApplication, QObject, QPoint, Qt, QTimer, QWidget, Signal
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage
 
 if TYPE_CHECKING:
+    from app.collection import Collection, LibraryChange
     from app.export import ExportResult
     from app.note import Note
     from ui.document import NoteDocument
+
+
+REFRESH_SECONDS = 30  # how often the libraries are looked at for changes made elsewhere
 
 
 @dataclass
@@ -33,8 +38,7 @@ class Services:
     """What every window shares; tests build one with stub dialogs."""
 
     settings: Settings
-    library: Library
-    index: Searcher
+    collection: Collection
     state: WindowState
     language: InterfaceLanguage
     dialogs: Dialogs = field(default_factory=Dialogs)
@@ -43,15 +47,36 @@ class Services:
     library_problems: list[str] = field(default_factory=list)
     threaded_preview: bool = True
 
+    @property
+    def library(self) -> Library:
+        """Every clause the user can use: built-in, imported, team and personal, merged."""
+        return self.collection.library
+
+    @property
+    def index(self) -> Searcher:
+        """The search index over :attr:`library`."""
+        return self.collection.index
+
 
 class Workspace(QObject):
     """Owns the windows: one note per window, new notes and opened files reuse an untouched one."""
+
+    libraryChanged = Signal(object)  # an app.collection.LibraryChange, for every window
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self.windows: list[MainWindow] = []
         services.language.languageChanged.connect(self._retranslate)
+        # Changes made elsewhere (the team folder, another instance, the command line) show
+        # when the application comes back to the front, and every half minute.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_SECONDS * 1000)
+        self.refresh_timer.timeout.connect(self.refresh_library)
+        self.refresh_timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._application_state)
 
     # --- windows --------------------------------------------------------------------------
 
@@ -226,6 +251,47 @@ class Workspace(QObject):
                 opened.append(window)
                 near = None
         return opened
+
+    # --- the library ----------------------------------------------------------------------
+
+    def change_library(
+        self, parent: QWidget | None, operation: Callable[[], LibraryChange | None]
+    ) -> LibraryChange | None:
+        """Run one library action; its error goes to a dialog, its change to every window."""
+        try:
+            change = operation()
+        except (ClausierError, OSError) as error:
+            self.services.dialogs.error(parent, str(error))
+            return None
+        if change is not None:
+            self.libraryChanged.emit(change)
+        return change
+
+    def stop(self) -> None:
+        """Stop looking for library changes (the application is ending)."""
+        self.refresh_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            try:
+                app.applicationStateChanged.disconnect(self._application_state)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _application_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.refresh_library()
+
+    def refresh_library(self) -> LibraryChange | None:
+        """Take in changes made outside this window (team folder, another instance)."""
+        try:
+            change = self.services.collection.refresh()
+        except (ClausierError, OSError, sqlite3.Error) as error:
+            for window in self.windows:
+                window.statusBar().showMessage(str(error), 10000)
+            return None
+        if change is not None:
+            self.libraryChanged.emit(change)
+        return change
 
     # --- remembering ----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QTest
 
-from app import libraries
+from app.collection import Collection
 from app.recovery import Recovery
 from app.settings import Settings
 from app.skeletons import Skeleton
@@ -64,12 +64,6 @@ class StubDialogs(Dialogs):
         return {r.key: self.recovery_answer for r in recoveries}
 
 
-@pytest.fixture(scope="session")
-def loaded_library():
-    """The built-in library, read once for the whole UI suite."""
-    return libraries.load_all().library
-
-
 @pytest.fixture
 def dialogs() -> StubDialogs:
     """The stub dialogs of this test."""
@@ -83,15 +77,15 @@ def revealed() -> list[Path]:
 
 
 @pytest.fixture
-def services(qapp, loaded_library, dialogs, revealed):
-    """Shared services with the real library, settings and index, in this test's folders."""
+def services(qapp, dialogs, revealed):
+    """Shared services with the real libraries, settings and index, in this test's folders."""
     language = InterfaceLanguage()
     language.apply("en")
-    index = libraries.open_index(loaded_library)
+    settings = Settings.load()
+    collection = Collection.open(settings=settings)
     built = Services(
-        settings=Settings.load(),
-        library=loaded_library,
-        index=index,
+        settings=settings,
+        collection=collection,
         state=WindowState.load(),
         language=language,
         dialogs=dialogs,
@@ -99,7 +93,7 @@ def services(qapp, loaded_library, dialogs, revealed):
         threaded_preview=False,
     )
     yield built
-    index.close()
+    collection.close()
 
 
 @pytest.fixture
@@ -112,6 +106,7 @@ def workspace(services):
         if window.export_dialog is not None:
             window.export_dialog.wait()
         window.close()
+    space.stop()
     QApplication.processEvents()
 
 
