@@ -60,6 +60,11 @@ def language_code(lang: str) -> str:
     return lang.upper()
 
 
+def language_name(lang: str) -> str:
+    """A document language's name in the interface language: "French" or "Dutch"."""
+    return note_language_name(NoteLanguage(lang))
+
+
 def status_summary(lang: str, status: Status) -> str:
     """A one-line status for accessible texts and tooltips: "NL: unofficial translation"."""
     return _("{language}: {status}").format(
