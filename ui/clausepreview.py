@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from app import sync
 from app.i18n import _
 from app.library import Clause, Library, Status
-from ui.icons import STATUS_COLOURS
+from ui.clausemodel import library_note
+from ui.icons import OUT_OF_DATE_COLOUR, STATUS_COLOURS
 from ui.labels import kind_name, language_code, status_name
 from ui.qt import QTextBrowser, QWidget
 
@@ -38,6 +40,9 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
     )
     if origin:
         head += f"<p style='margin:0; color:#555'>{origin}</p>"
+    where = library_note(clause)
+    if where:
+        head += f"<p style='margin:0; color:#555'>{escape(where)}</p>"
     parts = [head]
     for text_lang in ("fr", "nl"):
         status = clause.status_in(text_lang)
@@ -46,6 +51,11 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             f"<span style='color:{colour}'>{_STATUS_MARKS[status]} "
             f"{escape(language_code(text_lang))} — {escape(status_name(status))}</span>"
         )
+        if sync.state(clause, text_lang) is sync.SyncState.OUT_OF_DATE:
+            late = _("out of date: the {other} text changed since").format(
+                other=language_code(sync.other(text_lang))
+            )
+            badge += f" <span style='color:{OUT_OF_DATE_COLOUR}'><b>— {escape(late)}</b></span>"
         title = escape(clause.title.get(text_lang, ""))
         text = clause.text_in(text_lang)
         body = (

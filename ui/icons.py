@@ -27,6 +27,7 @@ STATUS_COLOURS = {
     Status.MISSING: "#c62828",
 }
 USED_COLOUR = "#1565c0"
+OUT_OF_DATE_COLOUR = "#e65100"
 
 Painter = Callable[[QPainter, QRectF, bool], None]  # painter, box, on a selected row
 
@@ -110,6 +111,25 @@ def _used_painter(painter: QPainter, rect: QRectF, selected: bool) -> None:
     painter.drawPath(path)
 
 
+def _out_of_date_painter(painter: QPainter, rect: QRectF, selected: bool) -> None:
+    box = _square(rect)
+    if selected:
+        painter.setPen(QPen(QColor("white"), max(1.0, box.width() / 7)))
+        painter.drawEllipse(box.adjusted(-1, -1, 1, 1))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(OUT_OF_DATE_COLOUR))
+    painter.drawEllipse(box)
+    pen = QPen(QColor("white"), max(1.2, box.width() / 6))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    x = box.center().x()
+    painter.drawLine(
+        QPointF(x, box.top() + box.height() * 0.22),
+        QPointF(x, box.center().y() + box.height() * 0.08),
+    )
+    painter.drawPoint(QPointF(x, box.bottom() - box.height() * 0.22))
+
+
 def _blank_painter(painter: QPainter, rect: QRectF, selected: bool) -> None:
     return None
 
@@ -137,6 +157,11 @@ def _icon(key: str, paint: Painter) -> QIcon:
 def status_icon(status: Status) -> QIcon:
     """A disc for a translation status: filled official, half unofficial, crossed ring missing."""
     return _icon(f"status:{status.value}", _status_painter(status))
+
+
+def out_of_date_icon() -> QIcon:
+    """An orange disc with an exclamation mark: a translation the other language left behind."""
+    return _icon("out_of_date", _out_of_date_painter)
 
 
 def used_icon() -> QIcon:

@@ -7,37 +7,29 @@ from typing import Protocol
 from app.i18n import _, current_language, ngettext
 from app.library import Clause, Kind, Library
 from app.search import Hit
+from ui.clausemodel import CLAUSE_ROLE, ClauseModel, Node
 from ui.clausepreview import ClausePreview
-from ui.dragdrop import clause_mime
-from ui.icons import blank_icon, status_icon, used_icon
 from ui.keys import keep_alt_arrows
-from ui.labels import kind_name, status_summary
+from ui.labels import kind_name
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
     QEvent,
-    QFont,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
     QLabel,
     QLineEdit,
     QMenu,
-    QMimeData,
     QModelIndex,
     QObject,
     QSplitter,
-    QStandardItem,
-    QStandardItemModel,
     Qt,
     QTreeView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-
-CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = 4  # id, title, FR status, NL status
 
 
 class Searcher(Protocol):
@@ -67,21 +59,6 @@ def part_label(number: int, title: dict[str, str], lang: str) -> str:
     return f"{number}. {text}" if text else str(number)
 
 
-class ClauseModel(QStandardItemModel):
-    """Clauses grouped by source and part (or ranked, when searching), draggable to the note."""
-
-    def mimeTypes(self) -> list[str]:
-        return ["application/x-clausier-clauses"]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        ids: dict[str, None] = {}
-        for index in indexes:
-            clause_id = index.siblingAtColumn(0).data(CLAUSE_ROLE)
-            if clause_id:
-                ids.setdefault(clause_id, None)
-        return clause_mime(list(ids))
-
-
 class ClauseTree(QTreeView):
     """The tree of clauses; Enter inserts the selected clause into the note."""
 
@@ -108,7 +85,6 @@ class LibraryPanel(QWidget):
         self.index = index
         self.display_lang = "fr"
         self.used: set[str] = set()
-        self._items: dict[str, QStandardItem] = {}
         self._language = ""
         self.context_actions: list = []  # the window's clause actions, for the context menu
 
@@ -127,7 +103,8 @@ class LibraryPanel(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("libraryCount")
 
-        self.model = ClauseModel(0, COLUMNS, self)
+        self.model = ClauseModel(library, self)
+        self.model.set_fonts(self.font())
         self.tree = ClauseTree(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -204,13 +181,13 @@ class LibraryPanel(QWidget):
     def set_used(self, clause_ids: set[str] | list[str]) -> None:
         """Mark the clauses the open note already uses."""
         self.used = set(clause_ids)
-        for clause_id, item in self._items.items():
-            self._mark(item, clause_id in self.used)
+        self.model.set_used(self.used)
 
     def set_display_language(self, lang: str) -> None:
         """Show titles in ``lang`` (fr or nl)."""
         if lang != self.display_lang:
             self.display_lang = lang
+            self.model.display_lang = lang
             self.preview.display_lang = lang
             self._fill_filters()
             self.refresh()
@@ -223,6 +200,7 @@ class LibraryPanel(QWidget):
         """Show another library (after a library action, an import or a reload)."""
         self.library = library
         self.index = index
+        self.model.library = library
         self.preview.library = library
         self._fill_filters()
         self.refresh()
@@ -243,9 +221,9 @@ class LibraryPanel(QWidget):
         self.part_filter.setAccessibleName(_("Filter by part"))
         self.kind_filter.setAccessibleName(_("Filter by kind"))
         self.tree.setAccessibleName(_("Library clauses"))
-        self.model.setHorizontalHeaderLabels([_("Id"), _("Title"), "FR", "NL"])
-        self.model.horizontalHeaderItem(2).setToolTip(_("French text"))
-        self.model.horizontalHeaderItem(3).setToolTip(_("Dutch text"))
+        self.model.headers = [_("Id"), _("Title"), "FR", "NL"]
+        self.model.header_tips = ["", "", _("French text"), _("Dutch text")]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._fill_filters()
         self.preview.retranslate()
         self.refresh()
@@ -308,14 +286,15 @@ class LibraryPanel(QWidget):
             self.library.clauses[h.clause_id] for h in hits if h.clause_id in self.library.clauses
         ]
         previous = self.selected_clause_id()
-        self.model.removeRows(0, self.model.rowCount())
-        self._items = {}
-        self.tree.setRootIsDecorated(not query)  # a ranked list when searching, a tree otherwise
+        root = self.model.begin()
         if query:
             for clause in clauses:
-                self.model.appendRow(self._clause_row(clause))
+                self.model.add_clause(root, clause.id)
         else:
-            self._fill_tree(clauses)
+            self._fill_tree(root, clauses)
+        self.model.end()
+        self.tree.setRootIsDecorated(not query)  # a ranked list when searching, a tree otherwise
+        self._span_headings(root, QModelIndex())
         self.tree.expandAll()
         self.count.setText(
             ngettext("{n} matching clause", "{n} matching clauses", len(clauses)).format(
@@ -324,21 +303,19 @@ class LibraryPanel(QWidget):
             if query
             else ngettext("{n} clause", "{n} clauses", len(clauses)).format(n=len(clauses))
         )
-        target = self._items.get(previous) if not query else None
-        if target is None and clauses:
-            target = self._items.get(clauses[0].id)
-        if target is not None:
-            self.tree.setCurrentIndex(target.index())
-            self.tree.scrollTo(target.index())
+        target = self.model.index_of(previous)
+        if not target.isValid() and clauses:
+            target = self.model.index_of(clauses[0].id)
+        if target.isValid():
+            self.tree.setCurrentIndex(target)
+            self.tree.scrollTo(target)
         else:
             self.preview.show_clause(None)
 
-    def _fill_tree(self, clauses: list[Clause]) -> None:
+    def _fill_tree(self, root: Node, clauses: list[Clause]) -> None:
         lang = self.display_lang
-        sources: dict[str, QStandardItem] = {}
-        parts: dict[tuple[str, int | None], QStandardItem] = {}
-        bold = QFont(self.font())
-        bold.setBold(True)
+        sources: dict[str, Node] = {}
+        parts: dict[tuple[str, int | None], Node] = {}
         for clause in clauses:
             source_id = clause.origin.source if clause.origin else ""
             if source_id not in sources:
@@ -348,73 +325,22 @@ class LibraryPanel(QWidget):
                     or source_id
                     or _("Other clauses")
                 )
-                item = QStandardItem(title)
-                item.setFont(bold)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip(title)
-                self.model.appendRow([item] + [self._filler() for _i in range(COLUMNS - 1)])
-                self.tree.setFirstColumnSpanned(item.row(), QModelIndex(), True)
-                sources[source_id] = item
+                sources[source_id] = root.add(label=title, heading=True)
             parent = sources[source_id]
             key = (source_id, clause.part)
             if clause.part is not None and key not in parts:
                 source = self.library.sources.get(source_id)
                 part = source.part(clause.part) if source else None
                 label = part_label(clause.part, part.title if part else {}, lang)
-                item = QStandardItem(label)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip(label)
-                parent.appendRow([item] + [self._filler() for _i in range(COLUMNS - 1)])
-                self.tree.setFirstColumnSpanned(item.row(), parent.index(), True)
-                parts[key] = item
-            (parts.get(key) or parent).appendRow(self._clause_row(clause))
+                parts[key] = parent.add(label=label)
+            self.model.add_clause(parts.get(key) or parent, clause.id)
 
-    @staticmethod
-    def _filler() -> QStandardItem:
-        item = QStandardItem()
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        return item
-
-    def _clause_row(self, clause: Clause) -> list[QStandardItem]:
-        lang = self.display_lang
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-        id_item = QStandardItem(clause.id)
-        id_item.setData(clause.id, CLAUSE_ROLE)
-        title_item = QStandardItem(clause.title_in(lang))
-        summaries = []
-        status_items = []
-        for text_lang in ("fr", "nl"):
-            status = clause.status_in(text_lang)
-            summary = status_summary(text_lang, status)
-            summaries.append(summary)
-            item = QStandardItem(status_icon(status), "")
-            item.setToolTip(summary)
-            item.setData(summary, Qt.ItemDataRole.AccessibleTextRole)
-            status_items.append(item)
-        tooltip = "\n".join([clause.title_in(lang), kind_name(clause.kind), *summaries])
-        row = [id_item, title_item, *status_items]
-        for item in row:
-            item.setFlags(flags)
-        id_item.setToolTip(tooltip)
-        title_item.setToolTip(tooltip)
-        self._items[clause.id] = id_item
-        self._mark(id_item, clause.id in self.used, title_item)
-        return row
-
-    def _mark(self, item: QStandardItem, used: bool, title: QStandardItem | None = None) -> None:
-        item.setIcon(used_icon() if used else blank_icon())
-        font = QFont(self.font())
-        font.setBold(used)
-        item.setFont(font)
-        if title is None and item.index().isValid():
-            title = self.model.itemFromIndex(item.index().siblingAtColumn(1))
-        if title is not None:
-            title.setFont(font)
-        clause_id = item.data(CLAUSE_ROLE)
-        accessible = _("{id}, used in the note").format(id=clause_id) if used else clause_id
-        item.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
+    def _span_headings(self, node: Node, parent: QModelIndex) -> None:
+        """Let source and part headings run across every column."""
+        for child in node.children:
+            if not child.clause_id:
+                self.tree.setFirstColumnSpanned(child.row, parent, True)
+                self._span_headings(child, self.model.index(child.row, 0, parent))
 
     # --- interaction --------------------------------------------------------------
 
@@ -447,17 +373,7 @@ class LibraryPanel(QWidget):
 
     def _clause_rows(self) -> list[QModelIndex]:
         """Every clause row in display order."""
-        found: list[QModelIndex] = []
-
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.model.rowCount(parent)):
-                index = self.model.index(row, 0, parent)
-                if index.data(CLAUSE_ROLE):
-                    found.append(index)
-                walk(index)
-
-        walk(QModelIndex())
-        return found
+        return [self.model.index_of(clause_id) for clause_id in self.model.clause_ids()]
 
     def _move(self, step: int) -> None:
         rows = self._clause_rows()

@@ -124,3 +124,66 @@ def test_parts_fall_back_to_the_other_language_then_to_their_number(number, titl
 def test_a_source_known_in_french_only_shows_its_french_title_in_dutch():
     assert localized({"fr": "Déclaration conjointe"}, "nl") == "Déclaration conjointe"
     assert localized({"fr": "Déclaration", "nl": "Verklaring"}, "nl") == "Verklaring"
+
+
+def test_a_personal_clause_says_where_it_comes_from_and_a_late_translation_shows(window):
+    from app.personal import ClauseDraft
+
+    collection = window.services.collection
+    change = window.workspace.change_library(
+        window,
+        lambda: collection.add_clause(
+            ClauseDraft(
+                text={"fr": "Le point SIS habituel.", "nl": "Het gebruikelijke SIS-punt."},
+                title={"fr": "Ligne SIS", "nl": "SIS-lijn"},
+            )
+        ),
+    )
+    clause_id = change.clause_ids[0]
+    panel = window.library
+    panel.search.setText("SIS")
+    row = panel.model.index_of(clause_id)
+    assert row.isValid()
+    tooltip = row.siblingAtColumn(1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "personal library, revision 1" in tooltip
+    nl = row.siblingAtColumn(3)
+    assert "out of date" not in nl.data(Qt.ItemDataRole.AccessibleTextRole)
+
+    window.workspace.change_library(
+        window,
+        lambda: collection.edit_clause(clause_id, text={"fr": "Le point SIS revu."}),
+    )
+    nl = panel.model.index_of(clause_id).siblingAtColumn(3)
+    spoken = nl.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("NL: ") and ", out of date: the FR text changed" in spoken
+    assert not nl.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert panel.selected_clause_id() == clause_id  # the selection survives the refresh
+
+
+def test_rows_are_made_for_what_is_found_not_for_the_whole_library(services, qtbot):
+    panel = LibraryPanel(services.library, services.index)
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.search, "terror")
+    found = panel.model.clause_ids()
+    assert found and len(found) == panel.model.rowCount()
+    assert set(found) <= set(services.library.clauses)
+    assert panel.count.text() == f"{len(found)} matching clauses"
+
+
+def test_the_clause_card_says_when_a_translation_is_late(window):
+    from app.personal import ClauseDraft
+
+    collection = window.services.collection
+    clause_id = window.workspace.change_library(
+        window,
+        lambda: collection.add_clause(
+            ClauseDraft(text={"fr": "Texte initial.", "nl": "Oorspronkelijke tekst."})
+        ),
+    ).clause_ids[0]
+    window.workspace.change_library(
+        window, lambda: collection.edit_clause(clause_id, text={"nl": "Herziene tekst."})
+    )
+    window.library.search.setText("Herziene")
+    card = window.library.preview.toPlainText()
+    assert "Your personal library, revision 2" in card
+    assert "FR — " in card and "out of date: the NL text changed since" in card

@@ -87,11 +87,11 @@ def test_insertion_follows_the_current_block(window):
 
 def test_used_clauses_are_marked_in_the_library(window):
     window.editor.insert_clause("vd2.1.4")
-    item = window.library._items["vd2.1.4"]
-    assert item.font().bold()
-    assert "used in the note" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    row = window.library.model.index_of("vd2.1.4")
+    assert row.data(Qt.ItemDataRole.FontRole).bold()
+    assert "used in the note" in row.data(Qt.ItemDataRole.AccessibleTextRole)
     window.editor.undo()
-    assert not window.library._items["vd2.1.4"].font().bold()
+    assert not window.library.model.index_of("vd2.1.4").data(Qt.ItemDataRole.FontRole).bold()
 
 
 def test_save_reopen_and_recent_files(window, workspace, dialogs, tmp_path):
