@@ -323,11 +323,13 @@ def done():
     for word in ("sécurité", "coopération"):
         for length in range(1, len(word) + 1):
             began = time.perf_counter()
-            panel.search.setText(word[:length])
-            panel.refresh()
+            panel.search.setText(word[:length])  # searches and fills the list
+            panel.tree.viewport().repaint()  # and paints the rows the user sees
             times.append(time.perf_counter() - began)
+    times.sort()
     print(json.dumps({"ready": ready[0], "clauses": len(services.library),
-                      "typing": sorted(times)[int(0.95 * len(times)) - 1], "rss": peak_rss_mib()}))
+                      "typing": times[int(0.95 * len(times)) - 1],
+                      "typing_median": times[len(times) // 2], "rss": peak_rss_mib()}))
     app.quit()
 ready = []
 workspace.windows[0].completed.connect(
@@ -423,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"the window with that team library (offscreen): ready in {window['ready']:.1f} s, "
         f"{window['clauses']} clauses, peak RSS {window['rss']:.0f} MiB; library panel, "
-        f"95th percentile per keystroke (search + list): {window['typing'] * 1000:.1f} ms"
+        f"per keystroke (search, list, paint): median {window['typing_median'] * 1000:.1f} ms, "
+        f"p95 {window['typing'] * 1000:.1f} ms"
     )
     if not args.keep:
         import shutil

@@ -24,20 +24,22 @@ def application() -> QApplication:
 
 
 def build_services(**overrides):
-    """Load settings, interface language and the libraries into the services every window shares."""
-    from app.collection import Collection
+    """Load settings and interface language into the services every window shares.
+
+    The libraries open right after the first window paints (:meth:`Workspace.open_collection`);
+    until then the window shows the built-in library.
+    """
     from ui.workspace import Services
 
     settings = Settings.load()
     language = InterfaceLanguage()
     language.apply(settings.get("interface_language") or None)
-    collection = Collection.open(settings=settings)
     values = dict(
         settings=settings,
-        collection=collection,
+        collection=None,
         state=WindowState.load(),
         language=language,
-        library_problems=list(collection.problems) + list(settings.problems),
+        library_problems=list(settings.problems),
     )
     values.update(overrides)
     return Services(**values)
@@ -52,6 +54,7 @@ def start(services, argv: list[str]):
     workspace.show(window)
 
     def after_first_paint() -> None:
+        workspace.open_collection()
         workspace.offer_recoveries(window)
         for argument in argv[:1]:
             workspace.open_path(Path(argument), window)

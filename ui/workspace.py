@@ -38,7 +38,7 @@ class Services:
     """What every window shares; tests build one with stub dialogs."""
 
     settings: Settings
-    collection: Collection
+    collection: Collection | None  # None until opened, just after the first paint
     state: WindowState
     language: InterfaceLanguage
     dialogs: Dialogs = field(default_factory=Dialogs)
@@ -46,16 +46,39 @@ class Services:
     reveal: Callable[[Path], None] = open_folder
     library_problems: list[str] = field(default_factory=list)
     threaded_preview: bool = True
+    _first: tuple[Library, Searcher] | None = None  # what the first paint shows, meanwhile
 
     @property
     def library(self) -> Library:
         """Every clause the user can use: built-in, imported, team and personal, merged."""
+        if self.collection is None:
+            return self._meanwhile()[0]
         return self.collection.library
 
     @property
     def index(self) -> Searcher:
         """The search index over :attr:`library`."""
+        if self.collection is None:
+            return self._meanwhile()[1]
         return self.collection.index
+
+    def _meanwhile(self) -> tuple[Library, Searcher]:
+        if self._first is None:
+            from app.library import builtin
+            from ui.memorysearch import MemorySearch
+
+            library = builtin()
+            self._first = (library, MemorySearch(library))
+        return self._first
+
+    def open_collection(self) -> Collection:
+        """Open the database and every library (the window shows the built-in one meanwhile)."""
+        if self.collection is None:
+            from app.collection import Collection
+
+            self.collection = Collection.open(settings=self.settings)
+            self.library_problems.extend(self.collection.problems)
+        return self.collection
 
 
 class Workspace(QObject):
@@ -254,6 +277,21 @@ class Workspace(QObject):
 
     # --- the library ----------------------------------------------------------------------
 
+    def open_collection(self) -> None:
+        """Open the libraries behind the first window, and show them in every window."""
+        from app.collection import Action, LibraryChange
+
+        if self.services.collection is not None:
+            return
+        try:
+            self.services.open_collection()
+        except (ClausierError, OSError, sqlite3.Error) as error:
+            self.services.library_problems.append(
+                _("Your personal library could not be opened: {reason}").format(reason=error)
+            )
+            return
+        self.libraryChanged.emit(LibraryChange(Action.RELOADED))
+
     def change_library(
         self, parent: QWidget | None, operation: Callable[[], LibraryChange | None]
     ) -> LibraryChange | None:
@@ -283,6 +321,8 @@ class Workspace(QObject):
 
     def refresh_library(self) -> LibraryChange | None:
         """Take in changes made outside this window (team folder, another instance)."""
+        if self.services.collection is None:
+            return None
         try:
             change = self.services.collection.refresh()
         except (ClausierError, OSError, sqlite3.Error) as error:
@@ -330,8 +370,12 @@ class Workspace(QObject):
     # --- settings and language ------------------------------------------------------------
 
     def apply_settings(self) -> None:
-        """Take the preferences into account at once: language, autosave."""
-        self.services.language.apply(self.services.settings.get("interface_language") or None)
+        """Take the preferences into account at once: language, autosave, note folders."""
+        from app.settings import split_folders
+
+        settings = self.services.settings
+        self.services.language.apply(settings.get("interface_language") or None)
+        self.services.collection.note_folders = split_folders(settings.get("note_folders"))
         for window in self.windows:
             window.apply_settings()
 
