@@ -48,10 +48,10 @@ def other(lang: str) -> str:
 
 def state(clause: Clause, lang: str) -> SyncState:
     """The sync state of ``lang`` in ``clause``."""
-    if not clause.text_in(lang).strip():
+    if not clause.has_text(lang):  # answered without reading a stored text
         return SyncState.MISSING
     source = other(lang)
-    if not clause.text_in(source).strip():
+    if not clause.has_text(source):
         return SyncState.ONLY
     if clause.version(source).changed > clause.version(lang).translated_from:
         return SyncState.OUT_OF_DATE
