@@ -255,8 +255,8 @@ class Actions(QObject):
             ),
             "delete_clause": (_("&Delete Clause…"), _("Delete the selected clause of your library")),
             "deleted_clauses": (
-                _("Deleted Clau&ses…"),
-                _("See the clauses you deleted and bring one back"),
+                _("Deleted and Retired Clau&ses…"),
+                _("See the clauses you deleted or retired and bring one back"),
             ),
             "where_used": (
                 _("&Where Used…"),

@@ -75,34 +75,7 @@ def _chosen_clause(window: MainWindow, clause_id: str) -> Clause | None:
 
 def select_in_library(window: MainWindow, clause_id: str) -> bool:
     """Show ``clause_id`` as the current clause of the library panel (clearing the search if needed)."""
-    from ui.librarypanel import CLAUSE_ROLE
-
-    panel = window.library
-
-    def find():
-        model = panel.model
-        pending = [model.index(row, 0) for row in range(model.rowCount())]
-        while pending:
-            index = pending.pop(0)
-            if index.data(CLAUSE_ROLE) == clause_id:
-                return index
-            pending.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
-        return None
-
-    index = find()
-    if index is None and panel.search.text():
-        panel.search.clear()
-        index = find()
-    if index is None:
-        for combo in (panel.source_filter, panel.part_filter, panel.kind_filter):
-            if combo.currentIndex() > 0:
-                combo.setCurrentIndex(0)
-        index = find()
-    if index is None:
-        return False
-    panel.tree.setCurrentIndex(index)
-    panel.tree.scrollTo(index)
-    return True
+    return window.library.select_clause(clause_id)
 
 
 def _keep(window: MainWindow, name: str, dialog: QDialog) -> None:
@@ -446,7 +419,7 @@ def retire_clause(window: MainWindow, clause_id: str) -> None:
         window,
         _(
             "Retire clause {id}? Notes that use it keep it, but search no longer offers it. "
-            "You can bring it back from Library ▸ Deleted Clauses."
+            "You can bring it back from Library ▸ Deleted and Retired Clauses."
         ).format(id=clause.id),
         _("Retire"),
     ):
@@ -470,7 +443,7 @@ def delete_clause(window: MainWindow, clause_id: str) -> None:
         window,
         _(
             "Delete clause {id}? Notes that link it keep their wording. You can undelete it "
-            "from Library ▸ Deleted Clauses."
+            "from Library ▸ Deleted and Retired Clauses."
         ).format(id=clause.id),
         _("Delete"),
     ):

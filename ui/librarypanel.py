@@ -182,6 +182,26 @@ class LibraryPanel(QWidget):
             ids = [self.selected_clause_id()]
         return ids
 
+    def select_clause(self, clause_id: str) -> bool:
+        """Make ``clause_id`` the current clause, clearing the search and filters if they hide it."""
+        target = self.model.index_of(clause_id)
+        if not target.isValid():
+            for combo in (self.source_filter, self.part_filter, self.kind_filter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self._fill_parts()
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.refresh()
+            target = self.model.index_of(clause_id)
+        if not target.isValid():
+            return False
+        self.tree.setCurrentIndex(target)
+        self.tree.scrollTo(target)
+        return True
+
     def set_used(self, clause_ids: set[str] | list[str]) -> None:
         """Mark the clauses the open note already uses."""
         self.used = set(clause_ids)
