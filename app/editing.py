@@ -491,8 +491,16 @@ class NoteSession:
 
     @property
     def kept(self) -> dict[str, int]:
-        """Block id → the newest revision the adviser chose not to take (keep the wording)."""
-        return self.__dict__.setdefault("_kept", {})
+        """Block id → the newest revision the adviser chose not to take (keep the wording).
+
+        Recorded on the linked blocks themselves (``LinkedClause.kept``), so it is
+        saved with the note.
+        """
+        return {
+            block.id: block.kept
+            for _section, block in self.note.blocks()
+            if isinstance(block, LinkedClause) and block.kept
+        }
 
     def _linked(self, block_id: str) -> tuple[Section, LinkedClause]:
         section, index = self.locate(block_id)
@@ -502,10 +510,13 @@ class NoteSession:
         return section, block
 
     def _swap_block(self, label: Label, section: Section, old: Block, new: Block) -> Change:
+        # A block of another kind (linked → copied) needs a new widget: the section's blocks change.
+        scope = Scope.BLOCK if type(old) is type(new) else Scope.BLOCKS
+
         def swap(current: Block, target: Block):
             def run() -> Change:
                 section.blocks[section.blocks.index(current)] = target
-                return Change(Scope.BLOCK, (section.id,), target.id)
+                return Change(scope, (section.id,), target.id)
 
             return run
 
@@ -554,16 +565,12 @@ class NoteSession:
         """Keep the linked wording: the library's newer revision is no longer offered."""
         section, linked = self._linked(block_id)
         newest = library.newest(linked.clause_id)
-        kept = self.kept
-        old = kept.get(block_id)
+        old = linked.kept
         new = newest.revision if newest else linked.revision
 
-        def setter(value: int | None):
+        def setter(value: int):
             def run() -> Change:
-                if value is None:
-                    kept.pop(block_id, None)
-                else:
-                    kept[block_id] = value
+                linked.kept = value
                 return Change(Scope.BLOCK, (section.id,), block_id, field="kept")
 
             return run

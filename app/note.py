@@ -35,6 +35,9 @@ class LinkedClause:
     clause_id: str
     revision: int
     id: str = field(default_factory=new_id)
+    # The newest library revision the adviser chose not to take ("keep the old
+    # wording"); 0 when none. A revision newer than this one is offered again.
+    kept: int = 0
 
 
 @dataclass

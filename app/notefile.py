@@ -57,12 +57,15 @@ def block_to_json(block: Block) -> dict[str, Any]:
     if isinstance(block, TextBlock):
         return {"type": "text", "id": block.id, "text": block.text}
     if isinstance(block, LinkedClause):
-        return {
+        data: dict[str, Any] = {
             "type": "linked",
             "id": block.id,
             "clause": block.clause_id,
             "revision": block.revision,
         }
+        if block.kept > block.revision:
+            data["kept"] = block.kept
+        return data
     if isinstance(block, CopiedClause):
         return {
             "type": "copied",
@@ -127,6 +130,19 @@ def dumps(note: Note) -> str:
 # --- from JSON ---------------------------------------------------------------
 
 
+def _kept(value: Any, block: LinkedClause) -> int:
+    """The optional ``kept`` revision of a linked block (0 when absent)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(
+            _("clause {id}: “kept” must be a revision number, not {value}").format(
+                id=block.clause_id, value=json.dumps(value, ensure_ascii=False)
+            )
+        )
+    return value if value > block.revision else 0
+
+
 def block_from_json(data: dict[str, Any]) -> Block:
     """A block from JSON data; raises ValueError or KeyError when malformed."""
     kind = data["type"]
@@ -135,7 +151,9 @@ def block_from_json(data: dict[str, Any]) -> Block:
     if kind == "text":
         return TextBlock(text=_localized(data.get("text"), "text"), **extra)
     if kind == "linked":
-        return LinkedClause(str(data["clause"]), int(data["revision"]), **extra)
+        linked = LinkedClause(str(data["clause"]), int(data["revision"]), **extra)
+        linked.kept = _kept(data.get("kept"), linked)
+        return linked
     if kind == "copied":
         return CopiedClause(
             str(data["clause"]),

@@ -190,13 +190,21 @@ class _Renderer:
             )
             return newest
         if newest.revision > block.revision:
+            message = (
+                _(
+                    "Clause {id} is linked at revision {old}; the library has revision {new}. "
+                    "The wording of revision {old} is exported, as the note chose to keep it."
+                )
+                if block.kept >= newest.revision
+                else _(
+                    "Clause {id} is linked at revision {old}; the library has "
+                    "revision {new}. The wording of revision {old} is exported."
+                )
+            )
             self.warnings.append(
                 PlanWarning(
                     "outdated_link",
-                    _(
-                        "Clause {id} is linked at revision {old}; the library has "
-                        "revision {new}. The wording of revision {old} is exported."
-                    ).format(id=clause.id, old=block.revision, new=newest.revision),
+                    message.format(id=clause.id, old=block.revision, new=newest.revision),
                     block.id,
                 )
             )

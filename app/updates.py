@@ -49,7 +49,10 @@ def check_link(
     languages: tuple[str, ...] = LANGS,
     kept: Mapping[str, int] | None = None,
 ) -> PendingUpdate | None:
-    """The update pending for one linked block, or None when it links the newest revision."""
+    """The update pending for one linked block, or None when it links the newest revision.
+
+    ``kept`` adds to the block's own record of the revision the adviser chose not to take.
+    """
     newest = library.newest(block.clause_id)
     if newest is None or newest.revision <= block.revision:
         return None
@@ -64,7 +67,7 @@ def check_link(
         wording_changed=old is None or wording_changed(old, newest, languages),
         retired=newest.retired,
         deleted=deleted,
-        kept=(kept or {}).get(block.id, 0) >= newest.revision,
+        kept=max(block.kept, (kept or {}).get(block.id, 0)) >= newest.revision,
     )
 
 
@@ -74,7 +77,8 @@ def pending(
     """Every linked clause of ``note`` not at its newest revision, in note order.
 
     ``kept`` maps block ids to the newest revision the adviser chose not to take
-    (see ``NoteSession.kept``); those updates are still listed, marked ``kept``.
+    (see ``NoteSession.kept``; the blocks' own ``kept`` counts too); those updates
+    are still listed, marked ``kept``.
     """
     languages = note.language.languages
     found = []

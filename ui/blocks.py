@@ -5,12 +5,14 @@ from __future__ import annotations
 from app.i18n import _
 from app.library import Library, Status
 from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
+from app.revisions import wording_changed
 from ui.dragdrop import block_mime
 from ui.followup import FollowUpEditor
 from ui.icons import STATUS_COLOURS, grip_icon, status_icon
 from ui.labels import language_code, status_summary
 from ui.looks import LINKED_BACKGROUND, MUTED, WARNING, Tag, embolden, paint_card, shrink, tint
 from ui.qt import (
+    QColor,
     QContextMenuEvent,
     QDrag,
     QFrame,
@@ -19,7 +21,9 @@ from ui.qt import (
     QLabel,
     QMenu,
     QMouseEvent,
+    QPainter,
     QPoint,
+    QRectF,
     QSizePolicy,
     QStyle,
     Qt,
@@ -260,6 +264,9 @@ class BlockWidget(QFrame):
         down = menu.addAction(_("Move Block &Down"))
         down.triggered.connect(lambda: self.moveByRequest.emit(self.block_id, 1))
         if isinstance(self, LinkedClauseWidget):
+            if self.newest_revision:
+                review = menu.addAction(_("&Review Clause Update…"))
+                review.triggered.connect(lambda: self.reviewUpdateRequest.emit(self.block_id))
             local = menu.addAction(_("&Edit Clause Locally"))
             local.triggered.connect(lambda: self.editLocallyRequest.emit(self.block_id))
         if isinstance(self, TextBlockWidget | CopiedClauseWidget):
@@ -382,11 +389,63 @@ class TextBlockWidget(BlockWidget):
         self.editors.retranslate(_("Text"))
 
 
+class UpdateLine(QFrame):
+    """The line under a linked clause that says the library moved on: a newer wording, a kept one."""
+
+    TONES = {"newer": ("#fff3dc", WARNING), "quiet": (None, MUTED)}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tone = "newer"
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
+        self.review = QToolButton(self)
+        self.review.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.review.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 2, 2)
+        layout.setSpacing(6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.review)
+        self.hide()
+
+    def show_state(self, text: str, tone: str, reviewable: bool) -> None:
+        """Show ``text`` in ``tone`` ("newer" stands out, "quiet" does not), with Review… or not."""
+        self.tone = tone
+        # Visible first, then the text: a hidden label's new height reaches no layout.
+        self.setVisible(bool(text))
+        self.review.setVisible(reviewable)
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        tint(self.label, self.TONES[tone][1])
+        self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        background = self.TONES[self.tone][0]
+        if background is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("#f0c987"))
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.end()
+
+
 class LinkedClauseWidget(BlockWidget):
-    """A library clause shown as the library has it, read-only, with “Edit locally”."""
+    """A library clause shown as the revision it links has it, read-only, with “Edit locally”.
+
+    When the library has a newer revision, a line says so with a Review… button
+    (nothing updates silently); a kept older wording, a retired or deleted clause
+    are said quietly.
+    """
 
     kind = LinkedClause
     background = LINKED_BACKGROUND
+    reviewUpdateRequest = Signal(str)  # block id
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
@@ -395,24 +454,29 @@ class LinkedClauseWidget(BlockWidget):
         self.edit_locally.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.edit_locally.clicked.connect(lambda: self.editLocallyRequest.emit(self.block_id))
         self.extra_buttons.addWidget(self.edit_locally)
-        self.notice = QLabel(self)
-        tint(self.notice, WARNING)
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self.update_line = UpdateLine(self)
+        self.update_line.review.clicked.connect(
+            lambda: self.reviewUpdateRequest.emit(self.block_id)
+        )
         self.texts = QHBoxLayout()
         self.texts.setContentsMargins(0, 0, 0, 0)
         self.labels: dict[str, ClauseText] = {}
         self.body.addLayout(self.texts)
-        self.body.addWidget(self.notice)
+        self.body.addWidget(self.update_line)
         self.clause_id = ""
         self.title = ""
+        self.revision = 0
+        self.newest_revision = 0  # the library's newer revision, 0 when the link is the newest
+        self._state: tuple = ()
         self.retranslate()
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, LinkedClause)
         languages = note.language.languages
-        clause = library.find(block.clause_id)
+        # The note shows the wording of the revision it links, as the export does.
+        clause = library.at(block.clause_id, block.revision) or library.newest(block.clause_id)
         self.clause_id = block.clause_id
+        self.revision = block.revision
         self.title = clause.title_in(self.title_language or languages[0]) if clause else ""
         if tuple(self.labels) != languages:
             for label in self.labels.values():
@@ -436,29 +500,91 @@ class LinkedClauseWidget(BlockWidget):
                 )
             label.setAccessibleName(_("Clause text ({code})").format(code=language_code(lang)))
         self._set_badges(clause, languages)
-        if clause is not None and clause.revision != block.revision:
-            self.notice.setText(
-                _(
-                    "The library has a newer revision ({new}) of this clause; the note keeps revision {old}."
-                ).format(new=clause.revision, old=block.revision)
-            )
-            self.notice.show()
-        else:
-            self.notice.hide()
+        self._state = self._update_state(block, library, languages)
+        self._show_update()
+        # The section caches the block's height for its width: tell it the text or line changed.
+        self.updateGeometry()
         self.edit_locally.setEnabled(clause is not None and not self.read_only)
         self._heading()
 
+    def _update_state(self, block: LinkedClause, library: Library, languages) -> tuple:
+        """(what, newest revision, deleted, retired); what: newer, same_wording, kept, retired, deleted or ""."""
+        newest = library.newest(block.clause_id)
+        if newest is None:
+            return ("", 0, False, False)
+        deleted = block.clause_id not in library.clauses
+        if newest.revision <= block.revision:
+            self.newest_revision = 0
+            what = "deleted" if deleted else "retired" if newest.retired else ""
+            return (what, newest.revision, deleted, newest.retired)
+        self.newest_revision = newest.revision
+        old = library.at(block.clause_id, block.revision)
+        if block.kept >= newest.revision:
+            what = "kept"
+        elif old is not None and not wording_changed(old, newest, languages):
+            what = "same_wording"
+        else:
+            what = "newer"
+        return (what, newest.revision, deleted, newest.retired)
+
+    def _show_update(self) -> None:
+        if not self._state:
+            return
+        what, newest, deleted, retired = self._state
+        if what in ("deleted", "retired"):
+            text = (
+                _("Deleted from the library; the note keeps its wording.")
+                if deleted
+                else _("Retired in the library; the note keeps its wording.")
+            )
+            self.update_line.show_state(text, "quiet", False)
+            return
+        if what == "kept":
+            self.update_line.show_state(
+                _("Kept revision {old} (the library has revision {new})").format(
+                    old=self.revision, new=newest
+                ),
+                "quiet",
+                False,
+            )
+            return
+        if what == "same_wording":
+            text = _("Revision {n} available (same wording, other details changed)")
+        elif what == "newer":
+            text = _("Newer wording available (revision {n})")
+        else:
+            self.newest_revision = 0
+            self.update_line.show_state("", "quiet", False)
+            return
+        text = text.format(n=newest)
+        if deleted:
+            text = _("{text} — the clause was deleted since").format(text=text)
+        elif retired:
+            text = _("{text} — the clause is retired").format(text=text)
+        self.update_line.show_state(text, "newer", not self.read_only)
+
     def _heading(self) -> None:
         self.heading.setText(f"{self.clause_id} — {self.title}" if self.title else self.clause_id)
-        self.heading.setToolTip(_("Linked to the library: shown as the library has it"))
+        self.heading.setToolTip(
+            _(
+                "Linked to revision {n} of the library clause; updates are offered, never forced"
+            ).format(n=self.revision)
+        )
         self.tag.setText(_("linked"))
         self.tag.setToolTip(self.heading.toolTip())
         self.tag.show()
         self.setAccessibleName(_("Linked clause {id}").format(id=self.clause_id))
 
+    def focus_targets(self) -> list[QWidget]:
+        review = self.update_line.review
+        return (
+            [self, review] if not self.update_line.isHidden() and not review.isHidden() else [self]
+        )
+
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self.edit_locally.setEnabled(not read_only)
+        self._show_update()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -467,6 +593,14 @@ class LinkedClauseWidget(BlockWidget):
             _("Copy the clause into the note to change its text here (Ctrl+Shift+E)")
         )
         self.edit_locally.setAccessibleName(_("Edit the clause locally"))
+        self.update_line.review.setText(_("Review…"))
+        self.update_line.review.setToolTip(
+            _(
+                "Compare the wordings and choose: update, keep the old wording or edit locally (Ctrl+Shift+U)"
+            )
+        )
+        self.update_line.review.setAccessibleName(_("Review the newer wording"))
+        self._show_update()
         if self.clause_id:
             self._heading()
 

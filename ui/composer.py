@@ -148,6 +148,7 @@ class Composer(QScrollArea):
     moveBlockByRequest = Signal(str, int)
     removeBlockRequest = Signal(str)
     editLocallyRequest = Signal(str)
+    reviewUpdateRequest = Signal(str)  # block id of a linked clause with a newer revision
     addFollowUpRowRequest = Signal(str, str)
     editFollowUpRequest = Signal(str, int, str, str, str)
     removeFollowUpRowRequest = Signal(str, int)
@@ -352,6 +353,8 @@ class Composer(QScrollArea):
         widget.editTextRequest.connect(self.editTextRequest)
         widget.typingPausedRequest.connect(self.typingPausedRequest)
         widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
+        if isinstance(widget, LinkedClauseWidget):
+            widget.reviewUpdateRequest.connect(self.reviewUpdateRequest)
         if isinstance(widget, FollowUpWidget):
             widget.addRowRequest.connect(self.addFollowUpRowRequest)
             widget.editCellRequest.connect(self.editFollowUpRequest)

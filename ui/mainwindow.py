@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         comp.moveBlockByRequest.connect(ed.move_block_by)
         comp.removeBlockRequest.connect(ed.remove_block)
         comp.editLocallyRequest.connect(ed.edit_locally)
+        comp.reviewUpdateRequest.connect(
+            lambda block_id: self.run_flow("updateflows", "review_updates", block_id)
+        )
         comp.addFollowUpRowRequest.connect(ed.add_follow_up_row)
         comp.editFollowUpRequest.connect(ed.edit_follow_up)
         comp.removeFollowUpRowRequest.connect(ed.remove_follow_up_row)
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
         self._show_banner()
         self._state_changed()
         self._show_insertion_point()
+        self.run_flow("updateflows", "announce_pending")
 
     def set_document(self, document: NoteDocument) -> None:
         """Replace the open note (the old one is closed without asking; callers ask first)."""
@@ -342,6 +346,11 @@ class MainWindow(QMainWindow):
         """Run a library flow (``ui.<module>.<function>(window, *args)``), loaded on first use."""
         import importlib
 
+        if self.services.collection is None:
+            self.workspace.open_collection()  # normally open since the first paint
+            if self.services.collection is None:
+                self.services.dialogs.error(self, "\n".join(self.services.library_problems[-1:]))
+                return
         flow = getattr(importlib.import_module(f"ui.{module}"), function)
         flow(self, *args)
 
@@ -354,6 +363,7 @@ class MainWindow(QMainWindow):
         self.composer.set_library(library)
         self.preview.library = library
         self.preview.schedule()
+        self.run_flow("updateflows", "announce_pending")
 
     # --- reactions to the document --------------------------------------------------------
 

@@ -227,6 +227,23 @@ def test_keeping_the_old_wording_is_recorded_and_undoable():
     assert s.kept == {}
 
 
+def test_the_kept_wording_is_saved_with_the_note_and_reopened(tmp_path):
+    s, block_id = linked_session()
+    s.keep_revision(block_id, revisions())
+    s.save(tmp_path / "n.clausier")
+    reopened = NoteSession.open(tmp_path / "n.clausier")
+    assert reopened.kept == {block_id: 2} and reopened.block(block_id).revision == 1
+
+
+def test_updating_after_keeping_forgets_the_kept_revision_and_undo_restores_it():
+    s, block_id = linked_session()
+    s.keep_revision(block_id, revisions())
+    s.update_clause(block_id, revisions())
+    assert s.kept == {} and s.block(block_id).revision == 2
+    s.undo()
+    assert s.kept == {block_id: 2} and s.block(block_id).revision == 1
+
+
 def test_copying_locally_keeps_the_linked_wording_not_the_newest():
     s, block_id = linked_session()
     s.copy_locally(block_id, revisions())

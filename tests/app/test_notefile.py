@@ -41,6 +41,7 @@ def sample_note() -> Note:
                 blocks=[
                     TextBlock({"fr": "L’été « chaud » — œuvre\n- point", "nl": "De zomer"}),
                     LinkedClause("vd2.1.4", 1),
+                    LinkedClause("vd2.1.5", 1, kept=3),
                     CopiedClause("vd2.2.1", 1, {"fr": "Titre"}, {"fr": "Texte modifié"}),
                 ],
             ),
@@ -114,6 +115,11 @@ def test_a_note_from_a_newer_version_is_refused_and_left_alone(tmp_path):
             "damaged",
         ),
         (b'{"format": "clausier-note", "version": "one", "note": {}}', "no valid format version"),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": '
+            b'[{"type": "linked", "clause": "p.1", "revision": 1, "kept": "two"}]}]}}',
+            "damaged: clause p.1: .kept. must be a revision number",
+        ),
     ],
 )
 def test_a_damaged_or_foreign_file_is_refused_with_the_reason(tmp_path, content, reason):
@@ -123,6 +129,43 @@ def test_a_damaged_or_foreign_file_is_refused_with_the_reason(tmp_path, content,
         notefile.read(path)
     assert "bad.clausier" in str(caught.value)
     assert path.read_bytes() == content
+
+
+def linked_json(**extra) -> bytes:
+    block = {"type": "linked", "id": "b", "clause": "p.1", "revision": 1, **extra}
+    note = {"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": [block]}]}}
+    return json.dumps(note).encode()
+
+
+def test_keeping_the_old_wording_of_a_linked_clause_is_saved_as_kept(tmp_path):
+    path = tmp_path / "note.clausier"
+    note = Note(sections=[Section({"fr": "S"}, [LinkedClause("p.1", 1, id="b", kept=2)])])
+    notefile.write(note, path)
+    (block,) = json.loads(path.read_text("utf-8"))["note"]["sections"][0]["blocks"]
+    assert block["kept"] == 2
+    assert notefile.read(path).sections[0].blocks[0].kept == 2
+
+
+def test_a_link_without_kept_opens_as_kept_nothing_and_is_written_without_it(tmp_path):
+    path = tmp_path / "old.clausier"
+    path.write_bytes(linked_json())
+    note = notefile.read(path)
+    assert note.sections[0].blocks[0] == LinkedClause("p.1", 1, id="b")
+    assert "kept" not in notefile.dumps(note)
+
+
+@pytest.mark.parametrize("value", ["2", -1, 1.5, True, [2]])
+def test_a_bad_kept_value_is_refused_with_a_clear_message(tmp_path, value):
+    path = tmp_path / "bad.clausier"
+    path.write_bytes(linked_json(kept=value))
+    with pytest.raises(NoteFileError, match="“kept” must be a revision number"):
+        notefile.read(path)
+
+
+def test_a_kept_revision_not_newer_than_the_link_means_nothing(tmp_path):
+    path = tmp_path / "note.clausier"
+    path.write_bytes(linked_json(kept=1))
+    assert notefile.read(path).sections[0].blocks[0].kept == 0
 
 
 def test_a_missing_file_or_a_folder_gives_a_clear_message(tmp_path):

@@ -249,6 +249,16 @@ def test_a_linked_clause_is_exported_at_its_own_revision_with_a_warning():
     assert "revision 2" in warning.message
 
 
+def test_a_kept_old_wording_is_still_listed_as_not_the_newest_revision():
+    note = linked_note(1)
+    note.sections[0].blocks[0].kept = 2
+    plan = build_plan(note, revised_library())
+    (warning,) = plan.warnings
+    assert warning.code == "outdated_link" and warning.block_id == note.sections[0].blocks[0].id
+    assert "revision 1" in warning.message and "revision 2" in warning.message
+    assert "chose to keep" in warning.message
+
+
 def test_a_link_at_the_newest_revision_has_no_warning():
     plan = build_plan(linked_note(2), revised_library())
     assert texts(plan.body) == ["C", "Agir autrement."] and plan.warnings == []

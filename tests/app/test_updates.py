@@ -71,3 +71,9 @@ def test_an_unknown_linked_revision_still_offers_the_newest_without_a_diff():
     lib = Library(clauses={"p.1": V2})
     update = pending(note(LinkedClause("p.1", 1)), lib)[0]
     assert not update.linked_known and update.wording_changed
+
+
+def test_a_kept_revision_recorded_on_the_block_is_marked_kept():
+    found = pending(note(LinkedClause("p.1", 1, id="b", kept=2)), library())
+    assert found[0].kept
+    assert not pending(note(LinkedClause("p.1", 1, id="b", kept=2)), library(V3))[0].kept

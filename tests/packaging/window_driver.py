@@ -46,12 +46,22 @@ def _blocks(window) -> int:
 def _work(app: QApplication, note: Path) -> list[Path]:
     from ui.mainwindow import MainWindow
 
-    _pump(0.3)
-    windows = [
-        w
-        for w in app.topLevelWidgets()
-        if isinstance(w, MainWindow) and w.isVisible() and w.document.path == note
-    ]
+    def showing() -> list[MainWindow]:
+        return [
+            w
+            for w in app.topLevelWidgets()
+            if isinstance(w, MainWindow)
+            and w.isVisible()
+            and w.document is not None
+            and w.document.path == note
+            and w.services.collection is not None
+        ]
+
+    deadline = time.monotonic() + 30  # a loaded machine starts slowly; this is no speed test
+    windows = showing()
+    while not windows and time.monotonic() < deadline:
+        _pump(0.05)
+        windows = showing()
     if not windows:
         raise SystemExit(f"no window shows {note.name}")
     window = windows[0]
