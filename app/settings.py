@@ -73,9 +73,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("template", str, "", N_("Word template (.docx); empty uses the built-in one")),
     Setting("team_library", str, "", N_("Folder of the team library")),
     Setting("export_folder", str, "", N_("Default export folder")),
+    Setting(
+        "note_folders",
+        str,
+        "",
+        N_("Folders of notes that Where Used looks in besides the recent files (; between them)"),
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
+
+
+#: What separates the folders of a list setting (``note_folders``); a newline works too.
+FOLDER_SEPARATOR = ";"
+
+
+def split_folders(value: str) -> list[Path]:
+    """The folders of a list setting such as ``note_folders``, each once, in order."""
+    parts = (p.strip() for p in str(value or "").replace("\n", FOLDER_SEPARATOR).split(";"))
+    return [Path(p) for p in dict.fromkeys(p for p in parts if p)]
+
+
+def join_folders(folders: list[Path] | list[str]) -> str:
+    """Folders as the value of a list setting (the reverse of :func:`split_folders`)."""
+    return FOLDER_SEPARATOR.join(dict.fromkeys(str(f).strip() for f in folders if str(f).strip()))
 
 
 def site_file() -> Path:

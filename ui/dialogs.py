@@ -131,3 +131,37 @@ class Dialogs:
         dialog = RecoveryDialog(recoveries, parent)
         accepted = bool(dialog.exec())
         return dialog.choices(accepted)
+
+    def open_declaration(self, parent: QWidget | None, folder: Path) -> Path | None:
+        """A declaration to import (.txt or .docx)."""
+        from ui.qt import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Import a declaration"),
+            str(folder),
+            _("Declarations (*.txt *.docx);;All files (*)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def save_library_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to write a library file (.json is added when missing)."""
+        from ui.qt import QFileDialog
+
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent,
+            _("Export clauses as a library file"),
+            str(suggested),
+            _("Clausier library files (*.json)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: Path) -> Path | None:
+        """A folder (for a setting such as the note folders)."""
+        from ui.qt import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(parent, title, str(folder))
+        return Path(chosen) if chosen else None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from app.classification import Classification
 from app.errors import ClausierError
 from app.i18n import _
 from app.language import NoteLanguage
-from app.settings import SETTINGS, Settings
+from app.settings import SETTINGS, Settings, join_folders, split_folders
+from ui.dialogs import Dialogs
 from ui.labels import classification_name, note_language_name
 from ui.qt import (
     QComboBox,
@@ -18,9 +20,11 @@ from ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -37,9 +41,13 @@ class PreferencesDialog(QDialog):
 
     appliedRequest = Signal()  # the settings changed and are saved
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, dialogs: Dialogs | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        services = getattr(parent, "services", None)
+        self.dialogs = dialogs or getattr(services, "dialogs", None) or Dialogs()
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.lock_notes: dict[str, QLabel] = {}
@@ -80,6 +88,7 @@ class PreferencesDialog(QDialog):
                 if key in self.browse:
                     self.browse[key].setEnabled(False)
             self.form.addRow(label, row)
+        self._make_note_folders()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -96,6 +105,75 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.load()
         self.retranslate()
+
+    def _make_note_folders(self) -> None:
+        """The note folders: a list with Add…/Remove (the key holds them separated by ;)."""
+        key = "note_folders"
+        folders = QListWidget(self)
+        folders.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps both ends
+        folders.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        folders.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.fields[key] = folders
+        label = QLabel(self)
+        label.setBuddy(folders)
+        self.labels[key] = label
+        self.add_folder = QPushButton(self)
+        self.remove_folder = QPushButton(self)
+        self.add_folder.clicked.connect(self._add_note_folder)
+        self.remove_folder.clicked.connect(self._remove_note_folder)
+        folders.currentRowChanged.connect(lambda _row: self._folder_buttons())
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_folder)
+        buttons.addWidget(self.remove_folder)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(folders, 1)
+        row.addLayout(buttons)
+        if self.settings.is_locked(key):
+            note = QLabel(self)
+            note.setObjectName("lockNote")
+            self.lock_notes[key] = note
+            buttons.addWidget(note)
+            for widget in (folders, self.add_folder, self.remove_folder):
+                widget.setEnabled(False)
+        self.form.addRow(label, row)
+
+    def note_folders(self) -> list[str]:
+        """The note folders the dialog shows, in order."""
+        field = self.fields["note_folders"]
+        assert isinstance(field, QListWidget)
+        return [field.item(row).text() for row in range(field.count())]
+
+    def _add_note_folder(self) -> None:
+        field = self.fields["note_folders"]
+        assert isinstance(field, QListWidget)
+        current = field.currentItem()
+        start = Path(current.text()) if current is not None else Path.home()
+        chosen = self.dialogs.choose_folder(self, _("Choose a folder of notes"), start)
+        if chosen is None:
+            return
+        if str(chosen) not in self.note_folders():
+            field.addItem(str(chosen))
+            field.item(field.count() - 1).setToolTip(str(chosen))
+        matches = field.findItems(str(chosen), Qt.MatchFlag.MatchExactly)
+        if matches:
+            field.setCurrentItem(matches[0])
+        self._folder_buttons()
+
+    def _remove_note_folder(self) -> None:
+        field = self.fields["note_folders"]
+        assert isinstance(field, QListWidget)
+        row = field.currentRow()
+        if row >= 0:
+            field.takeItem(row)
+        self._folder_buttons()
+        field.setFocus()
+
+    def _folder_buttons(self) -> None:
+        field = self.fields["note_folders"]
+        assert isinstance(field, QListWidget)
+        if not self.settings.is_locked("note_folders"):
+            self.remove_folder.setEnabled(field.currentRow() >= 0)
 
     def _make_field(self, key: str) -> QWidget:
         if key in ("interface_language", "note_language", "classification"):
@@ -120,6 +198,13 @@ class PreferencesDialog(QDialog):
                 field.setValue(int(value))
             elif isinstance(field, FieldEdit):
                 field.set_text(str(value))
+            elif isinstance(field, QListWidget):
+                field.clear()
+                for folder in split_folders(value):
+                    field.addItem(str(folder))
+                    field.item(field.count() - 1).setToolTip(str(folder))
+                field.setCurrentRow(0 if field.count() else -1)
+        self._folder_buttons()
 
     def value(self, key: str) -> Any:
         """The value the dialog shows for ``key``."""
@@ -128,6 +213,8 @@ class PreferencesDialog(QDialog):
             return field.currentData()
         if isinstance(field, QSpinBox):
             return field.value()
+        if isinstance(field, QListWidget):
+            return join_folders(self.note_folders())
         return field.text().strip()
 
     def apply(self) -> bool:
@@ -206,6 +293,7 @@ class PreferencesDialog(QDialog):
             "template": _("Word &template:"),
             "export_folder": _("&Export folder:"),
             "team_library": _("Team &library folder:"),
+            "note_folders": _("&Note folders:"),
         }
         for key, label in self.labels.items():
             label.setText(labels[key])
@@ -229,6 +317,11 @@ class PreferencesDialog(QDialog):
         for key, button in self.browse.items():
             button.setText(_("Browse…"))
             button.setAccessibleName(browse_names[key])
+        self.add_folder.setText(_("A&dd…"))
+        self.add_folder.setAccessibleName(_("Add a note folder"))
+        self.add_folder.setToolTip(_("Add a folder of notes that Where Used looks in"))
+        self.remove_folder.setText(_("Re&move"))
+        self.remove_folder.setAccessibleName(_("Remove the selected note folder"))
         for note in self.lock_notes.values():
             note.setText(_("Locked"))
             note.setToolTip(_("Set by your IT department; it cannot be changed here."))

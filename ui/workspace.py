@@ -375,7 +375,8 @@ class Workspace(QObject):
 
         settings = self.services.settings
         self.services.language.apply(settings.get("interface_language") or None)
-        self.services.collection.note_folders = split_folders(settings.get("note_folders"))
+        if self.services.collection is not None:  # else it reads them when it opens
+            self.services.collection.note_folders = split_folders(settings.get("note_folders"))
         for window in self.windows:
             window.apply_settings()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app import settings
@@ -62,3 +64,24 @@ def test_bad_files_and_values_are_reported_and_ignored():
 def test_a_user_cannot_lock_keys():
     write(settings.user_file(), "[settings]\nauthor = X\n[locked]\nkeys = author\n")
     assert not Settings.load().is_locked("author")
+
+
+def test_note_folders_default_to_none_and_round_trip_as_a_list(tmp_path):
+    current = Settings.load()
+    assert current.get("note_folders") == ""
+    assert settings.split_folders(current.get("note_folders")) == []
+    folders = [tmp_path / "notes", tmp_path / "archive 2018"]
+    current.set("note_folders", settings.join_folders(folders))
+    current.save()
+    assert settings.split_folders(Settings.load().get("note_folders")) == folders
+
+
+def test_note_folders_may_be_set_machine_wide_one_per_line_or_with_semicolons():
+    write(settings.site_file(), "[settings]\nnote_folders = /srv/notes;/srv/old\n  /srv/more\n")
+    current = Settings.load()
+    assert current.problems == []
+    assert settings.split_folders(current.get("note_folders")) == [
+        Path("/srv/notes"),
+        Path("/srv/old"),
+        Path("/srv/more"),
+    ]

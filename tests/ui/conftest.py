@@ -32,6 +32,10 @@ class StubDialogs(Dialogs):
         self.offered: list[Recovery] = []
         self.recovery_answer = RecoveryChoice.OPEN
         self.confirm_answer = True
+        self.declaration_answer: Path | None = None
+        self.library_path_answer: Path | None = None
+        self.folder_answer: Path | None = None
+        self.library_paths_asked: list[Path] = []
 
     def error(self, parent: QWidget | None, message: str) -> None:
         self.errors.append(message)
@@ -51,6 +55,16 @@ class StubDialogs(Dialogs):
 
     def save_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
         return self.save_answer
+
+    def open_declaration(self, parent: QWidget | None, folder: Path) -> Path | None:
+        return self.declaration_answer
+
+    def save_library_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        self.library_paths_asked.append(suggested)
+        return self.library_path_answer
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: Path) -> Path | None:
+        return self.folder_answer
 
     def choose_skeleton(
         self, parent: QWidget | None, skeletons: list[Skeleton], lang: str

@@ -1,0 +1,301 @@
+"""The preview of a declaration import: what would be added, shown before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.errors import ClausierError
+from app.i18n import _, ngettext
+from app.language import LANGS
+from ui.labels import language_name
+from ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from app.collection import ImportPreview
+
+#: Makes a preview from (prefix, language, title); raises ClausierError for a bad file.
+Previewer = Callable[[str, str, str], "ImportPreview"]
+
+
+class ImportDialog(QDialog):
+    """Shows an import's clauses and notices; Import asks for the import, Cancel writes nothing."""
+
+    importRequest = Signal(object)  # the ImportPreview to save
+
+    def __init__(
+        self, preview: ImportPreview, previewer: Previewer, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.preview: ImportPreview | None = preview
+        self.previewer = previewer
+        self.problem = ""
+        self._shown = ("", "", "")  # the (prefix, lang, title) the preview was made with
+
+        self.file_label = QLabel(self)
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prefix = QLineEdit(self)
+        self.lang = QComboBox(self)
+        for lang in LANGS:
+            self.lang.addItem(language_name(lang), lang)
+        self.title = QLineEdit(self)
+        self.again = QPushButton(self)
+        self.again.clicked.connect(self.preview_again)
+        self.prefix_label, self.lang_label, self.title_label = (
+            QLabel(self),
+            QLabel(self),
+            QLabel(self),
+        )
+        self.prefix_label.setBuddy(self.prefix)
+        self.lang_label.setBuddy(self.lang)
+        self.title_label.setBuddy(self.title)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.prefix_label, self.prefix)
+        form.addRow(self.lang_label, self.lang)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.again)
+        form.addRow(self.title_label, title_row)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("importWarning")
+        self.warning.setWordWrap(True)
+        self.clauses_label = QLabel(self)
+        self.clauses = QTreeWidget(self)
+        self.clauses_label.setBuddy(self.clauses)
+        self.clauses.setColumnCount(3)
+        self.clauses.setRootIsDecorated(False)
+        self.clauses.setUniformRowHeights(True)
+        self.clauses.setAlternatingRowColors(True)
+        self.clauses.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.clauses.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.notices_label = QLabel(self)
+        self.notices = QPlainTextEdit(self)
+        self.notices.setReadOnly(True)
+        self.notices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notices_label.setBuddy(self.notices)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.clauses_label)
+        top_layout.addWidget(self.clauses)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.notices_label)
+        bottom_layout.addWidget(self.notices)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.setDefault(True)
+        self.buttons.accepted.connect(self.request_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 38)
+        self.splitter.setSizes([metrics.lineSpacing() * 18, metrics.lineSpacing() * 8])
+
+        self.prefix.setText(self._prefix_of(preview))
+        self.lang.setCurrentIndex(max(0, self.lang.findData(self._lang_of(preview))))
+        self.title.setText("")  # empty: the importer takes the declaration's own title
+        self._shown = self.choices()
+        self.retranslate()
+
+    # --- the preview ---------------------------------------------------------------------
+
+    def choices(self) -> tuple[str, str, str]:
+        """The (prefix, language, title) the fields hold."""
+        return (
+            self.prefix.text().strip(),
+            self.lang.currentData() or "fr",
+            self.title.text().strip(),
+        )
+
+    def preview_again(self) -> bool:
+        """Preview with the prefix, language and title now chosen; True when it worked."""
+        prefix, lang, title = self.choices()
+        try:
+            self.preview = self.previewer(prefix, lang, title)
+            self.problem = ""
+        except ClausierError as error:
+            self.preview = None
+            self.problem = str(error)
+        self._shown = (prefix, lang, title)
+        self._fill()
+        return self.preview is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in the prefix or the title previews again; elsewhere it imports (the default).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
+            self.prefix,
+            self.title,
+        ):
+            self.preview_again()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def request_import(self) -> None:
+        """Import what is previewed (previewing again first if a field changed since)."""
+        if self.choices() != self._shown and not self.preview_again():
+            return
+        if self.preview is not None:
+            self.importRequest.emit(self.preview)
+
+    @staticmethod
+    def _prefix_of(preview: ImportPreview) -> str:
+        first = next(iter(preview.library.clauses), "")
+        return first.rsplit(".", 2)[0] if first.count(".") >= 2 else preview.name
+
+    @staticmethod
+    def _lang_of(preview: ImportPreview) -> str:
+        source = next(iter(preview.library.sources.values()), None)
+        texts = [c for c in preview.library.clauses.values()]
+        for lang in LANGS:
+            if texts and texts[0].text.get(lang):
+                return lang
+        return getattr(source, "lang", "fr") if source else "fr"
+
+    @staticmethod
+    def _title_of(preview: ImportPreview) -> str:
+        source = next(iter(preview.library.sources.values()), None)
+        if source is None:
+            return ""
+        title = getattr(source, "title", {}) or {}
+        return next((t for t in title.values() if t), "") if isinstance(title, dict) else str(title)
+
+    def _fill(self) -> None:
+        preview = self.preview
+        if preview is not None:
+            source = self._title_of(preview)
+            self.file_label.setText(
+                _("File: {path}\nSource: {title}").format(path=preview.path, title=source)
+                if source
+                else _("File: {path}").format(path=preview.path)
+            )
+        self.clauses.clear()
+        self.import_button.setEnabled(preview is not None)
+        if preview is None:
+            self.summary.setText(self.problem)
+            self.warning.hide()
+            self.notices.clear()
+            self.clauses_label.setText(_("&Clauses found:"))
+            return
+        lang = self.choices()[1]
+        for clause in preview.clauses:
+            part = clause.part
+            item = QTreeWidgetItem(
+                [
+                    clause.id,
+                    (_("Preamble") if part == 0 else str(part)) if part is not None else "",
+                    clause.title_in(lang),
+                ]
+            )
+            item.setToolTip(2, clause.text_in(lang))
+            self.clauses.addTopLevelItem(item)
+        if self.clauses.topLevelItemCount():
+            self.clauses.setCurrentItem(self.clauses.topLevelItem(0))
+        count = len(preview.clauses)
+        self.clauses_label.setText(
+            ngettext("{n} &clause found:", "{n} &clauses found:", count).format(n=count)
+        )
+        self.summary.setText(
+            _(
+                "Nothing is written until you choose Import. The clauses go to your library of "
+                "imported declarations as “{name}”."
+            ).format(name=preview.name)
+        )
+        warnings = []
+        if preview.replaces:
+            warnings.append(
+                _("This replaces an earlier import of “{name}”.").format(name=preview.name)
+            )
+        if preview.shadowed:
+            warnings.append(
+                ngettext(
+                    "A team or personal clause with the same id hides {ids}.",
+                    "Team or personal clauses with the same ids hide {ids}.",
+                    len(preview.shadowed),
+                ).format(ids=", ".join(preview.shadowed))
+            )
+        self.warning.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warning.setVisible(bool(warnings))
+        self.notices_label.setText(
+            ngettext(
+                "{n} &notice from the importer:",
+                "{n} &notices from the importer:",
+                len(preview.notices),
+            ).format(n=len(preview.notices))
+        )
+        self.notices.setPlainText(
+            "\n".join(preview.notices) if preview.notices else _("The text needed no repair.")
+        )
+
+    def listed(self) -> list[tuple[str, str, str]]:
+        """The clauses listed, as (id, part, title)."""
+        return [
+            tuple(self.clauses.topLevelItem(r).text(c) for c in range(3))
+            for r in range(self.clauses.topLevelItemCount())
+        ]
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        self.setWindowTitle(_("Import a declaration"))
+        self.setAccessibleName(_("Import a declaration"))
+        self._fill()
+        self.prefix_label.setText(_("Id &prefix:"))
+        self.prefix.setAccessibleName(_("Id prefix"))
+        self.prefix.setToolTip(_("The clauses get the ids prefix.part.position, e.g. sen.1.2"))
+        self.lang_label.setText(_("&Language of the text:"))
+        self.lang.setAccessibleName(_("Language of the text"))
+        for index in range(self.lang.count()):
+            self.lang.setItemText(index, language_name(self.lang.itemData(index)))
+        self.title_label.setText(_("Source &title:"))
+        self.title.setAccessibleName(_("Source title"))
+        self.title.setPlaceholderText(_("Taken from the declaration when empty"))
+        self.again.setText(_("Pre&view Again"))
+        self.again.setAccessibleName(_("Preview again with this prefix, language and title"))
+        self.clauses.setHeaderLabels([_("Id"), _("Part"), _("Title")])
+        self.clauses.setAccessibleName(_("Clauses found"))
+        self.notices.setAccessibleName(_("Notices from the importer"))
+        self.import_button.setText(_("&Import"))
+        self.cancel_button.setText(_("Cancel"))
