@@ -312,12 +312,13 @@ WINDOW = (
 import json, os, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 start = time.perf_counter()
-from ui.main import application, build_services, start as start_window
+from ui.main import application, build_services, settle_memory, start as start_window
 from ui.qt import QTimer
 app = application()
 services = build_services()
 workspace = start_window(services, [])
 def done():
+    settle_memory()  # as ui.main.main does once the window is up
     panel = workspace.windows[0].library
     times = []
     for word in ("sécurité", "coopération"):
