@@ -21,6 +21,24 @@ def escape(text: str) -> str:
 _STATUS_MARKS = {Status.OFFICIAL: "●", Status.UNOFFICIAL: "◐", Status.MISSING: "○"}
 
 
+def variables_html(clause: Clause, library: Library) -> str:
+    """The variables a clause holds, each with its description and type."""
+    from app import variabledefs  # only clauses with variables need it (it loads Babel)
+    from ui.labels import variable_type_name
+
+    items = []
+    for variable in variabledefs.of_clause(library, clause):
+        described = variable.label or _("not described in the library")
+        items.append(
+            f"<li><b>{{{escape(variable.name)}}}</b> — {escape(described)}"
+            f" ({escape(variable_type_name(variable.type))})</li>"
+        )
+    if not items:
+        return ""
+    heading = escape(_("Variables the note fills:"))
+    return f"<p style='margin-bottom:0'>{heading}</p><ul style='margin-top:0'>{''.join(items)}</ul>"
+
+
 def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
     """The HTML of a clause card: title, origin, both texts with their status."""
     origin = ""
@@ -68,6 +86,8 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             f"<p style='margin:0'><b>{title}</b></p>"
             f"<p style='margin-top:2px'>{body}</p>"
         )
+    if any("{" in text for text in (*clause.title.values(), *clause.text.values())):
+        parts.append(variables_html(clause, library))
     if clause.tags:
         parts.append(
             f"<p style='color:#555'>{escape(_('Tags: {tags}').format(tags=', '.join(clause.tags)))}</p>"

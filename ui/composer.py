@@ -397,6 +397,7 @@ class Composer(QScrollArea):
             return
         names = document.session.variable_names(self.library)
         before = self.variables.focus_targets()
+        self.variables.library = self.library
         self.variables.set_note(document.note, names, self.read_only)
         if self.variables.focus_targets() != before:
             self._tab_timer.start()

@@ -60,6 +60,11 @@ def language_code(lang: str) -> str:
     return lang.upper()
 
 
+def variable_type_name(kind) -> str:
+    """A variable's type (an app.variables.VariableType) in the interface language."""
+    return {"text": _("text"), "date": _("date"), "person": _("person")}.get(str(kind), str(kind))
+
+
 def language_name(lang: str) -> str:
     """A document language's name in the interface language: "French" or "Dutch"."""
     return note_language_name(NoteLanguage(lang))

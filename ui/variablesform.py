@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.i18n import _
 from app.language import Localized
 from app.note import Note
-from ui.labels import language_code
+from ui.labels import language_code, variable_type_name
 from ui.looks import MUTED, embolden, tint
 from ui.qt import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
 from ui.textedit import FieldEdit
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 #: Variables the note's details fill by themselves.
 FROM_DETAILS = {"date": "date", "meeting_date": "meeting_date", "addressee": "addressee"}
@@ -23,6 +28,7 @@ class VariablesForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.note: Note | None = None
+        self.library: Library | None = None  # where variables are described (the composer's)
         self.names: list[str] = []
         self.read_only = False
         self.title = QLabel(self)
@@ -62,9 +68,7 @@ class VariablesForm(QWidget):
         editable = [n for n in self.names if not self._automatic(n)]
         for name in editable:
             label = QLabel("{" + name + "}", self.rows)
-            known = _builtin().get(name)
-            if known:
-                label.setToolTip(known.label)
+            label.setToolTip(self._describe(name))
             field = QWidget(self.rows)
             row = QHBoxLayout(field)
             row.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +107,20 @@ class VariablesForm(QWidget):
         )
         self.setVisible(bool(self.names))
 
+    def _described(self, name: str) -> str:
+        """The variable's description, or "" when the library describes it nowhere."""
+        return _definition(self.library, name).label
+
+    def _describe(self, name: str) -> str:
+        """A tooltip: the description and the type (text, date, person)."""
+        definition = _definition(self.library, name)
+        kind = variable_type_name(definition.type)
+        if definition.label:
+            return _("{description} ({type})").format(description=definition.label, type=kind)
+        return _("{name}: not described in the library ({type})").format(
+            name="{" + name + "}", type=kind
+        )
+
     def _automatic(self, name: str) -> bool:
         note = self.note
         field = FROM_DETAILS.get(name)
@@ -120,23 +138,24 @@ class VariablesForm(QWidget):
         """Set the texts in the interface language."""
         self.title.setText(_("Variables"))
         for name, edits in self.edits.items():
-            known = _builtin().get(name)
+            described = self._described(name)
             several = len(edits) > 1
             for lang, edit in edits.items():
                 code = language_code(lang)
                 edit.setAccessibleName(
                     _("Value of {{{name}}}").format(name=name) + (f" ({code})" if several else "")
                 )
-                hint = known.label if known else _("Value of {{{name}}}").format(name=name)
+                hint = described or _("Value of {{{name}}}").format(name=name)
                 edit.setPlaceholderText(f"{hint} ({code})" if several else hint)
         self.refresh_values()
 
 
-def _builtin() -> dict:
-    """The variables every note knows (imported late: app.variables loads Babel)."""
-    from app import variables
+def _definition(library: Library | None, name: str):
+    """What the library (or the built-in list) says of a variable (imported late: Babel)."""
+    from app import variabledefs
+    from app.library import Library as EmptyLibrary
 
-    return variables.BUILTIN
+    return variabledefs.definition(library or EmptyLibrary(), name)
 
 
 def _value_in(value: str | Localized | None, lang: str) -> str:

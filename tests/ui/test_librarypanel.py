@@ -187,3 +187,34 @@ def test_the_clause_card_says_when_a_translation_is_late(window):
     card = window.library.preview.toPlainText()
     assert "Your personal library, revision 2" in card
     assert "FR — " in card and "out of date: the NL text changed since" in card
+
+
+def test_the_card_and_the_note_describe_the_variables_a_clause_holds(window):
+    from app.personal import ClauseDraft
+
+    collection = window.services.collection
+    clause_id = window.workspace.change_library(
+        window,
+        lambda: collection.add_clause(
+            ClauseDraft(text={"fr": "Le {minister} recevra son {homologue} le {meeting_date}."})
+        ),
+    ).clause_ids[0]
+    window.library.search.setText("recevra")
+    card = window.library.preview.toPlainText()
+    assert "{minister} — The minister the note is for (person)" in card
+    assert "{homologue} — not described in the library (text)" in card
+
+    window.workspace.change_library(
+        window, lambda: collection.define_variable("homologue", "person", "Le ministre homologue")
+    )
+    window.library.search.setText("recevr")
+    assert "{homologue} — Le ministre homologue (person)" in window.library.preview.toPlainText()
+
+    window.editor.insert_clause(clause_id)
+    window.composer._refresh_variables()
+    label = window.composer.variables.form.labelForField(
+        window.composer.variables.edits["homologue"]["fr"].parentWidget()
+    )
+    assert label.toolTip() == "Le ministre homologue (person)"
+    edit = window.composer.variables.edits["homologue"]["fr"]
+    assert edit.placeholderText() == "Le ministre homologue"
