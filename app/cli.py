@@ -107,9 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--cabinet", help=_("the cabinet"))
     new.add_argument("--reference", help=_("the reference"))
     new.add_argument("--classification", type=_classification, default=Classification.NONE)
-    new.add_argument("--skeleton", help=_("start from a skeleton: {names}").format(names=", ".join(skeletons.names())))
     new.add_argument(
-        "--var", type=_variable, action="append", default=[], metavar="NAME=VALUE",
+        "--skeleton",
+        help=_("start from a skeleton: {names}").format(names=", ".join(skeletons.names())),
+    )
+    new.add_argument(
+        "--var",
+        type=_variable,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help=_("fill a variable"),
     )
     new.add_argument("-o", "--output", required=True, type=Path, help=_("the note file"))
@@ -171,7 +178,11 @@ def cmd_note_new(args: argparse.Namespace) -> int:
         note = skeletons.new_note(args.skeleton)
         clauses_section = skeletons.clauses_section(args.skeleton)
     else:
-        note = Note(sections=[Section(title={"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"})])
+        note = Note(
+            sections=[
+                Section(title={"fr": "Engagements concernés", "nl": "Betrokken verbintenissen"})
+            ]
+        )
     note.language = args.lang
     note.subject = {lang: args.subject for lang in langs}
     if args.subject_nl and "nl" in langs:

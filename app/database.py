@@ -52,7 +52,7 @@ def _v1(db: sqlite3.Connection) -> None:
             title_fr, title_nl, text_fr, text_nl, tags,
             tokenize = '{FTS_TOKENIZER}', prefix = '2 3'
         );
-        """
+        """,
     )
 
 

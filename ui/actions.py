@@ -253,7 +253,10 @@ class Actions(QObject):
                 _("&Retire Clause"),
                 _("Keep the clause in notes but stop offering it"),
             ),
-            "delete_clause": (_("&Delete Clause…"), _("Delete the selected clause of your library")),
+            "delete_clause": (
+                _("&Delete Clause…"),
+                _("Delete the selected clause of your library"),
+            ),
             "deleted_clauses": (
                 _("Deleted and Retired Clau&ses…"),
                 _("See the clauses you deleted or retired and bring one back"),

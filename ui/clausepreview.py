@@ -52,9 +52,10 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
         elif part and part.title.get(lang):
             part_text = f"{part_text} — {part.title[lang]}"
         origin = f"{escape(name)}, {escape(part_text)}"
+    revision = _("revision {n}").format(n=clause.revision)
     head = (
         f"<p style='margin:0'><b>{escape(clause.id)}</b> · {escape(kind_name(clause.kind))}"
-        f" · {escape(_('revision {n}').format(n=clause.revision))}</p>"
+        f" · {escape(revision)}</p>"
     )
     if origin:
         head += f"<p style='margin:0; color:#555'>{origin}</p>"
@@ -76,10 +77,11 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             badge += f" <span style='color:{OUT_OF_DATE_COLOUR}'><b>— {escape(late)}</b></span>"
         title = escape(clause.title.get(text_lang, ""))
         text = clause.text_in(text_lang)
+        none = _("No text in this language.")
         body = (
             "<br/>".join(escape(line) for line in text.split("\n"))
             if text.strip()
-            else f"<i style='color:{colour}'>{escape(_('No text in this language.'))}</i>"
+            else f"<i style='color:{colour}'>{escape(none)}</i>"
         )
         parts.append(
             f"<p style='margin-top:10px; margin-bottom:2px'>{badge}</p>"
@@ -89,14 +91,12 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
     if any("{" in text for text in (*clause.title.values(), *clause.text.values())):
         parts.append(variables_html(clause, library))
     if clause.tags:
-        parts.append(
-            f"<p style='color:#555'>{escape(_('Tags: {tags}').format(tags=', '.join(clause.tags)))}</p>"
-        )
+        tags = _("Tags: {tags}").format(tags=", ".join(clause.tags))
+        parts.append(f"<p style='color:#555'>{escape(tags)}</p>")
     if clause.near_duplicates:
         ids = ", ".join(clause.near_duplicates)
-        parts.append(
-            f"<p style='color:#a15c00'>{escape(_('Nearly identical to {ids}.').format(ids=ids))}</p>"
-        )
+        alike = _("Nearly identical to {ids}.").format(ids=ids)
+        parts.append(f"<p style='color:#a15c00'>{escape(alike)}</p>")
     if clause.remark:
         parts.append(f"<p style='color:#555'><i>{escape(clause.remark)}</i></p>")
     return "".join(parts)
@@ -117,7 +117,8 @@ class ClausePreview(QTextBrowser):
         """Show ``clause`` (None clears the card)."""
         self.clause = clause
         if clause is None:
-            self.setHtml(f"<p style='color:#777'>{escape(_('Select a clause to read it.'))}</p>")
+            hint = _("Select a clause to read it.")
+            self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
         else:
             self.setHtml(clause_html(clause, self.library, self.display_lang))
 

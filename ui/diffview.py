@@ -31,11 +31,13 @@ def diffs_html(diffs: dict[str, LanguageDiff], heading: str = "") -> str:
     """Every language's title and text differences, one after the other."""
     blocks = [f"<h3>{escape(heading)}</h3>"] if heading else []
     if not diffs:
-        blocks.append(f"<p><i>{escape(_('The earlier wording is no longer known.'))}</i></p>")
+        unknown = _("The earlier wording is no longer known.")
+        blocks.append(f"<p><i>{escape(unknown)}</i></p>")
     for lang, diff in diffs.items():
         blocks.append(f"<h4>{escape(language_name(lang))}</h4>")
         if not diff.changed:
-            blocks.append(f"<p><i>{escape(_('No change in this language.'))}</i></p>")
+            unchanged = _("No change in this language.")
+            blocks.append(f"<p><i>{escape(unchanged)}</i></p>")
             continue
         if any(p.op is not Op.EQUAL for p in diff.title):
             blocks.append(f"<p><b>{pieces_html(diff.title)}</b></p>")

@@ -235,15 +235,16 @@ class ExportDialog(QDialog):
         for path in self.target_names():
             line = escape(path.name)
             if path.exists():
-                line += f"<br/><span style='color:#a15c00'>({escape(_('replaces the existing file'))})</span>"
+                replaces = _("replaces the existing file")
+                line += f"<br/><span style='color:#a15c00'>({escape(replaces)})</span>"
             lines.append(line)
         self.names.setText("<br/>".join(lines) or escape(_("Choose at least one language.")))
         folder_ok = self.output_folder().is_dir()
         self.export_button.setEnabled(bool(lines) and folder_ok and not self.running)
         if not folder_ok:
+            missing = _("The folder does not exist.")
             self.names.setText(
-                self.names.text()
-                + f"<br/><span style='color:#b00020'>{escape(_('The folder does not exist.'))}</span>"
+                self.names.text() + f"<br/><span style='color:#b00020'>{escape(missing)}</span>"
             )
         if self.isVisible():
             self._fit_height()
@@ -269,13 +270,11 @@ class ExportDialog(QDialog):
         template = self.template_path()
         if template is not None and not template.is_file():
             total += 1
-            sections.append(
-                f"<p style='color:#b00020'>{escape(_('The template {path} does not exist.').format(path=template))}</p>"
-            )
+            missing = _("The template {path} does not exist.").format(path=template)
+            sections.append(f"<p style='color:#b00020'>{escape(missing)}</p>")
         if not sections:
-            sections.append(
-                f"<p style='color:#2e7d32'>{escape(_('Nothing to check: the files are complete.'))}</p>"
-            )
+            complete = _("Nothing to check: the files are complete.")
+            sections.append(f"<p style='color:#2e7d32'>{escape(complete)}</p>")
         self.warnings_label.setText(
             ngettext(
                 "&Before you export: {n} thing to check",

@@ -269,7 +269,8 @@ class PreviewPane(QWidget):
         details = "".join(f"<li>{escape(w.message)}</li>" for w in warnings[:8])
         more = len(warnings) - 8
         if more > 0:
-            details += f"<li>{escape(_('…and {n} more').format(n=more))}</li>"
+            rest = _("…and {n} more").format(n=more)
+            details += f"<li>{escape(rest)}</li>"
         self.status.setText(
             f"<p style='margin:4px'><span style='color:#a15c00'>⚠ {escape(summary)}</span></p>"
             f"<ul style='margin-top:0; margin-bottom:4px'>{details}</ul>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,21 @@ def test_every_string_in_the_code_is_in_the_catalogs():
         m.id if isinstance(m.id, str) else m.id[0] for m in catalog("fr") if m.id
     }
     assert not missing, f"run scripts/translations.sh and translate: {sorted(missing)[:10]}"
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """Babel's extractor cannot see ``_()`` inside an f-string: such text is never translated."""
+    hidden = []
+    call = re.compile(r"\b(_|N_|ngettext)\(")
+    for folder in ("app", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            with path.open("rb") as handle:
+                for token in tokenize.tokenize(handle.readline):
+                    prefix = token.string[:2].lower()
+                    if token.type == tokenize.STRING and "f" in prefix.rstrip("\"'"):
+                        if call.search(token.string):
+                            hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert not hidden, f"move the translated text out of the f-string: {hidden}"
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
