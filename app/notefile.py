@@ -35,18 +35,45 @@ SUFFIX = ".clausier"
 MAX_NOTE_BYTES = 64 * 1024 * 1024
 
 
+class Damaged(ValueError):
+    """What is wrong in a note file, in words the user reads (translated)."""
+
+
 def _localized(value: Any, what: str) -> Localized:
     if value is None:
         return {}
     if isinstance(value, str):
         return {"fr": value}
     if not isinstance(value, dict):
-        raise ValueError(f"{what}: expected an object per language")
+        raise Damaged(_("“{field}” should hold a text per language").format(field=what))
     return {k: str(v) for k, v in value.items() if k in LANGS and v is not None}
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)[:60]
+
+
+def _date(value: Any, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise Damaged(
+            _("“{field}” is not a date written year-month-day: {value}").format(
+                field=field, value=_shown(value)
+            )
+        ) from None
+
+
+def _choice(kind, value: Any, field: str):
+    """``value`` as one of the enum ``kind``'s values, or a clear reason why not."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise Damaged(
+            _("“{field}” cannot be {value}").format(field=field, value=_shown(value))
+        ) from None
 
 
 # --- to JSON -----------------------------------------------------------------
@@ -135,7 +162,7 @@ def _kept(value: Any, block: LinkedClause) -> int:
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(
+        raise Damaged(
             _("clause {id}: “kept” must be a revision number, not {value}").format(
                 id=block.clause_id, value=json.dumps(value, ensure_ascii=False)
             )
@@ -174,14 +201,14 @@ def block_from_json(data: dict[str, Any]) -> Block:
             for row in data.get("rows", [])
         ]
         return FollowUpTable(rows=rows, **extra)
-    raise ValueError(f"unknown block type {kind!r}")
+    raise Damaged(_("unknown kind of block {kind}").format(kind=_shown(kind)))
 
 
 def _variables(value: Any) -> dict[str, str | Localized]:
     if not value:
         return {}
     if not isinstance(value, dict):
-        raise ValueError("variables: expected an object")
+        raise Damaged(_("“variables” should hold a value per variable"))
     result: dict[str, str | Localized] = {}
     for name, item in value.items():
         result[str(name)] = item if isinstance(item, str) else _localized(item, name)
@@ -205,7 +232,7 @@ def note_from_json(data: Any) -> Note:
     body = data.get("note")
     try:
         if not isinstance(body, dict):
-            raise ValueError("no note object")
+            raise Damaged(_("it holds no note"))
         sections = []
         for item in body.get("sections", []):
             blocks = [block_from_json(b) for b in item.get("blocks", [])]
@@ -218,16 +245,26 @@ def note_from_json(data: Any) -> Note:
             addressee=_localized(body.get("addressee"), "addressee"),
             author=str(body.get("author") or ""),
             cabinet=_localized(body.get("cabinet"), "cabinet"),
-            date=_date(body.get("date")),
-            meeting_date=_date(body.get("meeting_date")),
+            date=_date(body.get("date"), "date"),
+            meeting_date=_date(body.get("meeting_date"), "meeting_date"),
             reference=str(body.get("reference") or ""),
-            classification=Classification(body.get("classification") or "none"),
-            language=NoteLanguage(body.get("language") or "fr"),
+            classification=_choice(
+                Classification, body.get("classification") or "none", "classification"
+            ),
+            language=_choice(NoteLanguage, body.get("language") or "fr", "language"),
             variables=_variables(body.get("variables")),
             sections=sections,
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except Damaged as error:
         raise NoteFileError(_("The note is damaged: {reason}").format(reason=error)) from None
+    except KeyError as error:
+        raise NoteFileError(
+            _("The note is damaged: “{field}” is missing.").format(field=error.args[0])
+        ) from None
+    except (TypeError, ValueError, AttributeError):
+        raise NoteFileError(
+            _("The note is damaged: its content is not laid out as a Clausier note.")
+        ) from None
 
 
 def loads(text: str) -> Note:

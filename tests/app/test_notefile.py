@@ -107,12 +107,29 @@ def test_a_note_from_a_newer_version_is_refused_and_left_alone(tmp_path):
         (b"[1, 2, 3]", "not a Clausier note"),
         (
             b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": [{"type": "alien"}]}]}}',
-            "damaged",
+            'damaged: unknown kind of block "alien"',
         ),
-        (b'{"format": "clausier-note", "version": 1, "note": {"date": "11 juin"}}', "damaged"),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"date": "11 juin"}}',
+            'damaged: .date. is not a date written year-month-day: "11 juin"',
+        ),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"date": "2018-13-01"}}',
+            "damaged: .date. is not a date",
+        ),
         (
             b'{"format": "clausier-note", "version": 1, "note": {"classification": "ultra"}}',
-            "damaged",
+            'damaged: .classification. cannot be "ultra"',
+        ),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": '
+            b'[{"type": "linked", "revision": 1}]}]}}',
+            "damaged: .clause. is missing",
+        ),
+        (
+            b'{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": '
+            b'[{"type": "linked", "clause": "x", "revision": "deux"}]}]}}',
+            "damaged: its content is not laid out as a Clausier note",
         ),
         (b'{"format": "clausier-note", "version": "one", "note": {}}', "no valid format version"),
         (
