@@ -314,8 +314,11 @@ def _diff(collection, args) -> int:
 
 
 def _where_used(collection, args) -> int:
+    from app.whereused import recent_notes
+
     folders = collection.note_folders + list(args.folder)
-    report = collection.refresh_note_index(folders=folders)
+    recent = recent_notes()
+    report = collection.refresh_note_index(recent=recent, folders=folders)
     for problem in report.problems:
         _warn(problem)
     usage = collection.where_used(args.id)
@@ -346,6 +349,13 @@ def _where_used(collection, args) -> int:
         )
     if not usage.uses:
         print(_("No note uses {id}.").format(id=args.id), file=sys.stderr)
+        looked = ngettext(
+            "Looked in {n} recent note", "Looked in {n} recent notes", len(recent)
+        ).format(n=len(recent))
+        where = "; ".join(str(f) for f in folders) or _("no note folder (see --folder)")
+        print(
+            _("{looked} and in: {folders}.").format(looked=looked, folders=where), file=sys.stderr
+        )
     return 0
 
 

@@ -73,6 +73,25 @@ class ScanReport:
     problems: list[str] = field(default_factory=list)
 
 
+#: The window's state file, in the user data folder, and its list of recent notes
+#: (written by ui/state.py): the command line looks where the window looks.
+WINDOW_STATE_FILE = "window-state.json"
+
+
+def recent_notes() -> list[Path]:
+    """The notes the window opened or saved lately (that still exist)."""
+    import json
+
+    from app import paths
+
+    try:
+        data = json.loads((paths.data_dir() / WINDOW_STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    recent = data.get("recent", []) if isinstance(data, dict) else []
+    return [Path(p) for p in recent if isinstance(p, str) and Path(p).exists()]
+
+
 def uses_in(note: Note) -> list[tuple[str, str, int, str]]:
     """The clause uses in a note as (block id, clause id, revision, mode)."""
     found = []

@@ -49,7 +49,7 @@ def status_text(clause: Clause, lang: str) -> str:
     """How a language of a clause is spoken and shown in a tooltip (status, and sync when late)."""
     summary = status_summary(lang, clause.status_in(lang))
     if sync.state(clause, lang) is sync.SyncState.OUT_OF_DATE:
-        return _("{summary}, out of date: the {other} text changed since").format(
+        return _("{summary}, out of date: the {other} text changed since it was translated").format(
             summary=summary, other=language_code(sync.other(lang))
         )
     return summary

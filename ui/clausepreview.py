@@ -71,7 +71,7 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             f"{escape(language_code(text_lang))} — {escape(status_name(status))}</span>"
         )
         if sync.state(clause, text_lang) is sync.SyncState.OUT_OF_DATE:
-            late = _("out of date: the {other} text changed since").format(
+            late = _("out of date: the {other} text changed since it was translated").format(
                 other=language_code(sync.other(text_lang))
             )
             badge += f" <span style='color:{OUT_OF_DATE_COLOUR}'><b>— {escape(late)}</b></span>"

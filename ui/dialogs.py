@@ -82,7 +82,8 @@ class Dialogs:
         box.setWindowTitle(_("Clausier"))
         box.setText(question)
         yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)  # Enter out of habit must not destroy
         box.exec()
         return box.clickedButton() is yes
 

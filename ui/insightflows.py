@@ -302,6 +302,7 @@ def _fill_team(window: MainWindow, dialog) -> None:
     dialog.show_state(
         team.folder,
         locked=services.settings.is_locked("team_library"),
+        chosen=bool(services.settings.user.get("team_library")),
         offline=team.offline,
         files=list(team.files),
         problems=list(team.problems),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from app.i18n import _, current_language, ngettext
-from app.library import Clause, Kind, Library
+from app.library import PERSONAL, TEAM, Clause, Kind, Library
 from app.search import Hit
 from ui.clausemodel import CLAUSE_ROLE, ClauseModel, Node
 from ui.clausepreview import ClausePreview
@@ -51,6 +51,11 @@ class Searcher(Protocol):
 def localized(text: dict[str, str], lang: str) -> str:
     """``text`` in ``lang``, else in the other language (a source known in one language only)."""
     return text.get(lang) or next((t for t in text.values() if t), "")
+
+
+def _library_group(name: str) -> str:
+    """The heading of the clauses of a library that come from no source."""
+    return {PERSONAL: _("Your own clauses"), TEAM: _("Team clauses")}.get(name, _("Other clauses"))
 
 
 def part_label(number: int, title: dict[str, str], lang: str) -> str:
@@ -266,7 +271,7 @@ class LibraryPanel(QWidget):
         bold.setBold(True)  # used clauses are bold
         id_width = QFontMetrics(bold).horizontalAdvance(longest) + icon + padding
         header = self.tree.header()
-        header.resizeSection(0, id_width + self.tree.indentation() * 2)
+        header.resizeSection(0, id_width + self.tree.indentation() * 3)  # two levels and the root
         status = max(icon + padding, metrics.horizontalAdvance("NL") + padding)
         header.resizeSection(2, status)
         header.resizeSection(3, status)
@@ -359,13 +364,14 @@ class LibraryPanel(QWidget):
         sources: dict[str, Node] = {}
         parts: dict[tuple[str, int | None], Node] = {}
         for clause in clauses:
-            source_id = clause.origin.source if clause.origin else ""
+            # Clauses of no source (the user's own, the team's) are grouped by library.
+            source_id = clause.origin.source if clause.origin else ":" + clause.library
             if source_id not in sources:
                 source = self.library.sources.get(source_id)
                 title = (
                     (localized(source.title, lang) if source else "")
-                    or source_id
-                    or _("Other clauses")
+                    or (source_id if not source_id.startswith(":") else "")
+                    or _library_group(clause.library)
                 )
                 sources[source_id] = root.add(label=title, heading=True)
             parent = sources[source_id]

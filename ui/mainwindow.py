@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
             ]
         )
         self.workspace.libraryChanged.connect(self.library_changed)
+        lib.tree.selectionModel().currentRowChanged.connect(self._sync_clause_actions)
+        self._sync_clause_actions()
         comp.saveAsClauseRequest.connect(
             lambda block_id: self.run_flow("clauseflows", "save_block_as_clause", block_id)
         )
@@ -354,6 +356,19 @@ class MainWindow(QMainWindow):
         flow = getattr(importlib.import_module(f"ui.{module}"), function)
         flow(self, *args)
 
+    def _sync_clause_actions(self, *_args) -> None:
+        """Offer only the clause actions that apply to the clause selected in the library."""
+        from app.library import PERSONAL
+
+        clause = self.services.library.clauses.get(self.library.selected_clause_id())
+        mine = clause is not None and clause.library == PERSONAL
+        for name in ("edit_clause", "clause_history", "clause_translation", "where_used"):
+            self.actions[name].setEnabled(clause is not None)
+        self.actions["copy_to_personal"].setEnabled(clause is not None and not mine)
+        self.actions["retire_clause"].setEnabled(mine)
+        self.actions["delete_clause"].setEnabled(mine)
+        self.actions["export_clauses"].setEnabled(bool(self.library.selected_clause_ids()))
+
     def library_changed(self, change) -> None:
         """Show what a library action or a reload changed (an app.collection.LibraryChange)."""
         if not self.ready:
@@ -363,6 +378,7 @@ class MainWindow(QMainWindow):
         self.composer.set_library(library)
         self.preview.library = library
         self.preview.schedule()
+        self._sync_clause_actions()
         self.run_flow("updateflows", "announce_pending")
 
     # --- reactions to the document --------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 from app import paths
 from app.atomic import write_atomic
 
-FILE_NAME = "window-state.json"
+FILE_NAME = "window-state.json"  # app/whereused.py reads its recent notes too
 MAX_RECENT = 10
 
 

@@ -39,6 +39,7 @@ class TeamLibraryDialog(QDialog):
         super().__init__(parent)
         self.folder: Path | None = None
         self.locked = False
+        self.chosen = False
         self.offline = False
         self.files: list[TeamFile] = []
         self.problems: list[str] = []
@@ -93,9 +94,14 @@ class TeamLibraryDialog(QDialog):
         offline: bool,
         files: list[TeamFile],
         problems: list[str],
+        chosen: bool = False,
     ) -> None:
-        """Show the team folder (None: not configured) and what its last refresh found."""
+        """Show the team folder (None: not configured) and what its last refresh found.
+
+        ``chosen``: the user picked the folder in the preferences (else IT set it).
+        """
         self.folder, self.locked, self.offline = folder, locked, offline
+        self.chosen = chosen and not locked
         self.files, self.problems = list(files), list(problems)
         self._fill()
 
@@ -121,11 +127,7 @@ class TeamLibraryDialog(QDialog):
                 )
             )
         else:
-            who = (
-                _("set by your IT department")
-                if self.locked
-                else _("set in the settings (Preferences)")
-            )
+            who = _("chosen in Preferences") if self.chosen else _("set by your IT department")
             self.folder_label.setText(
                 _("Team library folder: {folder} ({who})").format(folder=self.folder, who=who)
             )

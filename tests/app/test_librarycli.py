@@ -96,6 +96,27 @@ def test_where_used_lists_notes_and_those_citing_an_old_wording(capsys, tmp_path
     assert all(row["older"] and row["mode"] == "linked" for row in json.loads(out))
 
 
+def test_where_used_looks_in_the_windows_recent_notes_and_says_where_it_looked(capsys, tmp_path):
+    from app import paths
+
+    clause_id = add(capsys)
+    note_path = tmp_path / "elsewhere" / "recent.clausier"
+    note_path.parent.mkdir()
+    notefile.write(
+        Note(subject={"fr": "Récente"}, sections=[Section({}, [LinkedClause(clause_id, 1)])]),
+        note_path,
+    )
+    code, out, err = run(capsys, "library", "where-used", clause_id)
+    assert code == 0 and out == ""
+    assert "Looked in 0 recent notes and in: no note folder" in err
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    (paths.data_dir() / "window-state.json").write_text(
+        json.dumps({"recent": [str(note_path)]}), encoding="utf-8"
+    )
+    code, out, _err = run(capsys, "library", "where-used", clause_id)
+    assert code == 0 and str(note_path) in out
+
+
 def test_duplicates_shows_the_declaration_pair_with_its_differences(capsys):
     code, out, _err = run(capsys, "library", "duplicates")
     assert code == 0 and "vd2.1.4 ≈ vd2.1.5" in out and "{+" in out

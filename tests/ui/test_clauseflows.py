@@ -259,7 +259,11 @@ def test_editing_a_built_in_clause_offers_to_copy_it_first(window, qtbot, servic
 
 def test_built_in_clauses_cannot_be_retired_or_restored(window, qtbot, dialogs):
     search(window, qtbot, "explos")
-    window.actions["retire_clause"].trigger()
+    assert not window.actions["retire_clause"].isEnabled()  # only one's own clauses
+    assert not window.actions["delete_clause"].isEnabled()
+    assert window.actions["copy_to_personal"].isEnabled()
+    run_flow = __import__("ui.clauseflows", fromlist=["retire_clause"]).retire_clause
+    run_flow(window, window.library.selected_clause_id())  # e.g. reached another way
     assert "personal library" in dialogs.informations[-1]
     window.actions["clause_history"].trigger()
     history = window.history_dialog

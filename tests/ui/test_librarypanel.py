@@ -186,7 +186,7 @@ def test_the_clause_card_says_when_a_translation_is_late(window):
     window.library.search.setText("Herziene")
     card = window.library.preview.toPlainText()
     assert "Your personal library, revision 2" in card
-    assert "FR — " in card and "out of date: the NL text changed since" in card
+    assert "FR — " in card and "out of date: the NL text changed since it was translated" in card
 
 
 def test_the_card_and_the_note_describe_the_variables_a_clause_holds(window):
@@ -218,3 +218,22 @@ def test_the_card_and_the_note_describe_the_variables_a_clause_holds(window):
     assert label.toolTip() == "Le ministre homologue (person)"
     edit = window.composer.variables.edits["homologue"]["fr"]
     assert edit.placeholderText() == "Le ministre homologue"
+
+
+def test_own_clauses_are_grouped_under_their_library_and_only_they_can_be_retired(window):
+    from app.personal import ClauseDraft
+
+    collection = window.services.collection
+    clause_id = window.workspace.change_library(
+        window, lambda: collection.add_clause(ClauseDraft(text={"fr": "Ma ligne à moi."}))
+    ).clause_ids[0]
+    panel = window.library
+    panel.search.clear()
+    headings = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert "Your own clauses" in headings
+    assert panel.select_clause(clause_id)
+    assert window.actions["retire_clause"].isEnabled()
+    assert not window.actions["copy_to_personal"].isEnabled()
+    assert panel.select_clause("vd2.1.1")
+    assert not window.actions["retire_clause"].isEnabled()
+    assert window.actions["copy_to_personal"].isEnabled()
