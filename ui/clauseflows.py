@@ -17,6 +17,7 @@ from app.i18n import _
 from app.library import BUILTIN, IMPORT, PERSONAL, TEAM, Clause
 from app.note import CopiedClause, FollowUpTable, LinkedClause, TextBlock
 from app.personal import ClauseDraft, title_from
+from ui.labels import language_code
 from ui.qt import QDialog, Qt
 
 if TYPE_CHECKING:
@@ -350,18 +351,32 @@ def show_translation(window: MainWindow, clause_id: str, lang: str = "") -> None
     dialog = _open_dialog(window, "translation_dialog")
     if dialog is None:
         dialog = TranslationDialog(_collection(window), window)
-        dialog.translateRequest.connect(
-            lambda cid, code, text, title: _change(
+
+        def translate(cid: str, code: str, text: str, title: str) -> None:
+            collection = _collection(window)
+            if _change(
                 window,
                 dialog,
-                lambda: _collection(window).translate_clause(cid, code, text, title=title or None),
-            )
-        )
-        dialog.confirmRequest.connect(
-            lambda cid, code: _change(
-                window, dialog, lambda: _collection(window).confirm_translation(cid, code)
-            )
-        )
+                lambda: collection.translate_clause(cid, code, text, title=title or None),
+            ):
+                _status(
+                    window,
+                    _("The {language} translation of {id} is saved and in step.").format(
+                        language=language_code(code), id=cid
+                    ),
+                )
+
+        def confirm(cid: str, code: str) -> None:
+            if _change(window, dialog, lambda: _collection(window).confirm_translation(cid, code)):
+                _status(
+                    window,
+                    _("The {language} text of {id} is confirmed as still correct.").format(
+                        language=language_code(code), id=cid
+                    ),
+                )
+
+        dialog.translateRequest.connect(translate)
+        dialog.confirmRequest.connect(confirm)
         _keep(window, "translation_dialog", dialog)
     dialog.set_clause(clause.id, lang)
 

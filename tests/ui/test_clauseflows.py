@@ -174,6 +174,8 @@ def test_changing_the_french_puts_the_dutch_out_of_date_until_translated(window,
     assert collection.clause(clause_id).text["nl"] == "De ministers komen twee keer per jaar samen."
     assert "up to date" in translation.state_labels["nl"].accessibleName()
     assert not translation.confirm_button.isEnabled()
+    message = window.statusBar().currentMessage()
+    assert message == f"The NL translation of {clause_id} is saved and in step."
     assert due.list.topLevelItemCount() == 0 and not due.open_button.isEnabled()
 
 
@@ -189,6 +191,7 @@ def test_still_correct_confirms_the_translation(window, qtbot, services):
     qtbot.mouseClick(translation.confirm_button, Qt.MouseButton.LeftButton)
     assert collection.sync_states(clause_id)["nl"] is SyncState.IN_STEP
     assert collection.clause(clause_id).text["nl"] == "Oorspronkelijke tekst."
+    assert "confirmed as still correct" in window.statusBar().currentMessage()
 
 
 def test_retired_clauses_leave_search_and_come_back_from_the_dialog(
