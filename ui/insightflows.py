@@ -296,6 +296,15 @@ def show_team_library(window: MainWindow):
     return dialog
 
 
+def hidden_team_clauses(collection) -> list[str]:
+    """The ids of team clauses that a personal clause of the same id hides."""
+    from app.library import PERSONAL
+
+    mine = collection.library.parts.get(PERSONAL)
+    own = set(mine.clauses) if mine is not None else set()
+    return sorted({i for part in collection.team.libraries.values() for i in part.clauses} & own)
+
+
 def _fill_team(window: MainWindow, dialog) -> None:
     services = window.services
     team = services.collection.team
@@ -303,6 +312,7 @@ def _fill_team(window: MainWindow, dialog) -> None:
         team.folder,
         locked=services.settings.is_locked("team_library"),
         chosen=bool(services.settings.user.get("team_library")),
+        hidden=hidden_team_clauses(services.collection),
         offline=team.offline,
         files=list(team.files),
         problems=list(team.problems),

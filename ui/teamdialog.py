@@ -40,6 +40,7 @@ class TeamLibraryDialog(QDialog):
         self.folder: Path | None = None
         self.locked = False
         self.chosen = False
+        self.hidden: list[str] = []
         self.offline = False
         self.files: list[TeamFile] = []
         self.problems: list[str] = []
@@ -95,6 +96,7 @@ class TeamLibraryDialog(QDialog):
         files: list[TeamFile],
         problems: list[str],
         chosen: bool = False,
+        hidden: list[str] | None = None,
     ) -> None:
         """Show the team folder (None: not configured) and what its last refresh found.
 
@@ -102,6 +104,7 @@ class TeamLibraryDialog(QDialog):
         """
         self.folder, self.locked, self.offline = folder, locked, offline
         self.chosen = chosen and not locked
+        self.hidden = list(hidden or [])  # team clause ids a personal clause hides
         self.files, self.problems = list(files), list(problems)
         self._fill()
 
@@ -150,6 +153,17 @@ class TeamLibraryDialog(QDialog):
                         ).format(n=len(readable)),
                         clauses=ngettext("{n} clause", "{n} clauses", clauses).format(n=clauses),
                     )
+                )
+            if self.hidden:
+                shown = ", ".join(self.hidden[:8]) + (" …" if len(self.hidden) > 8 else "")
+                self.state.setText(
+                    self.state.text()
+                    + "\n"
+                    + ngettext(
+                        "⚠ {n} team clause is hidden by your own clause of the same id: {ids}.",
+                        "⚠ {n} team clauses are hidden by your own clauses of the same ids: {ids}.",
+                        len(self.hidden),
+                    ).format(n=len(self.hidden), ids=shown)
                 )
         self.list.clear()
         for team_file in self.files:

@@ -300,6 +300,23 @@ def test_exported_clauses_are_a_library_file_the_team_folder_loads(
     assert [r[:2] + r[3:] for r in dialog.rows()] == [["financement.json", "1", "read"]]
 
 
+def test_the_team_dialog_says_which_team_clauses_the_users_own_hide(
+    share, window, workspace, services, dialogs
+):
+    from app.personal import ClauseDraft
+
+    collection = services.collection
+    mine = window.workspace.change_library(
+        window, lambda: collection.add_clause(ClauseDraft(text={"fr": "Ma version."}))
+    ).clause_ids[0]
+    collection.export_set([mine], share / "equipe.json")
+    workspace.refresh_library()
+    assert collection.clause(mine).library == "personal"  # the user's own wins
+    window.actions["team_library"].trigger()
+    state = window.team_dialog.state.text()
+    assert f"1 team clause is hidden by your own clause of the same id: {mine}." in state
+
+
 def test_a_team_folder_with_an_unreadable_file_shows_it_while_the_rest_works(
     share, window, workspace, services
 ):
