@@ -40,7 +40,7 @@ _WEIGHTS = "6.0, 6.0, 1.0, 1.0, 3.0"
 _TITLE_WEIGHTS = "6.0, 6.0, 3.0"
 
 #: How many matches a ranked search looks at, per group (titles, texts).
-RANKED_CANDIDATES = 1000
+RANKED_CANDIDATES = 500
 #: From this many typed characters, results are ranked.
 RANKED_FROM = 3
 
