@@ -8,10 +8,8 @@ from app.i18n import _
 from app.library import PERSONAL, Clause
 from ui.historydialog import when
 from ui.qt import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -22,6 +20,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.collection import Collection
@@ -51,17 +50,7 @@ class DeletedDialog(QDialog):
         self.collection = collection
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.list = QTreeWidget(self)
-        self.list.setColumnCount(4)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        self.list = set_up_rows(QTreeWidget(self), 4, stretch={1})
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)

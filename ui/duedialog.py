@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 from app.i18n import _
 from ui.labels import language_name
 from ui.qt import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
@@ -20,6 +18,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.collection import Collection
@@ -35,16 +34,7 @@ class TranslationsDueDialog(QDialog):
         self.collection = collection
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.list = QTreeWidget(self)
-        self.list.setColumnCount(3)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        self.list = set_up_rows(QTreeWidget(self), 3, stretch={1})
         self.empty = QLabel(self)
         self.open_button = QPushButton(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -10,10 +10,8 @@ from app.worddiff import diff_clauses
 from ui.diffview import DiffView
 from ui.labels import language_name
 from ui.qt import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,6 +22,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.duplicates import NearDuplicate
@@ -46,21 +45,9 @@ class DuplicatesDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list_label = QLabel(self)
-        self.list = QTreeWidget(self)
+        self.list = set_up_rows(QTreeWidget(self), 4, stretch={1, 2})
         self.list_label.setBuddy(self.list)
-        self.list.setColumnCount(4)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.list.currentItemChanged.connect(lambda *_a: self._show_current())
         self.diff_label = QLabel(self)
         self.diff = DiffView(self)

@@ -12,12 +12,10 @@ from app.i18n import _
 from app.library import Clause
 from ui.diffview import DiffView
 from ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -28,6 +26,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.collection import Collection
@@ -66,15 +65,7 @@ class HistoryDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.list = QTreeWidget(self)
-        self.list.setColumnCount(4)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.list.header()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.list = set_up_rows(QTreeWidget(self), 4, stretch={3})
         self.compare_label = QLabel(self)
         self.compare = QComboBox(self)
         self.compare.addItem("", NEWEST)

@@ -10,13 +10,11 @@ from app.i18n import _, ngettext
 from app.language import LANGS
 from ui.labels import language_name
 from ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QKeyEvent,
     QLabel,
     QLineEdit,
@@ -30,6 +28,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.collection import ImportPreview
@@ -86,17 +85,8 @@ class ImportDialog(QDialog):
         self.warning.setObjectName("importWarning")
         self.warning.setWordWrap(True)
         self.clauses_label = QLabel(self)
-        self.clauses = QTreeWidget(self)
+        self.clauses = set_up_rows(QTreeWidget(self), 3, stretch={2})
         self.clauses_label.setBuddy(self.clauses)
-        self.clauses.setColumnCount(3)
-        self.clauses.setRootIsDecorated(False)
-        self.clauses.setUniformRowHeights(True)
-        self.clauses.setAlternatingRowColors(True)
-        self.clauses.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.clauses.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.notices_label = QLabel(self)
         self.notices = QPlainTextEdit(self)
         self.notices.setReadOnly(True)

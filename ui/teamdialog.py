@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 
 from app.i18n import _, ngettext
 from ui.qt import (
-    QAbstractItemView,
     QBrush,
     QColor,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +21,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 if TYPE_CHECKING:
     from app.team import TeamFile
@@ -52,18 +51,8 @@ class TeamLibraryDialog(QDialog):
         self.state.setObjectName("teamState")
         self.state.setWordWrap(True)
         self.files_label = QLabel(self)
-        self.list = QTreeWidget(self)
+        self.list = set_up_rows(QTreeWidget(self), 4, stretch={3})
         self.files_label.setBuddy(self.list)
-        self.list.setColumnCount(4)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.list.header()
-        header.setStretchLastSection(True)
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.problems_label = QLabel(self)
         self.problem_list = QPlainTextEdit(self)
         self.problem_list.setReadOnly(True)

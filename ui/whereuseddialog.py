@@ -8,7 +8,6 @@ from app.i18n import _, ngettext
 from app.library import Clause, Kind
 from app.whereused import COPIED, FOLLOW_UP, LINKED, Usage
 from ui.qt import (
-    QAbstractItemView,
     QBrush,
     QColor,
     QDialog,
@@ -26,6 +25,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.rowlist import set_up_rows
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 OLDER_COLOUR = "#8a4b00"  # dark amber: readable on white, and the text says it too
@@ -87,19 +87,10 @@ class WhereUsedDialog(QDialog):
         bold = QFont(self.summary.font())
         bold.setBold(True)
         self.summary.setFont(bold)
-        self.notes = NoteList(self)
-        self.notes.setColumnCount(self.COLUMNS)
-        self.notes.setRootIsDecorated(False)
-        self.notes.setUniformRowHeights(True)
-        self.notes.setAlternatingRowColors(True)
-        self.notes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The folder, last, takes what is left; the subject can be widened by hand.
+        self.notes = set_up_rows(NoteList(self), self.COLUMNS, stretch={self.COLUMNS - 1})
         self.notes.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long folders keep both ends
-        header = self.notes.header()
-        header.setStretchLastSection(True)  # the folder, last, takes what is left
-        for column in (0, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.notes.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.notes.openRequest.connect(self.openRequest)
         self.notes.currentItemChanged.connect(lambda *_a: self._sync_buttons())
         self.looked_in = QLabel(self)
