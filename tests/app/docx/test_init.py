@@ -1,4 +1,7 @@
-"""export_plan: the entry point's promises (warnings, atomic writes, lazy import, speed)."""
+"""export_plan: the entry point's promises (warnings, atomic writes, lazy import).
+
+Speed is measured by benchmarks/bench_export.py, never asserted in the suite.
+"""
 
 from __future__ import annotations
 
