@@ -86,7 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="clausier",
-        description=_("Draft briefing notes from a library of commitments."),
+        usage=_("%(prog)s [NOTE.clausier] | %(prog)s COMMAND …"),
+        description=_(
+            "Draft briefing notes from a library of commitments. With no arguments, or "
+            "with a .clausier note file, clausier opens the window (with that note); "
+            "the commands below work without a window."
+        ),
+        epilog=_("“clausier COMMAND --help” describes each command."),
     )
     parser.add_argument("--version", action="version", version="%(prog)s " + _version())
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)

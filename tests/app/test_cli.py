@@ -265,3 +265,14 @@ def test_file_names_without_extension_get_the_right_one(capsys, tmp_path):
     assert len(notefile.read(note).sections[0].blocks) == 1
     code, out, _err = run(capsys, "export", str(note), "-o", str(tmp_path / "word"))
     assert code == 0 and out.strip().endswith("word.docx")
+
+
+def test_help_says_that_no_arguments_or_a_note_open_the_window(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "clausier [NOTE.clausier]" in out
+    assert "With no arguments, or with a .clausier note file, clausier opens the window" in (
+        " ".join(out.split())
+    )
