@@ -29,6 +29,7 @@ from app.note import (
     Section,
     TextBlock,
 )
+from app.surrogates import clean, clean_value
 
 #: Metadata fields a user edits.
 METADATA_FIELDS = (
@@ -67,13 +68,16 @@ class NoteSession:
         self.path = Path(path) if path else None
         self.history = History()
         self.read_only = False
+        self.save_warnings: list[str] = []  # what the last save wants the user to know
 
     # --- files ------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path) -> NoteSession:
-        """Open the note file at ``path``."""
-        return cls(notefile.read(path), path)
+        """Open the note file at ``path`` (and tidy temporary files interrupted saves left beside it)."""
+        session = cls(notefile.read(path), path)
+        notefile.remove_stale_temps_beside(Path(path))
+        return session
 
     def save(self, path: Path | None = None) -> Path:
         """Save to ``path`` (or where it came from), atomically; marks the history clean."""
@@ -82,7 +86,7 @@ class NoteSession:
             raise ClausierError(_("Choose where to save the note."))
         if self.read_only and target == self.path:
             raise ClausierError(_("This note is open read-only; save it under another name."))
-        notefile.write(self.note, target)
+        self.save_warnings = notefile.write(self.note, target)
         self.path = target
         self.read_only = False
         self.history.mark_clean()
@@ -121,6 +125,7 @@ class NoteSession:
         """Set a metadata field (subject, addressee, date, classification...)."""
         if name not in METADATA_FIELDS:
             raise KeyError(name)
+        value = clean_value(value)  # text from the window's editors may hold lone surrogates
         if name == "classification":
             value = Classification(value)
         elif name == "language":
@@ -161,7 +166,7 @@ class NoteSession:
     def set_variable(self, name: str, value: str | Localized | None) -> Change:
         """Fill (or clear, with None or "") the variable ``name``."""
         old = copy.deepcopy(self.note.variables.get(name))
-        new = copy.deepcopy(value) or None
+        new = clean_value(copy.deepcopy(value)) or None
 
         def setter(v):
             def run() -> Change:
@@ -186,7 +191,7 @@ class NoteSession:
 
     def add_section(self, title: Localized, index: int | None = None) -> Change:
         """Add a section (at the end by default)."""
-        section = Section(title=dict(title))
+        section = Section(title=clean_value(dict(title)))
         position = len(self.note.sections) if index is None else index
 
         def apply() -> Change:
@@ -202,7 +207,7 @@ class NoteSession:
     def rename_section(self, section_id: str, title: Localized) -> Change:
         """Give a section a new title."""
         section = self.section(section_id)
-        old, new = dict(section.title), dict(title)
+        old, new = dict(section.title), clean_value(dict(title))
 
         def setter(v):
             def run() -> Change:
@@ -283,7 +288,7 @@ class NoteSession:
     ) -> Change:
         """Insert a free-text block."""
         return self._insert(
-            Label(N_("Insert text")), section_id, TextBlock(dict(text or {})), index
+            Label(N_("Insert text")), section_id, TextBlock(clean_value(dict(text or {}))), index
         )
 
     def insert_follow_up(self, section_id: str, index: int | None = None) -> Change:
@@ -295,6 +300,7 @@ class NoteSession:
         block = self.block(block_id)
         if not isinstance(block, TextBlock | CopiedClause):
             raise ClausierError(_("A linked clause cannot be edited; edit it locally first."))
+        text = clean(text)
         old = block.text.get(lang)
         if old == text:
             return Change(Scope.BLOCK, block_id=block_id, field=lang)
@@ -410,6 +416,7 @@ class NoteSession:
         table = self.block(block_id)
         if not isinstance(table, FollowUpTable):
             raise TypeError(block_id)
+        text = clean(text)
         target = table.rows[row]
         if column == "deadline":
             old: Any = target.deadline

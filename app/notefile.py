@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import __version__
+from app import __version__, atomic, surrogates
 from app.atomic import write_atomic
 from app.classification import Classification
 from app.errors import NoteFileError
@@ -308,15 +308,36 @@ def read(path: Path) -> Note:
         raise NoteFileError(f"{path.name}: {error}") from None
 
 
-def write(note: Note, path: Path) -> None:
-    """Save ``note`` to ``path`` atomically; the previous file survives any failure."""
-    data = dumps(note).encode("utf-8")
+def write(note: Note, path: Path) -> list[str]:
+    """Save ``note`` to ``path`` atomically; the previous file survives any failure.
+
+    A symbolic link is saved through (its target changes, the link stays); a
+    read-only file is refused. Returns warnings for the user (a hard link the
+    save separated). Clausier's own stale temporary files beside the note are
+    removed afterwards.
+    """
+    text = dumps(note)
+    if surrogates.has_surrogates(text):  # a note built outside the editor (a script)
+        text = surrogates.clean(text)
+    data = text.encode("utf-8")
     path = Path(path)
     try:
-        write_atomic(path, lambda stream: stream.write(data))
+        warnings = write_atomic(path, lambda stream: stream.write(data))
     except OSError as error:
+        if path.exists():
+            message = _("Cannot save {name}: {reason}. The previous file is unchanged.")
+        else:
+            message = _("Cannot save {name}: {reason}.")
         raise NoteFileError(
-            _("Cannot save {name}: {reason}. The previous file is unchanged.").format(
-                name=path.name, reason=error.strerror or error
-            )
+            message.format(name=path.name, reason=atomic.failure_reason(error))
         ) from None
+    remove_stale_temps_beside(path)
+    return warnings
+
+
+def remove_stale_temps_beside(path: Path) -> None:
+    """Remove temporary files that interrupted saves left beside the note ``path`` (and its target)."""
+    path = Path(path)
+    folders = {path.parent, atomic.target_of(path).parent}
+    for folder in folders:
+        atomic.remove_stale_temps(folder)

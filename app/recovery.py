@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app import notefile, paths, process
-from app.atomic import write_atomic
+from app.atomic import remove_stale_temps, write_atomic
 from app.language import pick
 from app.note import Note
 
@@ -66,10 +66,15 @@ def discard_autosave(key: str) -> None:
 
 
 def pending_recoveries() -> list[Recovery]:
-    """The copies left by instances that are no longer running, newest first."""
+    """The copies left by instances that are no longer running, newest first.
+
+    Called at start; it also removes the temporary files that autosaves
+    interrupted by a crash left in the folder.
+    """
     folder = recovery_dir()
     if not folder.is_dir():
         return []
+    remove_stale_temps(folder)
     found = []
     for meta_path in folder.glob("*.json"):
         key = meta_path.stem

@@ -36,20 +36,39 @@ def export_plan(
     document = load_template(Path(template) if template is not None else None, warnings)
     styles = resolve_styles(document, warnings)
     PlanWriter(document, plan, styles, warnings).write()
-    _save(document, Path(out_path))
+    for message in _save(document, Path(out_path)):
+        warnings.append(PlanWarning("file", message))
     return warnings
 
 
-def _save(document: Document, out_path: Path) -> None:
-    """Save atomically, turning file-system failures into one clear ExportError."""
-    from app.atomic import write_atomic
+def _save(document: Document, out_path: Path) -> list[str]:
+    """Save atomically, turning file-system failures into one clear ExportError.
+
+    The document is first laid out in memory: python-docx writes a zip, and a
+    zip whose stream fails half-way (a full disk) is left unclosed and complains
+    from ``ZipFile.__del__`` at exit. The finished bytes are then written in one
+    go, and only that step can meet the disk. Returns warnings for the user (a
+    hard link the export separated).
+    """
+    import io
+
+    from app import atomic
     from app.i18n import _
 
     folder = out_path.parent
     if not folder.is_dir():
         raise ExportError(_("The folder {folder} does not exist.").format(folder=folder))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
     try:
-        write_atomic(out_path, document.save)
+        warnings = atomic.write_atomic(out_path, lambda stream: stream.write(data))
+    except atomic.ReadOnlyFile:
+        raise ExportError(
+            _("{path} is read-only; it was not changed. Export under another name.").format(
+                path=out_path
+            )
+        ) from None
     except PermissionError:
         raise ExportError(
             _(
@@ -59,5 +78,9 @@ def _save(document: Document, out_path: Path) -> None:
         ) from None
     except OSError as error:
         raise ExportError(
-            _("Cannot write {path}: {reason}").format(path=out_path, reason=error.strerror or error)
+            _("Cannot write {path}: {reason}").format(
+                path=out_path, reason=atomic.failure_reason(error)
+            )
         ) from None
+    atomic.remove_stale_temps(atomic.target_of(out_path).parent)
+    return warnings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
 
 import pytest
@@ -268,3 +270,39 @@ def test_only_linked_blocks_can_be_updated():
     block_id = s.insert_text(s.note.sections[0].id).block_id
     with pytest.raises(ClausierError, match="not a linked clause"):
         s.update_clause(block_id, revisions())
+
+
+# --- text entering from the window's editors (issue 9) -------------------------------
+
+
+def test_lone_surrogates_typed_or_pasted_are_cleaned_where_they_enter(tmp_path):
+    s = session()
+    s.set_localized("subject", "fr", "caf\udce9")
+    s.set_metadata("author", "A. \ud800")
+    s.set_variable("minister", {"fr": "le \udfff ministre"})
+    s.rename_section(s.note.sections[0].id, {"fr": "Contexte \udc80"})
+    block_id = s.insert_text(s.note.sections[0].id, {"fr": "x"}).block_id
+    s.edit_text(block_id, "fr", "L\u2019\udce9t\u00e9")
+    table_id = s.insert_follow_up(s.note.sections[1].id).block_id
+    s.add_follow_up_row(table_id)
+    s.edit_follow_up(table_id, 0, "state", "fr", "en cours \udce9")
+    assert s.note.subject == {"fr": "caf\ufffd"}
+    assert s.note.author == "A. \ufffd"
+    assert s.note.variables["minister"] == {"fr": "le \ufffd ministre"}
+    assert s.note.sections[0].title == {"fr": "Contexte \ufffd"}
+    assert s.block(block_id).text["fr"] == "L\u2019\ufffdt\u00e9"
+    assert s.block(table_id).rows[0].state == {"fr": "en cours \ufffd"}
+    saved = s.save(tmp_path / "n.clausier")  # saving no longer fails on them
+    assert notefile.read(saved).subject == {"fr": "caf\ufffd"}
+    assert not s.modified
+
+
+def test_opening_a_note_removes_stale_temp_files_beside_it(tmp_path):
+    path = tmp_path / "n.clausier"
+    notefile.write(session().note, path)
+    leftover = tmp_path / ".~deadbeef.tmp"
+    leftover.write_bytes(b"half")
+    old = time.time() - 3600
+    os.utime(leftover, (old, old))
+    NoteSession.open(path)
+    assert not leftover.exists()

@@ -213,3 +213,80 @@ def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
     path = tmp_path / "bom.clausier"
     path.write_bytes(b"\xef\xbb\xbf" + notefile.dumps(sample_note()).encode())
     assert notefile.read(path).reference == "PM/2018/123"
+
+
+# --- where a save lands (issue 9) ---------------------------------------------------
+
+
+def _stale(path, seconds: float = 3600) -> None:
+    when = __import__("time").time() - seconds
+    os.utime(path, (when, when))
+
+
+def test_saving_through_a_symlink_changes_the_real_note_and_keeps_the_link(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    real = share / "note.clausier"
+    notefile.write(sample_note(), real)
+    link = tmp_path / "note.clausier"
+    os.symlink(real, link)
+    changed = sample_note()
+    changed.reference = "PM/2018/124"
+    assert notefile.write(changed, link) == []
+    assert link.is_symlink()
+    assert notefile.read(real).reference == "PM/2018/124"
+
+
+def test_saving_a_note_with_a_hard_link_says_so(tmp_path):
+    path = tmp_path / "note.clausier"
+    notefile.write(sample_note(), path)
+    os.link(path, tmp_path / "other.clausier")
+    changed = sample_note()
+    changed.reference = "PM/2018/124"
+    (warning,) = notefile.write(changed, path)
+    assert "hard link" in warning
+    assert notefile.read(tmp_path / "other.clausier").reference == "PM/2018/123"
+
+
+def test_a_read_only_note_is_refused_with_a_clear_message(tmp_path):
+    path = tmp_path / "note.clausier"
+    notefile.write(sample_note(), path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    changed = sample_note()
+    changed.reference = "PM/2018/124"
+    with pytest.raises(NoteFileError) as caught:
+        notefile.write(changed, path)
+    assert str(caught.value) == (
+        "Cannot save note.clausier: the file is read-only. The previous file is unchanged."
+    )
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["note.clausier"]
+
+
+def test_a_note_holding_lone_surrogates_is_saved_with_replacement_characters(tmp_path):
+    note = sample_note()
+    note.subject = {"fr": "caf\udce9", "nl": "\ud800x"}
+    path = tmp_path / "note.clausier"
+    notefile.write(note, path)
+    assert notefile.read(path).subject == {"fr": "caf\ufffd", "nl": "\ufffdx"}
+
+
+def test_a_note_name_of_255_bytes_is_saved(tmp_path):
+    path = tmp_path / ("é" * 123 + ".clausier")
+    assert len(path.name.encode("utf-8")) == 255
+    notefile.write(sample_note(), path)
+    notefile.write(sample_note(), path)
+    assert notefile.read(path).reference == "PM/2018/123"
+
+
+def test_saving_removes_stale_temp_files_of_interrupted_saves_beside_the_note(tmp_path):
+    old_style = tmp_path / ".note.clausier.0123abcd.tmp"
+    new_style = tmp_path / ".~89abcdef.tmp"
+    fresh = tmp_path / ".~01234567.tmp"
+    for leftover in (old_style, new_style, fresh):
+        leftover.write_bytes(b"half a note")
+    _stale(old_style)
+    _stale(new_style)
+    notefile.write(sample_note(), tmp_path / "note.clausier")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~01234567.tmp", "note.clausier"]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+
+import pytest
 
 from app import recovery
 from app.note import Note, Section, TextBlock
@@ -61,3 +66,29 @@ def test_a_damaged_recovery_entry_is_skipped(tmp_path):
     folder.mkdir(parents=True)
     (folder / "bad.json").write_text("{nope")
     assert recovery.pending_recoveries() == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9 as on POSIX")
+def test_temp_files_of_autosaves_killed_mid_write_are_removed_at_start(tmp_path):
+    recovery.write_autosave(a_note(), key="k5", original=None)
+    code = (
+        "import time\n"
+        "from app import recovery\n"
+        "from app.atomic import write_atomic\n"
+        "def write(stream):\n"
+        "    stream.write(b'{\"half\": ')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(120)\n"
+        "write_atomic(recovery.recovery_dir() / 'k6.clausier', write)\n"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "writing"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    writer.stdout.close()
+    folder = recovery.recovery_dir()
+    (left,) = [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    old = time.time() - 3600
+    os.utime(left, (old, old))
+    recovery.pending_recoveries()
+    assert sorted(p.name for p in folder.iterdir()) == ["k5.clausier", "k5.json"]

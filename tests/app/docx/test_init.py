@@ -39,7 +39,7 @@ def test_failed_write_leaves_previous_file_intact(tmp_path: Path, monkeypatch) -
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", full_disk)
-    with pytest.raises(ExportError, match="No space left on device"):
+    with pytest.raises(ExportError, match="the disk is full"):
         export_plan(sample_plan(), out)
     assert out.read_bytes() == b"previous version"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["note.docx"]
