@@ -198,12 +198,7 @@ class Collection:
 
     def _library_file(self, path: Path, origin: str, kind: str) -> Library:
         """A library file's clauses: from the index when it holds this very content."""
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise LibraryError(
-                _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror)
-            ) from None
+        raw = library_mod.read_file(path)  # a regular file, capped; else a LibraryError
         if self.index.digest(origin) == hashlib.sha256(raw).hexdigest():
             indexed = self.index.load(origin, library=kind)
             if indexed is not None:

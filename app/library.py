@@ -17,13 +17,23 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app import paths, safejson, saferead
 from app.errors import LibraryError
 from app.i18n import _
 from app.language import LANGS, Localized
 
 LIBRARY_FORMAT = "clausier-library"
 LIBRARY_VERSION = 1
+#: The largest library file read (documented in docs/deploy.md): 100,000 clauses take 60 MB.
+MAX_LIBRARY_BYTES = 128 * 1024 * 1024
+
+
+class LibraryFileError(LibraryError):
+    """A library file that cannot be used; ``reason`` says why without naming the file."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class Kind(StrEnum):
@@ -391,20 +401,27 @@ def loads(text: str | bytes, *, name: str = "", library: str = "") -> Library:
     """A library read from the text (or UTF-8 bytes) of a library file; refuses foreign or newer files.
 
     ``library`` (builtin, import, team...) is recorded on every clause read.
-    Given bytes, a large file is parsed without a copy of it as text.
+    The JSON is parsed with the limits of :mod:`app.safejson` (nesting, numbers,
+    broken characters), so a hostile file is refused, never a crash.
     """
-    raw = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise LibraryError(
-            _("{name} is not a library file: {reason}").format(name=name, reason=error)
+        data = safejson.loads(text)
+    except safejson.JSONRefused as error:
+        raise LibraryFileError(
+            _("{name} is not a library file: {reason}").format(name=name, reason=error.reason),
+            error.reason,
         ) from None
     if not isinstance(data, dict) or data.get("format") != LIBRARY_FORMAT:
-        raise LibraryError(_("{name} is not a Clausier library file.").format(name=name))
+        raise LibraryFileError(
+            _("{name} is not a Clausier library file.").format(name=name),
+            _("it is not a Clausier library file"),
+        )
     version = data.get("version")
     if not isinstance(version, int) or version > LIBRARY_VERSION:
-        raise LibraryError(_("{name} was made by a newer version of Clausier.").format(name=name))
+        raise LibraryFileError(
+            _("{name} was made by a newer version of Clausier.").format(name=name),
+            _("it was made by a newer version of Clausier"),
+        )
     archive: dict[str, dict[int, Clause]] = {}
     try:
         sources = [source_from_json(s) for s in data.get("sources", [])]
@@ -421,27 +438,42 @@ def loads(text: str | bytes, *, name: str = "", library: str = "") -> Library:
             for v in data.get("variables", ())
         }
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise LibraryError(
-            _("{name} is damaged: {reason}").format(name=name, reason=error)
+        reason = _("it is damaged ({detail})").format(detail=_detail(error))
+        raise LibraryFileError(
+            _("{name} is damaged: {reason}").format(name=name, reason=_detail(error)), reason
         ) from None
     return Library(
         sources={s.id: s for s in sources},
         clauses={c.id: c for c in clauses},
-        digest=hashlib.sha256(raw).hexdigest(),
+        digest=hashlib.sha256(
+            text if isinstance(text, bytes) else text.encode("utf-8")
+        ).hexdigest(),
         archive=archive,
         variables=variables,
     )
 
 
+def _detail(error: Exception) -> str:
+    """What a damaged entry lacks or holds, in a few words (a missing key is named)."""
+    if isinstance(error, KeyError):
+        return _("“{field}” is missing").format(field=error.args[0] if error.args else "?")
+    return str(error)[:120]
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the library file ``path``: a regular file of at most MAX_LIBRARY_BYTES."""
+    try:
+        return saferead.read_regular(path, MAX_LIBRARY_BYTES)
+    except saferead.FileRefused as refused:
+        raise LibraryFileError(
+            _("Cannot read {name}: {reason}").format(name=Path(path).name, reason=refused.reason),
+            refused.reason,
+        ) from None
+
+
 def load_file(path: Path, *, library: str = "") -> Library:
     """A library read from ``path`` (``library`` names where its clauses belong)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LibraryError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=error)
-        ) from None
-    return loads(text, name=path.name, library=library)
+    return loads(read_file(path), name=path.name, library=library)
 
 
 def builtin_library_files() -> list[Path]:

@@ -390,7 +390,10 @@ def _team(collection, args) -> int:
         print(_("No team library folder is set (setting team_library)."), file=sys.stderr)
         return 0
     for item in collection.team.files:
-        origin = _("last copy") if item.from_copy else _("folder")
+        if item.problem and not item.from_copy:
+            origin = _("unreadable")  # named once on stderr with the reason
+        else:
+            origin = _("last copy") if item.from_copy else _("folder")
         print(f"{item.name}\t{item.clauses}\t{item.seen}\t{origin}")
     return 0
 

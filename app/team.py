@@ -5,8 +5,10 @@ organisation's file service distributes it, not a server of ours. Each file is
 read again only when its modification time or size changes; a copy of every
 file read is kept in the user data folder, so the library works offline from
 the last copy seen. A file that cannot be read is reported and its last copy
-used, while the other files work. A curator publishes a set of clauses with
-:func:`export_set`.
+used, while the other files work. Only regular files are read, without
+blocking and up to :data:`app.library.MAX_LIBRARY_BYTES` (a pipe, a link to a
+device or a huge file is named and skipped). A curator publishes a set of
+clauses with :func:`export_set`.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import library as library_mod
-from app import paths
+from app import paths, safejson, saferead
 from app.atomic import write_atomic
 from app.errors import LibraryError
 from app.i18n import _
-from app.library import TEAM, Library
+from app.library import MAX_LIBRARY_BYTES, TEAM, Library, LibraryFileError
 from app.search import LibraryIndex
 
 MANIFEST = "manifest.json"
@@ -89,10 +91,12 @@ class TeamLibrary:
 
     def _manifest(self) -> dict[str, dict]:
         try:
-            data = json.loads((self.cache / MANIFEST).read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
+            data = safejson.loads(saferead.read_regular(self.cache / MANIFEST, MAX_LIBRARY_BYTES))
+        except (saferead.FileRefused, safejson.JSONRefused):
             return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(v, dict)}
 
     def _save_manifest(self, manifest: dict[str, dict]) -> None:
         payload = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -107,9 +111,9 @@ class TeamLibrary:
         if indexed is not None:
             return indexed
         try:
-            raw = self._copy_path(name).read_bytes()
+            raw = library_mod.read_file(self._copy_path(name))
             library = library_mod.loads(raw, name=name, library=TEAM)
-        except (OSError, LibraryError):
+        except LibraryError:
             return None
         return self._indexed(name, library)
 
@@ -128,17 +132,26 @@ class TeamLibrary:
 
     # --- refreshing ----------------------------------------------------------
 
-    def _listing(self) -> dict[str, os.stat_result] | None:
+    def _listing(self) -> dict[str, os.stat_result | None] | None:
+        """The folder's library files and what each is (None: it cannot even be looked at).
+
+        None for the whole listing when the folder cannot be reached. Entries that
+        are not regular files are listed too, so that they are named, not read.
+        """
         if self.folder is None:
             return {}
         try:
-            found = {}
-            for entry in os.scandir(self.folder):
-                if entry.name.lower().endswith(".json") and not entry.name.startswith("."):
-                    found[entry.name] = entry.stat()
-            return found
+            entries = list(os.scandir(self.folder))
         except OSError:
             return None
+        found: dict[str, os.stat_result | None] = {}
+        for entry in entries:
+            if entry.name.lower().endswith(".json") and not entry.name.startswith("."):
+                try:
+                    found[entry.name] = entry.stat()  # the link's target: what a read would get
+                except OSError:
+                    found[entry.name] = None  # a link that leads nowhere
+        return found
 
     def refresh(self) -> TeamRefresh:
         """Look at the folder again; re-read only the files whose time or size changed."""
@@ -197,9 +210,15 @@ class TeamLibrary:
         return TeamRefresh(changed, files, problems, self.offline)
 
     def _file(
-        self, name: str, stat: os.stat_result, entry: dict | None
+        self, name: str, stat: os.stat_result | None, entry: dict | None
     ) -> tuple[Library | None, dict | None, str]:
         """One file: (its library, its new manifest entry, a problem)."""
+        try:
+            if stat is None:
+                raise saferead.FileRefused(_("it is a link that leads nowhere"))
+            saferead.check_regular(stat, MAX_LIBRARY_BYTES)
+        except saferead.FileRefused as refused:
+            return self._unreadable(name, entry, refused.reason)
         key = (stat.st_mtime_ns, stat.st_size)
         loaded = self._loaded.get(name)
         if loaded is not None and loaded[:2] == key:
@@ -210,21 +229,11 @@ class TeamLibrary:
                 self._loaded[name] = (*key, copy)
                 return copy, None, ""
         try:
-            raw = (self.folder / name).read_bytes()  # type: ignore[operator]
+            raw = library_mod.read_file(self.folder / name)  # type: ignore[operator]
             library = library_mod.loads(raw, name=name, library=TEAM)
-        except (OSError, LibraryError) as error:
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            copy = self._read_copy(name, entry.get("sha256", "")) if entry else None
-            if copy is not None:
-                problem = _(
-                    "The team library file {name} cannot be read ({reason}); its copy of {seen} "
-                    "is used."
-                ).format(name=name, reason=reason, seen=entry.get("seen", "?"))
-            else:
-                problem = _("The team library file {name} cannot be read: {reason}").format(
-                    name=name, reason=reason
-                )
-            return copy, None, problem
+        except LibraryError as error:
+            reason = error.reason if isinstance(error, LibraryFileError) else str(error)
+            return self._unreadable(name, entry, reason)
         target = self._copy_path(name)
         paths.ensure(target.parent)
         write_atomic(target, lambda stream: stream.write(raw))
@@ -237,6 +246,22 @@ class TeamLibrary:
             "seen": _now(),
         }
         return library, new_entry, ""
+
+    def _unreadable(
+        self, name: str, entry: dict | None, reason: str
+    ) -> tuple[Library | None, dict | None, str]:
+        """A file that cannot be read now: its last copy if one was kept, and the one-line problem."""
+        copy = self._read_copy(name, entry.get("sha256", "")) if entry else None
+        if copy is not None:
+            problem = _(
+                "The team library file {name} cannot be read ({reason}); its copy of {seen} "
+                "is used."
+            ).format(name=name, reason=reason, seen=entry.get("seen", "?"))
+        else:
+            problem = _("The team library file {name} cannot be read: {reason}").format(
+                name=name, reason=reason
+            )
+        return copy, None, problem
 
 
 def export_set(library: Library, clause_ids: Iterable[str], path: Path) -> Path:

@@ -276,3 +276,66 @@ def test_help_says_that_no_arguments_or_a_note_open_the_window(capsys):
     assert "With no arguments, or with a .clausier note file, clausier opens the window" in (
         " ".join(out.split())
     )
+
+
+# --- a team folder with hostile files --------------------------------------------------
+
+
+def _hostile_team_folder(tmp_path: Path) -> Path:
+    """A team folder named in the user's settings, holding one good file and bad ones."""
+    from app import library as library_mod
+    from app.library import Clause, Kind, Library
+    from app.settings import user_file
+
+    share = tmp_path / "share"
+    share.mkdir()
+    good = Clause("team.sis", Kind.STANDARD, {"fr": "SIS"}, {"fr": "La ligne SIS."})
+    (share / "good.json").write_text(library_mod.dumps(Library(clauses={good.id: good})))
+    lib = '{"format": "clausier-library", "version": 1, "clauses": [{"id": "x", "revision": '
+    (share / "deep.json").write_text("[" * 100_000)
+    (share / "infinite.json").write_text(lib + "1e400}]}")
+    (share / "digits.json").write_text(lib + "9" * 5000 + "}]}")
+    (share / "surrogate.json").write_text(lib + '1, "text": {"fr": "\\ud800"}}]}')
+    os.mkfifo(share / "pipe.json")
+    (share / "zero.json").symlink_to("/dev/zero")
+    user_file().parent.mkdir(parents=True, exist_ok=True)
+    user_file().write_text(f"[settings]\nteam_library = {share}\n", encoding="utf-8")
+    return share
+
+
+BAD_TEAM_FILES = ("deep", "infinite", "digits", "surrogate", "pipe", "zero")
+
+
+def _clausier(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
+    command = Path(sys.executable).with_name("clausier")
+    return subprocess.run(
+        [str(command), *argv], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_the_real_command_exports_with_a_hostile_team_folder_naming_each_bad_file_once(
+    capsys, tmp_path
+):
+    note = new_note(capsys, tmp_path)
+    _hostile_team_folder(tmp_path)
+    result = _clausier("export", str(note), "-o", str(tmp_path / "out.docx"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.docx").exists()
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    lines = result.stderr.splitlines()
+    for name in BAD_TEAM_FILES:
+        assert len([line for line in lines if f"{name}.json" in line]) == 1, result.stderr
+    assert all(line.startswith("clausier: warning: ") for line in lines)
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "SIS"], ["team"]])
+def test_the_real_library_commands_work_with_a_hostile_team_folder(tmp_path, command):
+    _hostile_team_folder(tmp_path)
+    result = _clausier("library", *command, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "team.sis" in result.stdout or "good.json" in result.stdout
+    lines = result.stderr.splitlines()
+    for name in BAD_TEAM_FILES:
+        assert len([line for line in lines if f"{name}.json" in line]) == 1, result.stderr
+    if command == ["team"]:
+        assert "pipe.json\t0\t\tunreadable" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -285,3 +286,21 @@ def test_an_unchanged_team_file_is_read_back_from_the_index_not_parsed(tmp_path,
         assert again.clause("team.x") == replace(clause, library=TEAM)
     finally:
         again.close()
+
+
+def test_a_hostile_imported_library_in_the_data_folder_is_skipped_and_named():
+    folder = libraries.user_library_dir()
+    folder.mkdir(parents=True)
+    (folder / "deep.json").write_text("[" * 100_000)
+    os.mkfifo(folder / "pipe.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    opened = Collection.open(settings=settings())
+    try:
+        assert "vd2.1.4" in opened.library.clauses
+        problems = "\n".join(opened.problems)
+        assert len(opened.problems) == 3
+        assert "deep.json is not a library file: it nests more than 64 levels" in problems
+        assert "Cannot read pipe.json: it is a named pipe, not a file" in problems
+        assert "Cannot read zero.json: it is a device, not a file" in problems
+    finally:
+        opened.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
@@ -17,8 +18,10 @@ from app.library import (
     Kind,
     LanguageVersion,
     Library,
+    LibraryFileError,
     Status,
     dumps,
+    load_file,
     loads,
 )
 
@@ -118,3 +121,50 @@ def test_merging_by_origin_keeps_each_part_and_leaves_the_builtin_library_alone(
 def test_only_personal_clauses_are_editable():
     assert replace(FIRST, library=PERSONAL).editable
     assert not library_mod.builtin().get("vd2.1.4").editable
+
+
+# --- hostile files --------------------------------------------------------------------
+
+
+def _library(clause: str) -> str:
+    return '{"format": "clausier-library", "version": 1, "clauses": [' + clause + "]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[" * 100_000, "nests more than 64 levels"),
+        (_library('{"id": "a.1", "revision": 1e400}'), "too large"),
+        (_library('{"id": "a.1", "revision": ' + "9" * 5000 + "}"), "more than 100 digits"),
+        (_library('{"id": "\\ud800"}'), "broken character"),
+        (_library('{"id": "a.1", "revision": NaN}'), "not a number"),
+    ],
+    ids=["deep", "1e400", "5000-digits", "surrogate", "nan"],
+)
+def test_a_hostile_library_file_is_one_clear_library_error(text, words):
+    with pytest.raises(LibraryFileError) as refused:
+        loads(text, name="team.json")
+    assert str(refused.value).startswith("team.json is not a library file: ")
+    assert words in refused.value.reason
+
+
+def test_a_missing_key_is_named_in_the_words_of_the_file():
+    with pytest.raises(LibraryFileError, match="“id” is missing"):
+        loads(_library('{"text": {"fr": "X"}}'), name="team.json")
+
+
+def test_load_file_reads_regular_files_only(tmp_path):
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(LibraryFileError, match="Cannot read pipe.json: it is a named pipe"):
+        load_file(tmp_path / "pipe.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    with pytest.raises(LibraryFileError, match="device"):
+        load_file(tmp_path / "zero.json")
+
+
+def test_load_file_refuses_a_file_over_the_cap_by_its_size(tmp_path):
+    huge = tmp_path / "huge.json"
+    huge.touch()
+    os.truncate(huge, library_mod.MAX_LIBRARY_BYTES + 1)
+    with pytest.raises(LibraryFileError, match="larger than 128 MB"):
+        load_file(huge)

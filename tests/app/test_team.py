@@ -133,3 +133,67 @@ def test_exporting_an_unknown_clause_or_nothing_is_refused(tmp_path):
     with pytest.raises(LibraryError, match="at least one"):
         export_set(library_mod.builtin(), [], tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
+
+
+# --- hostile files in the folder ---------------------------------------------------
+
+
+def _hostile(folder) -> dict[str, str]:
+    """Make every kind of bad file IT has met in a team folder; name → words of its problem."""
+    lib = '{"format": "clausier-library", "version": 1, "clauses": [%s]}'
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (folder / "infinite.json").write_text(lib % '{"id": "x.1", "revision": 1e400}')
+    (folder / "digits.json").write_text(lib % ('{"id": "x.2", "revision": ' + "9" * 5000 + "}"))
+    (folder / "surrogate.json").write_text(lib % '{"id": "x.3", "text": {"fr": "\\ud800"}}')
+    os.mkfifo(folder / "pipe.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    (folder / "gone.json").symlink_to(folder / "nowhere")
+    huge = folder / "huge.json"
+    huge.touch()
+    os.truncate(huge, 1024**3)  # sparse
+    return {
+        "deep.json": "nests more than",
+        "infinite.json": "too large",
+        "digits.json": "more than 100 digits",
+        "surrogate.json": "broken character",
+        "pipe.json": "named pipe",
+        "zero.json": "device",
+        "gone.json": "leads nowhere",
+        "huge.json": "larger than 128 MB",
+    }
+
+
+def test_hostile_files_are_skipped_and_named_once_each_while_the_rest_works(share, tmp_path):
+    expected = _hostile(share)
+    team = TeamLibrary(share, cache=tmp_path / "cache")
+    refresh = team.refresh()  # the old reader hung on the pipe and read /dev/zero for ever
+    assert set(team.library.clauses) == {"team.sis", "team.pnr"}
+    assert not refresh.offline
+    assert len(refresh.problems) == len(expected)
+    for name, words in expected.items():
+        (line,) = [p for p in refresh.problems if name in p]
+        assert words in line and "\n" not in line
+    states = {f.name: f for f in refresh.files}
+    assert all(states[name].problem and states[name].clauses == 0 for name in expected)
+    assert not (tmp_path / "cache" / "files" / "pipe.json").exists()
+
+
+def test_a_file_replaced_by_a_link_to_a_device_falls_back_to_its_copy(share, tmp_path):
+    cache = tmp_path / "cache"
+    TeamLibrary(share, cache=cache).refresh()
+    (share / "sis.json").unlink()
+    (share / "sis.json").symlink_to("/dev/zero")
+    team = TeamLibrary(share, cache=cache)
+    refresh = team.refresh()
+    assert team.library.get("team.sis").text["fr"] == "La ligne SIS de l’équipe."
+    (line,) = refresh.problems
+    assert "sis.json" in line and "device" in line and "its copy of" in line
+
+
+def test_a_damaged_manifest_in_the_cache_is_read_as_none(share, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "manifest.json").write_text("[" * 100_000)
+    team = TeamLibrary(share, cache=cache)
+    assert team.refresh().problems == []
+    assert set(team.library.clauses) == {"team.sis", "team.pnr"}
