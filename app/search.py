@@ -1,6 +1,7 @@
 """Full-text search over the library, through the database's FTS5 indexes.
 
-Search ignores accents and case (``securite`` finds ``sécurité``) and matches
+Search ignores accents and case (``securite`` finds ``sécurité``), reads œ and
+æ as oe and ae (``coeur`` finds ``cœur``, see :mod:`app.folding`) and matches
 word prefixes (``eco`` finds ``écoles``); titles and tags weigh more than texts.
 
 Each library (built-in, imported, team, personal) is indexed under its own
@@ -29,7 +30,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from app import database, indexstore
+from app import database, folding, indexstore
 from app.library import Clause, Library
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -54,9 +55,16 @@ class Hit:
 
 
 def fts_query(text: str) -> str:
-    """The FTS5 query for what the user typed: every word, as a prefix, must match."""
-    words = _WORD.findall(text)
-    return " ".join(f'"{word}"*' for word in words)
+    """The FTS5 query for what the user typed: every word, as a prefix, must match.
+
+    Words are folded (:func:`app.folding.fold`); the index keeps œ and æ, so a
+    word with "oe" or "ae" asks for each spelling: ``("coeur"* OR "cœur"*)``.
+    """
+    groups = []
+    for word in _WORD.findall(folding.fold(text)):
+        options = [f'"{spelling}"*' for spelling in folding.spellings(word)]
+        groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " AND ".join(groups)
 
 
 def _fts_values(clause: Clause, rowid: int) -> tuple:

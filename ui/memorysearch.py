@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from app.folding import fold as folded
 from app.library import Library
 from app.search import Hit
-
-
-def folded(text: str) -> str:
-    """``text`` without accents and case, to compare as the index does."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class MemorySearch:

@@ -120,9 +120,44 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path):
         database.connect(path)
 
 
-def test_fts_query_quotes_each_word_as_a_prefix():
-    assert fts_query("sécu  l’école") == '"sécu"* "l"* "école"*'
+def test_fts_query_quotes_each_folded_word_as_a_prefix():
+    assert fts_query("sécu  l’école") == '"secu"* AND "l"* AND "ecole"*'
     assert fts_query("  ") == ""
+
+
+def test_fts_query_asks_for_each_spelling_of_oe_and_ae():
+    assert fts_query("Cœur") == '("coeur"* OR "cœur"*)'
+    assert fts_query("co") == '("co"* OR "cœ"*)'
+
+
+LIGATURES = make_library(
+    "Mettre en œuvre la déclaration.",
+    "Au cœur de l’Europe.",
+    "ŒUVRER ensemble contre la radicalisation.",
+    "Une manoeuvre écrite sans ligature.",
+    "Le curriculum vitæ des magistrats.",
+    "Un coeur écrit sans ligature.",
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("oeuvre", {"t.1.1", "t.1.3"}),
+        ("OEUVRE", {"t.1.1", "t.1.3"}),
+        ("œuvre", {"t.1.1", "t.1.3"}),
+        ("Œuvr", {"t.1.1", "t.1.3"}),
+        ("coeur", {"t.1.2", "t.1.6"}),
+        ("cœur", {"t.1.2", "t.1.6"}),
+        ("manœuvre", {"t.1.4"}),
+        ("vitae", {"t.1.5"}),
+        ("VITÆ magis", {"t.1.5"}),
+        ("co", {"t.1.2", "t.1.3", "t.1.6"}),  # "contre", and "cœur" begins with "co" too
+    ],
+)
+def test_oe_and_ae_find_the_ligatures_and_the_reverse(index, query, expected):
+    index.sync(LIGATURES)
+    assert {hit.clause_id for hit in index.search(query)} == expected
 
 
 def test_one_letter_searches_titles_only():

@@ -42,7 +42,10 @@ def test_the_first_window_shows_the_builtin_library_then_the_personal_one(qapp, 
     QApplication.processEvents()
 
 
-@pytest.mark.parametrize("query", ["", "explos", "coopération policière", "MINEURS rev", "zzz"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "explos", "coopération policière", "MINEURS rev", "zzz", "oeuvre", "ŒUVR", "d’oeuvrer"],
+)
 def test_the_search_in_memory_finds_what_the_index_finds(query):
     loaded = libraries.load_all()
     index = libraries.open_index(loaded.library)
