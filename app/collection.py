@@ -32,6 +32,7 @@ from app.whereused import NoteIndex, ScanReport, Usage
 
 if TYPE_CHECKING:  # what only some actions need is imported when they run
     from app.duplicates import NearDuplicate
+    from app.importer import SourceDetails
     from app.sync import SyncState
     from app.updates import PendingUpdate
     from app.variabledefs import ClauseVariable
@@ -515,16 +516,25 @@ class Collection:
         return team.export_set(self.library, clause_ids, path)
 
     def preview_import(
-        self, path: Path, *, prefix: str | None = None, lang: str = "fr", title: str = ""
+        self,
+        path: Path,
+        *,
+        prefix: str | None = None,
+        lang: str = "fr",
+        details: SourceDetails | None = None,
     ) -> ImportPreview:
-        """Import a declaration (.txt, .docx) without saving it: what would be added."""
+        """Import a declaration (.txt, .docx) without saving it: what would be added.
+
+        The file's name gives only the ids and the stored file's name; the source's title,
+        date, place and parties are ``details``.
+        """
         from app import importer, naming
 
         path = Path(path)
         name = naming.slug(path.stem).lower() or "import"
         prefix = prefix or name
         result = importer.import_file(
-            path, source_id=prefix, id_prefix=prefix, lang=lang, title=title
+            path, source_id=prefix, id_prefix=prefix, lang=lang, details=details
         )
         imported = Library(
             sources={result.source.id: result.source},

@@ -17,7 +17,9 @@ damaged, and the importer repairs it by rule, never by a table of known words:
 * a "URL source:" line (wrapped or not) becomes the source's address.
 
 Editorial quirks are decided one by one and each is reported as a
-:class:`Notice`, so nothing changes silently:
+:class:`Notice`, so nothing changes silently; those that concern one clause's
+wording are also kept as the clause's remark, written in the language of its
+text (the built-in library's overlay gives its own remark for each of them):
 
 * fixed, because they carry no meaning: no-break spaces (French spacing is
   applied at export), runs of spaces, a function word typed twice
@@ -32,6 +34,9 @@ What no rule can see is kept as the official text has it, unreported:
 ``A l’invitation`` and ``Edouard`` without accents, ``ayant touchés``,
 ``radicalisés violent``, ``2018;`` without a space (export applies French
 spacing).
+
+A text does not say reliably what it is: its title, date, place and parties
+come from whoever imports it (:class:`SourceDetails`), never from the file name.
 """
 
 from __future__ import annotations
@@ -40,12 +45,19 @@ import difflib
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app import i18n
 from app.errors import DeclarationImportError
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
+from app.language import Localized
 from app.library import Clause, Kind, Library, Origin, Part, Source, Status
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 #: Largest declaration file accepted, and largest unpacked .docx.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -99,6 +111,49 @@ class Quirk(StrEnum):
     REPEATED_WORD = "repeated_word"
     END_MARK = "end_mark"
     NEAR_DUPLICATE = "near_duplicate"
+
+
+#: The quirks that concern one clause's wording, changed or knowingly kept: each is also
+#: kept as a remark on the clause.
+REMARKED = frozenset(
+    {
+        Quirk.STRAY_GUILLEMET,
+        Quirk.REPEATED_WORD,
+        Quirk.END_MARK,
+        Quirk.BRACKETS,
+        Quirk.UNCLOSED_GUILLEMET,
+        Quirk.NEAR_DUPLICATE,
+    }
+)
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """What a declaration's text does not say about itself: title (per language), date, place
+    (per language) and parties, given by whoever imports it."""
+
+    title: Localized = field(default_factory=dict)
+    date: date | None = None
+    place: Localized = field(default_factory=dict)
+    parties: tuple[str, ...] = ()
+
+    @staticmethod
+    def parties_of(text: str) -> tuple[str, ...]:
+        """The parties written in one line, separated by commas or semicolons."""
+        return tuple(p.strip() for p in re.split(r"[,;]", text) if p.strip())
+
+    def missing(self) -> list[str]:
+        """What is not given: "title", "date", "place", "parties"."""
+        return [
+            name
+            for name, value in (
+                ("title", any(v.strip() for v in self.title.values())),
+                ("date", self.date is not None),
+                ("place", any(v.strip() for v in self.place.values())),
+                ("parties", bool(self.parties)),
+            )
+            if not value
+        ]
 
 
 @dataclass(frozen=True)
@@ -325,12 +380,24 @@ class _Importer:
         self.prefix = id_prefix
         self.lang = lang
         self.notices: list[Notice] = []
+        self.remarks: dict[str, list[str]] = {}
         self.url = ""
         self.parts: list[Part] = []
         self.drafts: list[_Draft] = []
+        self._text_language: NullTranslations | None = None
 
     def notice(self, quirk: Quirk, message: str, clause_id: str = "") -> None:
         self.notices.append(Notice(quirk, message, clause_id))
+
+    def wording(self, quirk: Quirk, message: str, clause_ids: tuple[str, ...], **values) -> None:
+        """Report a quirk of a clause's wording (``message`` marked with N_) and remark on it,
+        in the language of the clause's text, on every clause it concerns."""
+        self.notice(quirk, _(message).format(**values), clause_ids[0])
+        if self._text_language is None:
+            self._text_language = i18n.load(self.lang)
+        remark = self._text_language.gettext(message).format(**values)
+        for clause_id in clause_ids:
+            self.remarks.setdefault(clause_id, []).append(remark)
 
     def normalise(self, text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n\n")
@@ -463,23 +530,25 @@ class _Importer:
         for paragraph in draft.paragraphs:
             if _END_MARK.search(paragraph) and paragraph.rstrip().endswith("/."):
                 paragraph = _END_MARK.sub(".", paragraph)
-                self.notice(Quirk.END_MARK, _("Removed the end-of-text mark “./.”."), clause_id)
+                self.wording(
+                    Quirk.END_MARK, N_("Removed the end-of-text mark “./.”."), (clause_id,)
+                )
             for match in _REPEATED.finditer(paragraph):
-                self.notice(
+                self.wording(
                     Quirk.REPEATED_WORD,
-                    _("Removed a repeated word: “{words}”.").format(words=match.group(0)),
-                    clause_id,
+                    N_("Removed a repeated word: “{words}”."),
+                    (clause_id,),
+                    words=match.group(0),
                 )
             paragraph = _REPEATED.sub(r"\1", paragraph)
             paragraphs.append(self.balance_guillemets(paragraph, clause_id))
         text = "\n".join(paragraphs)
         for match in re.finditer(r"\[[^\]\n]*\]", text):
-            self.notice(
+            self.wording(
                 Quirk.BRACKETS,
-                _("Kept the bracketed words “{words}” of the official text.").format(
-                    words=match.group(0)
-                ),
-                clause_id,
+                N_("Kept the bracketed words “{words}” of the official text."),
+                (clause_id,),
+                words=match.group(0),
             )
         return text
 
@@ -491,13 +560,11 @@ class _Importer:
                 depth += 1
             elif char == "»":
                 if depth == 0:
-                    context = text[max(0, index - 25) : index + 2]
-                    self.notice(
+                    self.wording(
                         Quirk.STRAY_GUILLEMET,
-                        _("Removed a closing guillemet that closed nothing: “{context}”.").format(
-                            context=context
-                        ),
-                        clause_id,
+                        N_("Removed a closing guillemet that closed nothing: “{context}”."),
+                        (clause_id,),
+                        context=text[max(0, index - 25) : index + 2],
                     )
                     while out and out[-1] == " ":
                         out.pop()
@@ -505,8 +572,8 @@ class _Importer:
                 depth -= 1
             out.append(char)
         if depth:
-            self.notice(
-                Quirk.UNCLOSED_GUILLEMET, _("Kept a guillemet that is never closed."), clause_id
+            self.wording(
+                Quirk.UNCLOSED_GUILLEMET, N_("Kept a guillemet that is never closed."), (clause_id,)
             )
         return "".join(out)
 
@@ -535,16 +602,24 @@ class _Importer:
                 if ratio >= NEAR_DUPLICATE_RATIO:
                     twins.setdefault(first.id, []).append(second.id)
                     twins.setdefault(second.id, []).append(first.id)
-                    self.notice(
+                    self.wording(
                         Quirk.NEAR_DUPLICATE,
-                        _(
+                        N_(
                             "{a} and {b} are nearly identical ({percent}% of the shorter is in the "
                             "other); both kept as separate clauses."
-                        ).format(a=first.id, b=second.id, percent=round(ratio * 100)),
-                        first.id,
+                        ),
+                        (first.id, second.id),
+                        a=first.id,
+                        b=second.id,
+                        percent=round(ratio * 100),
                     )
         return [
-            replace(c, near_duplicates=tuple(twins[c.id])) if c.id in twins else c for c in clauses
+            replace(
+                c,
+                near_duplicates=tuple(twins.get(c.id, ())),
+                remark=" ".join(self.remarks.get(c.id, ())),
+            )
+            for c in clauses
         ]
 
 
@@ -559,9 +634,19 @@ def similarity(first: str, second: str) -> float:
 
 
 def import_declaration(
-    text: str, *, source_id: str, id_prefix: str, lang: str = "fr", title: str = ""
+    text: str,
+    *,
+    source_id: str,
+    id_prefix: str,
+    lang: str = "fr",
+    details: SourceDetails | None = None,
 ) -> ImportResult:
-    """Repair and parse a declaration's text into a source, its clauses and notices."""
+    """Repair and parse a declaration's text into a source, its clauses and notices.
+
+    The source's title, date, place and parties are ``details``, as the importer gives them
+    (none when omitted): a text does not say them reliably.
+    """
+    details = details or SourceDetails()
     _check_readable(text)
     run = _Importer(source_id, id_prefix, lang)
     paragraphs = _paragraphs(run.normalise(text))
@@ -580,9 +665,10 @@ def import_declaration(
         parts = (Part(0, {lang: _PREAMBLE_TITLE.get(lang, "Preamble")}), *parts)
     source = Source(
         id=source_id,
-        title={lang: title or source_id},
-        date=None,
-        place={},
+        title={k: v.strip() for k, v in details.title.items() if v.strip()},
+        date=details.date,
+        place={k: v.strip() for k, v in details.place.items() if v.strip()},
+        parties=tuple(p.strip() for p in details.parties if p.strip()),
         url=run.url,
         parts=parts,
     )
@@ -658,9 +744,10 @@ def import_file(
     source_id: str | None = None,
     id_prefix: str | None = None,
     lang: str = "fr",
-    title: str = "",
+    details: SourceDetails | None = None,
 ) -> ImportResult:
-    """Import the declaration in ``path`` (.txt or .docx); ids default to its file name."""
+    """Import the declaration in ``path`` (.txt or .docx); ids default to its file name, the
+    source's title, date, place and parties are ``details`` (never taken from the name)."""
     path = Path(path)
     text = read_declaration(path)
     source_id = source_id or re.sub(r"[^a-z0-9-]+", "-", path.name.split(".")[0].lower()).strip("-")
@@ -669,5 +756,5 @@ def import_file(
         source_id=source_id or "import",
         id_prefix=id_prefix or source_id or "import",
         lang=lang,
-        title=title,
+        details=details,
     )

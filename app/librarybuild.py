@@ -6,7 +6,12 @@ rule); everything curated by hand lives in one overlay file,
 ``resources/library/translations/val-duchesse-ii.nl.json`` (a subfolder, so
 :func:`app.library.builtin` does not load it): the source's metadata, the
 short titles in both languages, our unofficial Dutch text, tags from a closed
-vocabulary, near duplicates, remarks, and the glossary the Dutch must follow.
+vocabulary, near duplicates, remarks, and the glossary the Dutch must follow
+(in texts and in titles).
+
+Every clause whose wording the importer changed or knowingly kept (a repeated
+word removed, an end mark, brackets…; see :data:`app.importer.REMARKED`) must
+have a remark in the overlay, in French and Dutch, saying so.
 
 Each overlay entry records a digest of the French text it was translated
 from (``fr_digest``); when an importer change alters a French text the build
@@ -137,6 +142,14 @@ def _clause(imported: Clause, entry: dict[str, Any], vocabulary: set[str]) -> Cl
                 id=imported.id, tags=", ".join(unknown)
             )
         )
+    remark = entry.get("remark", "")
+    if imported.remark and not remark.strip():
+        raise OverlayError(
+            _(
+                "{id}: the importer changed or knowingly kept some of its wording ({what}); "
+                "give the entry a remark in French and Dutch that says so."
+            ).format(id=imported.id, what=imported.remark)
+        )
     twins = sorted(set(imported.near_duplicates) | set(entry.get("near_duplicates", ())))
     return Clause(
         id=imported.id,
@@ -148,7 +161,7 @@ def _clause(imported: Clause, entry: dict[str, Any], vocabulary: set[str]) -> Cl
         origin=imported.origin,
         revision=int(entry.get("revision", 1)),
         near_duplicates=tuple(twins),
-        remark=entry.get("remark", ""),
+        remark=remark,
     )
 
 

@@ -37,6 +37,17 @@ def add_parser(commands, parser_class) -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help=_("import a declaration (.txt or .docx)"))
     imp.add_argument("file", type=Path)
     imp.add_argument("--prefix", help=_("the id prefix of the new clauses"))
+    imp.add_argument(
+        "--lang", choices=LANGS, default="fr", help=_("the language of the text (default: fr)")
+    )
+    imp.add_argument("--title", default="", help=_("the source's title in French"))
+    imp.add_argument("--title-nl", default="", help=_("the source's title in Dutch"))
+    imp.add_argument("--date", type=_date, help=_("the source's date (YYYY-MM-DD)"))
+    imp.add_argument("--place", default="", help=_("where the source was signed, in French"))
+    imp.add_argument("--place-nl", default="", help=_("where the source was signed, in Dutch"))
+    imp.add_argument(
+        "--parties", default="", help=_("the parties, separated by commas (France, Belgique)")
+    )
     imp.add_argument("--dry-run", action="store_true", help=_("show what would be imported"))
 
     add = sub.add_parser("add", help=_("add a clause to your personal library"))
@@ -99,6 +110,15 @@ def add_parser(commands, parser_class) -> argparse.ArgumentParser:
     export.add_argument("ids", nargs="+", metavar="ID")
     export.add_argument("-o", "--output", required=True, type=Path)
     return lib
+
+
+def _date(text: str):
+    from app.dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _text_options(parser: argparse.ArgumentParser) -> None:
@@ -489,10 +509,31 @@ def _export_set(collection, args) -> int:
     return 0
 
 
+def _source_details(args: argparse.Namespace):
+    """The source's title, date, place and parties from the import's options."""
+    from app.importer import SourceDetails
+
+    return SourceDetails(
+        title={"fr": args.title.strip(), "nl": args.title_nl.strip()},
+        date=args.date,
+        place={"fr": args.place.strip(), "nl": args.place_nl.strip()},
+        parties=SourceDetails.parties_of(args.parties),
+    )
+
+
 def _import(collection, args) -> int:
-    preview = collection.preview_import(args.file, prefix=args.prefix)
+    details = _source_details(args)
+    preview = collection.preview_import(
+        args.file, prefix=args.prefix, lang=args.lang, details=details
+    )
     for notice in preview.notices:
         _warn(notice)
+    if "title" in details.missing():
+        _warn(
+            _("No title given (--title, --title-nl): the source is listed as “{id}”.").format(
+                id=next(iter(preview.library.sources), preview.name)
+            )
+        )
     for clause in preview.clauses:
         print(_line(clause))
     for clause_id in preview.shadowed:

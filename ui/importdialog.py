@@ -1,4 +1,8 @@
-"""The preview of a declaration import: what would be added, shown before anything is written."""
+"""The preview of a declaration import: what would be added, shown before anything is written.
+
+The importer says what the source is (title in French and Dutch, date, place,
+parties) in the dialog's fields; the file's name gives only the ids.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from app.errors import ClausierError
 from app.i18n import _, ngettext
+from app.importer import SourceDetails
 from app.language import LANGS
+from ui.datefield import DateField
 from ui.labels import language_name
 from ui.qt import (
     QComboBox,
@@ -33,8 +39,8 @@ from ui.rowlist import set_up_rows
 if TYPE_CHECKING:
     from app.collection import ImportPreview
 
-#: Makes a preview from (prefix, language, title); raises ClausierError for a bad file.
-Previewer = Callable[[str, str, str], "ImportPreview"]
+#: Makes a preview from (prefix, language, source details); raises ClausierError for a bad file.
+Previewer = Callable[[str, str, SourceDetails], "ImportPreview"]
 
 
 class ImportDialog(QDialog):
@@ -49,7 +55,8 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = preview
         self.previewer = previewer
         self.problem = ""
-        self._shown = ("", "", "")  # the (prefix, lang, title) the preview was made with
+        # the (prefix, lang, details) the preview was made with
+        self._shown: tuple[str, str, SourceDetails] = ("", "", SourceDetails())
 
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
@@ -58,7 +65,12 @@ class ImportDialog(QDialog):
         self.lang = QComboBox(self)
         for lang in LANGS:
             self.lang.addItem(language_name(lang), lang)
-        self.title = QLineEdit(self)
+        self.title = QLineEdit(self)  # in French
+        self.title_nl = QLineEdit(self)
+        self.date = DateField(self)
+        self.place = QLineEdit(self)  # in French
+        self.place_nl = QLineEdit(self)
+        self.parties = QLineEdit(self)
         self.again = QPushButton(self)
         self.again.clicked.connect(self.preview_again)
         self.prefix_label, self.lang_label, self.title_label = (
@@ -66,17 +78,34 @@ class ImportDialog(QDialog):
             QLabel(self),
             QLabel(self),
         )
+        self.date_label, self.place_label, self.parties_label = (
+            QLabel(self),
+            QLabel(self),
+            QLabel(self),
+        )
         self.prefix_label.setBuddy(self.prefix)
         self.lang_label.setBuddy(self.lang)
         self.title_label.setBuddy(self.title)
+        self.date_label.setBuddy(self.date)
+        self.place_label.setBuddy(self.place)
+        self.parties_label.setBuddy(self.parties)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.prefix_label, self.prefix)
         form.addRow(self.lang_label, self.lang)
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
-        title_row.addWidget(self.again)
+        title_row.addWidget(self.title_nl, 1)
         form.addRow(self.title_label, title_row)
+        form.addRow(self.date_label, self.date)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        place_row.addWidget(self.place_nl, 1)
+        form.addRow(self.place_label, place_row)
+        parties_row = QHBoxLayout()
+        parties_row.addWidget(self.parties, 1)
+        parties_row.addWidget(self.again)
+        form.addRow(self.parties_label, parties_row)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -126,38 +155,64 @@ class ImportDialog(QDialog):
 
         self.prefix.setText(self._prefix_of(preview))
         self.lang.setCurrentIndex(max(0, self.lang.findData(self._lang_of(preview))))
-        self.title.setText("")  # empty: the importer takes the declaration's own title
+        self._show_details(next(iter(preview.library.sources.values()), None))
         self._shown = self.choices()
         self.retranslate()
 
     # --- the preview ---------------------------------------------------------------------
 
-    def choices(self) -> tuple[str, str, str]:
-        """The (prefix, language, title) the fields hold."""
-        return (
-            self.prefix.text().strip(),
-            self.lang.currentData() or "fr",
-            self.title.text().strip(),
+    def details(self) -> SourceDetails:
+        """The source's title, date, place and parties the fields hold."""
+        return SourceDetails(
+            title={"fr": self.title.text().strip(), "nl": self.title_nl.text().strip()},
+            date=self.date.value(),
+            place={"fr": self.place.text().strip(), "nl": self.place_nl.text().strip()},
+            parties=SourceDetails.parties_of(self.parties.text()),
         )
 
+    def _show_details(self, source) -> None:
+        """Fill the source's fields from what a preview was made with."""
+        if source is None:
+            return
+        self.title.setText(source.title.get("fr", ""))
+        self.title_nl.setText(source.title.get("nl", ""))
+        self.date.set_value(source.date)
+        self.place.setText(source.place.get("fr", ""))
+        self.place_nl.setText(source.place.get("nl", ""))
+        self.parties.setText(", ".join(source.parties))
+
+    def choices(self) -> tuple[str, str, SourceDetails]:
+        """The (prefix, language, source details) the fields hold."""
+        return (self.prefix.text().strip(), self.lang.currentData() or "fr", self.details())
+
     def preview_again(self) -> bool:
-        """Preview with the prefix, language and title now chosen; True when it worked."""
-        prefix, lang, title = self.choices()
+        """Preview with the prefix, language and source details now chosen; True when it worked."""
+        prefix, lang, details = self.choices()
         try:
-            self.preview = self.previewer(prefix, lang, title)
+            self.preview = self.previewer(prefix, lang, details)
             self.problem = ""
         except ClausierError as error:
             self.preview = None
             self.problem = str(error)
-        self._shown = (prefix, lang, title)
+        self._shown = (prefix, lang, details)
         self._fill()
         return self.preview is not None
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter in the prefix or the title previews again; elsewhere it imports (the default).
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
+    def _line_edits(self) -> tuple[QWidget, ...]:
+        return (
             self.prefix,
             self.title,
+            self.title_nl,
+            self.place,
+            self.place_nl,
+            self.parties,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a text field previews again; elsewhere it imports (the default).
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.focusWidget() in self._line_edits()
         ):
             self.preview_again()
             event.accept()
@@ -185,13 +240,12 @@ class ImportDialog(QDialog):
                 return lang
         return getattr(source, "lang", "fr") if source else "fr"
 
-    @staticmethod
-    def _title_of(preview: ImportPreview) -> str:
+    def _title_of(self, preview: ImportPreview) -> str:
         source = next(iter(preview.library.sources.values()), None)
         if source is None:
             return ""
-        title = getattr(source, "title", {}) or {}
-        return next((t for t in title.values() if t), "") if isinstance(title, dict) else str(title)
+        lang = self.choices()[1]
+        return source.title.get(lang) or next((t for t in source.title.values() if t), "")
 
     def _fill(self) -> None:
         preview = self.preview
@@ -280,10 +334,22 @@ class ImportDialog(QDialog):
         for index in range(self.lang.count()):
             self.lang.setItemText(index, language_name(self.lang.itemData(index)))
         self.title_label.setText(_("Source &title:"))
-        self.title.setAccessibleName(_("Source title"))
-        self.title.setPlaceholderText(_("Taken from the declaration when empty"))
+        self.title.setAccessibleName(_("Source title in French"))
+        self.title.setPlaceholderText(_("In French"))
+        self.title_nl.setAccessibleName(_("Source title in Dutch"))
+        self.title_nl.setPlaceholderText(_("In Dutch"))
+        self.date_label.setText(_("Source &date:"))
+        self.date.retranslate(_("Source date"), _("Clear the source date"))
+        self.place_label.setText(_("Pl&ace:"))
+        self.place.setAccessibleName(_("Place in French"))
+        self.place.setPlaceholderText(_("In French"))
+        self.place_nl.setAccessibleName(_("Place in Dutch"))
+        self.place_nl.setPlaceholderText(_("In Dutch"))
+        self.parties_label.setText(_("Pa&rties:"))
+        self.parties.setAccessibleName(_("Parties"))
+        self.parties.setPlaceholderText(_("Separated by commas: France, Belgique"))
         self.again.setText(_("Pre&view Again"))
-        self.again.setAccessibleName(_("Preview again with this prefix, language and title"))
+        self.again.setAccessibleName(_("Preview again with these fields"))
         self.clauses.setHeaderLabels([_("Id"), _("Part"), _("Title")])
         self.clauses.setAccessibleName(_("Clauses found"))
         self.notices.setAccessibleName(_("Notices from the importer"))

@@ -187,11 +187,11 @@ def import_declaration(window: MainWindow):
         return None
     collection = services.collection
 
-    def previewer(prefix: str, lang: str, title: str):
-        return collection.preview_import(path, prefix=prefix or None, lang=lang, title=title)
+    def previewer(prefix: str, lang: str, details):
+        return collection.preview_import(path, prefix=prefix or None, lang=lang, details=details)
 
     try:
-        preview = previewer("", "fr", "")
+        preview = previewer("", "fr", None)
     except (ClausierError, OSError) as error:
         services.dialogs.error(
             window,

@@ -10,7 +10,14 @@ import pytest
 
 from app import importer, paths
 from app.errors import DeclarationImportError
-from app.importer import Quirk, import_declaration, import_file, repair_characters, short_title
+from app.importer import (
+    Quirk,
+    SourceDetails,
+    import_declaration,
+    import_file,
+    repair_characters,
+    short_title,
+)
 from app.library import Kind, Origin, Status, dumps, loads
 
 SEED = paths.resources_dir() / "sources" / "val-duchesse-ii.fr.txt"
@@ -263,6 +270,72 @@ def test_near_identical_financing_commitments_stay_two_and_point_at_each_other(s
     assert fr(seed, "vd2.1.4") != fr(seed, "vd2.1.5")
     assert [c.id for c in seed.clauses if c.near_duplicates] == ["vd2.1.4", "vd2.1.5"]
     assert len(seed.notices_of(Quirk.NEAR_DUPLICATE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("clause_id", "words"),
+    [
+        ("vd2.1.1", "services »"),
+        ("vd2.1.6", "de de"),
+        ("vd2.2.2", "[à court et moyen terme]"),
+        ("vd2.3.7", "./."),
+        ("vd2.1.4", "vd2.1.5"),
+        ("vd2.1.5", "vd2.1.4"),
+    ],
+)
+def test_each_quirk_of_a_clauses_wording_is_kept_as_its_remark(seed, clause_id, words):
+    assert words in clause(seed, clause_id).remark
+
+
+def test_only_clauses_whose_wording_was_repaired_or_knowingly_kept_have_a_remark(seed):
+    remarked = {c.id for c in seed.clauses if c.remark}
+    assert remarked == {"vd2.1.1", "vd2.1.4", "vd2.1.5", "vd2.1.6", "vd2.2.2", "vd2.3.7"}
+    # vd2.3.4 was only joined across a page break: its wording is the official one, no remark
+
+
+@pytest.mark.parametrize(
+    ("lang", "remark"),
+    [("fr", "Un mot répété a été supprimé"), ("nl", "Een herhaald woord werd verwijderd")],
+)
+def test_a_remark_is_written_in_the_language_of_the_text_not_of_the_interface(lang, remark):
+    text = "Préambule.\n\n1- partie\n\n- De agir en cas de de crise."
+    result = import_declaration(text, source_id="t", id_prefix="t", lang=lang)
+    assert "Removed a repeated word" in str(result.notices_of(Quirk.REPEATED_WORD)[0])
+    assert clause(result, "t.1.1").remark.startswith(remark)
+
+
+# --- what the source is: given by whoever imports it ----------------------------------
+
+
+def test_the_file_name_never_becomes_the_sources_title(tmp_path):
+    path = tmp_path / "Senningen 2020.fr.txt"
+    path.write_text(OTHER.read_text(encoding="utf-8"), encoding="utf-8")
+    source = import_file(path).source
+    assert source.id == "senningen-2020"  # the name gives the ids only
+    assert (source.title, source.date, source.place, source.parties) == ({}, None, {}, ())
+
+
+def test_the_sources_title_date_place_and_parties_are_the_ones_given(tmp_path):
+    from datetime import date
+
+    details = SourceDetails(
+        title={"fr": "Déclaration de Senningen", "nl": "Verklaring van Senningen", "en": " "},
+        date=date(2020, 3, 3),
+        place={"fr": "Senningen", "nl": ""},
+        parties=SourceDetails.parties_of("Belgique, Luxembourg ;"),
+    )
+    result = import_file(OTHER, source_id="sen", id_prefix="sen", details=details)
+    source = loads(dumps(result.library())).sources["sen"]
+    assert source.title == {"fr": "Déclaration de Senningen", "nl": "Verklaring van Senningen"}
+    assert source.date == date(2020, 3, 3)
+    assert source.place == {"fr": "Senningen"}
+    assert source.parties == ("Belgique", "Luxembourg")
+    assert details.missing() == [] and SourceDetails().missing() == [
+        "title",
+        "date",
+        "place",
+        "parties",
+    ]
 
 
 def test_every_notice_reads_as_one_line(seed):

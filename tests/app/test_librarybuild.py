@@ -185,6 +185,18 @@ def test_dutch_follows_the_glossary(shipped, french, dutch):
         assert dutch in clause.text_in("nl"), clause.id
 
 
+def test_every_repair_of_the_wording_has_a_bilingual_remark(shipped):
+    from app.importer import import_file
+
+    imported = import_file(librarybuild.source_text_path(), source_id="vd2", id_prefix="vd2")
+    for clause in imported.clauses:
+        if clause.remark:
+            french, dutch = shipped.get(clause.id).remark.split(" / ")
+            assert french and dutch, clause.id
+    assert "« en cas de de gestion de crise »" in shipped.get("vd2.1.6").remark
+    assert "‘./.’" in shipped.get("vd2.3.7").remark
+
+
 def test_financing_commitments_are_near_duplicates_both_ways(shipped):
     first, second = shipped.get("vd2.1.4"), shipped.get("vd2.1.5")
     assert first.near_duplicates == ("vd2.1.5",)
@@ -220,6 +232,15 @@ def test_changed_french_text_stops_the_build_until_reviewed(tmp_path):
 def test_overlay_mistakes_stop_the_build(tmp_path, change, message):
     with pytest.raises(OverlayError, match=re.escape(message)):
         build(overlay=overlay_copy(tmp_path, change))
+
+
+@pytest.mark.parametrize("clause_id", ["vd2.1.6", "vd2.3.7", "vd2.1.1"])
+def test_a_clause_whose_wording_the_importer_repaired_needs_a_remark(tmp_path, clause_id):
+    def forget(data):
+        data["clauses"][clause_id].pop("remark")
+
+    with pytest.raises(OverlayError, match=f"{re.escape(clause_id)}: the importer changed"):
+        build(overlay=overlay_copy(tmp_path, forget))
 
 
 def test_glossary_violation_stops_the_build(tmp_path):

@@ -151,6 +151,60 @@ def test_import_dry_run_previews_and_writes_nothing(capsys):
     assert [p.read_bytes() for p in library_mod.builtin_library_files()] == builtin_before
 
 
+def test_import_takes_the_sources_details_from_options_never_from_the_file_name(capsys):
+    from datetime import date
+
+    source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
+    code, _out, err = run(capsys, "library", "import", str(source), "--prefix", "lux")
+    assert code == 0 and "No title given (--title, --title-nl)" in err
+    stored = library_mod.load_file(libraries.imported_path("other-declaration"))
+    assert stored.sources["lux"].title == {} and stored.sources["lux"].date is None
+
+    code, _out, err = run(
+        capsys,
+        "library",
+        "import",
+        str(source),
+        "--prefix",
+        "lux",
+        "--title",
+        "Déclaration de Senningen",
+        "--title-nl",
+        "Verklaring van Senningen",
+        "--date",
+        "03/03/2020",
+        "--place",
+        "Senningen",
+        "--parties",
+        "Belgique, Luxembourg",
+    )
+    assert code == 0 and "No title given" not in err
+    stored = library_mod.load_file(libraries.imported_path("other-declaration"))
+    found = stored.sources["lux"]
+    assert found.title == {"fr": "Déclaration de Senningen", "nl": "Verklaring van Senningen"}
+    assert (found.date, found.place, found.parties) == (
+        date(2020, 3, 3),
+        {"fr": "Senningen"},
+        ("Belgique", "Luxembourg"),
+    )
+
+
+def test_import_remarks_on_the_clauses_it_repaired(capsys):
+    source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
+    assert run(capsys, "library", "import", str(source), "--prefix", "lux")[0] == 0
+    stored = library_mod.load_file(libraries.imported_path("other-declaration"))
+    remarked = {c.id: c.remark for c in stored.clauses.values() if c.remark}
+    assert "lux.1.2" in remarked and "»" in remarked["lux.1.2"]  # the stray guillemet
+    assert "./." in remarked["lux.2.3"]
+
+
+def test_import_with_a_date_that_is_not_one_is_one_clear_line(capsys):
+    source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
+    code, _out, err = run(capsys, "library", "import", str(source), "--date", "31/02/2020")
+    assert code == 2 and err.count("\n") == 1 and "31/02/2020" in err
+    assert not libraries.user_library_dir().exists()
+
+
 def test_team_without_a_folder_says_so(capsys):
     code, _out, err = run(capsys, "library", "team")
     assert code == 0 and "No team library folder" in err

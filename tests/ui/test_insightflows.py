@@ -265,6 +265,35 @@ def test_a_field_changed_without_preview_again_is_previewed_before_the_import(
     assert "renforcer les patrouilles" in clause.text_in("nl")  # imported as the Dutch text
 
 
+def test_the_sources_title_date_place_and_parties_come_from_the_preview_fields(
+    window, dialogs, declaration, services, qtbot
+):
+    from datetime import date
+
+    dialogs.declaration_answer = declaration
+    window.run_flow("insightflows", "import_declaration")
+    dialog = window.import_dialog
+    assert dialog.title.text() == "" and dialog.title_nl.text() == ""  # never the file name
+    assert "Source:" not in dialog.file_label.text()
+    dialog.title.setText("Déclaration de Senningen")  # QTest types no accented letters
+    qtbot.keyClicks(dialog.title_nl, "Verklaring van Senningen")
+    dialog.date.set_value(date(2020, 3, 3))
+    qtbot.keyClicks(dialog.place, "Senningen")
+    qtbot.keyClicks(dialog.parties, "Belgique, Luxembourg")
+    qtbot.keyClick(dialog.parties, Qt.Key.Key_Return)  # previews again
+    assert "Source: Déclaration de Senningen" in dialog.file_label.text()
+    assert imported_files() == []
+    shot(dialog, "import_details")
+    dialog.import_button.click()
+    source = services.collection.library.sources["senningen-2020"]
+    assert source.title == {"fr": "Déclaration de Senningen", "nl": "Verklaring van Senningen"}
+    assert (source.date, source.place, source.parties) == (
+        date(2020, 3, 3),
+        {"fr": "Senningen"},
+        ("Belgique", "Luxembourg"),
+    )
+
+
 # --- exporting for the team folder, and the team library -----------------------------
 
 
