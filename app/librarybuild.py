@@ -190,12 +190,15 @@ def merge(result: ImportResult, overlay: dict[str, Any]) -> Library:
                         a=clause.id, b=twin
                     )
                 )
+    glossary = overlay.get("glossary", [])
     problems = [
         problem
         for c in clauses
-        for problem in _glossary_problems(
-            c.id, c.text_in("fr"), c.text_in("nl"), overlay.get("glossary", [])
+        for where, fr, nl in (
+            (c.id, c.text_in("fr"), c.text_in("nl")),
+            (_("{id} (title)").format(id=c.id), c.title["fr"], c.title["nl"]),
         )
+        for problem in _glossary_problems(where, fr, nl, glossary)
     ]
     if problems:
         raise OverlayError(

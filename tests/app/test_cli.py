@@ -81,7 +81,7 @@ def test_export_to_a_folder_uses_the_naming_convention(capsys, tmp_path):
     assert stdout.strip() == str(target)
     document = docx.Document(str(target))  # Word's own reader opens it
     body = "".join(document.element.body.itertext())  # content controls included
-    assert "Soulignant la nécessité" in body and "Onderstrepend" in body
+    assert "Soulignant la nécessité" in body and "Wijzend op de noodzaak" in body
 
 
 def test_export_warns_about_unfilled_variables_on_stderr(capsys, tmp_path):

@@ -89,7 +89,7 @@ def test_a_dutch_export_speaks_dutch_everywhere(tmp_path):
     text = text_of(result.path)
     assert "1 februari 2016" in text and "maandag 11 juni 2018" in text
     assert "Vergadering met de minister van Binnenlandse Zaken op 11 juni 2018: opvolging." in text
-    assert "Onderstrepend" in text
+    assert "Wijzend op de noodzaak" in text
     root = part(result.path, "word/document.xml")
     langs = {e.get(W_LANG) for e in root.iterfind(".//w:r/w:rPr/w:lang", NS)}
     assert langs == {"nl-BE"}
@@ -142,7 +142,7 @@ def test_the_exported_note_opens_in_libreoffice(tmp_path):
     pages = int(next(x for x in info.stdout.splitlines() if x.startswith("Pages:")).split()[1])
     assert 1 <= pages <= 3
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "Opvolging" in text or "Onderstrepend" in text
+    assert "Opvolging" in text or "Wijzend op de noodzaak" in text
     assert f"Page / Pagina 1 / {pages}" in text
 
 

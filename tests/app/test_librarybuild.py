@@ -185,6 +185,77 @@ def test_dutch_follows_the_glossary(shipped, french, dutch):
         assert dutch in clause.text_in("nl"), clause.id
 
 
+@pytest.mark.parametrize(("french", "dutch"), GLOSSARY)
+def test_dutch_titles_follow_the_glossary_too(shipped, french, dutch):
+    for clause in shipped:
+        if re.search(french, clause.title["fr"], re.IGNORECASE):
+            assert dutch.lower() in clause.title["nl"].lower(), clause.id
+
+
+def test_glossary_terms_are_used_in_titles_and_texts(shipped):
+    titles = " ".join(c.title["nl"] for c in shipped)
+    for term in (
+        "Hof van Justitie van de EU",
+        "Gemeenschappelijke onderzoeksteams",
+        "terugkerende minderjarigen",
+        "Precursoren voor explosieven",
+        "crisiscentra",
+        "Eerste Ministers",
+        "AVG",
+    ):
+        assert term in titles, term
+    texts = " ".join(c.text_in("nl") for c in shipped)
+    assert all(dutch in texts for _french, dutch in GLOSSARY)
+
+
+#: Calques and misreadings found in review, each with the wording that replaced it.
+REVIEWED = [
+    ("vd2.0.3", "gerichte uitwisselingen", "uitwisselingen op ad-hocbasis"),
+    ("vd2.0.3", "hervormingen te dragen", "hervormingen te steunen"),
+    (
+        "vd2.0.4",
+        "penitentiaire inlichtingen uit",
+        "penitentiaire inlichtingenwerking uit te bouwen",
+    ),
+    ("vd2.0.5", "Prefect van Hauts", "de prefect van de regio Hauts-de-France"),
+    ("vd2.0.8", "onverminderd", "onverdroten"),
+    ("vd2.1.4", "Onderstrepend", "Wijzend op de noodzaak om"),
+    ("vd2.1.5", "Onderstrepend", "Wijzend op de noodzaak om"),
+    ("vd2.1.7", "quadripartite", "vierpartijenoverleg op ministerieel niveau"),
+    ("vd2.2.2", "van gemeen recht", "gemeenrechtelijke gedetineerden"),
+    ("vd2.2.3", "penitentiaire inlichtingen,", "penitentiaire inlichtingenwerking"),
+    ("vd2.3.1", "zich de voorbije twee jaar van", "talrijke instrumenten ingevoerd"),
+    ("vd2.3.2", "betekent een belangrijke vooruitgang", "is een belangrijke stap vooruit"),
+    ("vd2.3.4", "zich voorzien van", "moet een ambitieuze regeling tot stand brengen"),
+    ("vd2.3.7", "artisanale", "het zelf vervaardigen van explosieven"),
+    ("vd2.3.7", "professionelen", "professionele gebruikers"),
+]
+
+
+@pytest.mark.parametrize(("clause_id", "calque", "wording"), REVIEWED)
+def test_dutch_reads_as_belgian_dutch_not_as_french(shipped, clause_id, calque, wording):
+    dutch = shipped.get(clause_id).text_in("nl")
+    assert calque not in dutch and wording in dutch
+
+
+def test_no_dutch_text_or_title_keeps_a_known_calque(shipped):
+    calques = re.compile(
+        r"zich \w+(?: \w+){0,6} voorzien|Onderstrepend|quadripartite|van gemeen recht|"
+        r"artisana|professionelen|penitentiaire inlichtingen\b(?!werking)|illustreert"
+    )
+    for clause in shipped:
+        for text in (clause.text_in("nl"), clause.title["nl"]):
+            assert not calques.search(text), (clause.id, calques.search(text).group(0))
+
+
+def test_dutch_quotes_are_single_curly_quotes(shipped):
+    for clause in shipped:
+        for text in (clause.text_in("nl"), clause.title["nl"], clause.remark.split(" / ")[-1]):
+            assert not re.search('[«»“”"]', text), clause.id
+            assert text.count("‘") == len(re.findall(r"’(?![^\W\d_])", text)), clause.id
+    assert "‘Val Duchesse II’" in shipped.sources["vd2"].title["nl"]
+
+
 def test_every_repair_of_the_wording_has_a_bilingual_remark(shipped):
     from app.importer import import_file
 
@@ -241,6 +312,14 @@ def test_a_clause_whose_wording_the_importer_repaired_needs_a_remark(tmp_path, c
 
     with pytest.raises(OverlayError, match=f"{re.escape(clause_id)}: the importer changed"):
         build(overlay=overlay_copy(tmp_path, forget))
+
+
+def test_glossary_violation_in_a_title_stops_the_build(tmp_path):
+    def drift(data):
+        data["clauses"]["vd2.3.6"]["title"]["nl"] = "AVG, rechtspraak van het Hof en terrorisme"
+
+    with pytest.raises(OverlayError, match=re.escape("vd2.3.6 (title): “CJUE”")):
+        build(overlay=overlay_copy(tmp_path, drift))
 
 
 def test_glossary_violation_stops_the_build(tmp_path):
