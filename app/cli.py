@@ -44,6 +44,15 @@ def _date(text: str) -> date:
         ) from None
 
 
+def _period(text: str):
+    from app.dates import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _language(text: str):
     from app.language import parse_note_language
 
@@ -100,17 +109,31 @@ def build_parser() -> argparse.ArgumentParser:
     note = commands.add_parser("note", help=_("create notes"))
     note_commands = note.add_subparsers(dest="note_command", parser_class=_Parser)
     new = note_commands.add_parser("new", help=_("create a note file"))
-    new.add_argument("--subject", required=True, help=_("the subject"))
-    new.add_argument("--subject-nl", help=_("the subject in Dutch, if different"))
+    new.add_argument(
+        "--subject", required=True, help=_("the subject (in Dutch for a note in Dutch only)")
+    )
+    new.add_argument("--subject-nl", help=_("the subject in Dutch"))
     new.add_argument("--date", type=_date, help=_("the note's date (YYYY-MM-DD)"))
-    new.add_argument("--meeting-date", type=_date, help=_("the meeting's date"))
+    new.add_argument(
+        "--meeting-date",
+        type=_period,
+        metavar="DATE[/DATE]",
+        help=_("the meeting's date, or its first and last days: 2018-04-25/2018-04-26"),
+    )
     new.add_argument("--lang", type=_language, default=NoteLanguage.FR, help="fr, nl, fr+nl")
     new.add_argument(
         "--clause", action="append", default=[], metavar="ID", help=_("a clause to link")
     )
-    new.add_argument("--to", help=_("the addressee"))
+    new.add_argument("--to", help=_("the addressee (in Dutch for a note in Dutch only)"))
+    new.add_argument("--to-nl", help=_("the addressee in Dutch"))
     new.add_argument("--from", dest="author", help=_("the author"))
-    new.add_argument("--cabinet", help=_("the cabinet"))
+    new.add_argument("--cabinet", help=_("the cabinet (in Dutch for a note in Dutch only)"))
+    new.add_argument("--cabinet-nl", help=_("the cabinet in Dutch"))
+    new.add_argument(
+        "--place",
+        help=_("where the note is written (default: the settings' place_fr, Bruxelles)"),
+    )
+    new.add_argument("--place-nl", help=_("where the note is written, in Dutch (default: Brussel)"))
     new.add_argument("--reference", help=_("the reference"))
     new.add_argument("--classification", type=_classification, default=Classification.NONE)
     new.add_argument(
@@ -155,6 +178,55 @@ def _warn(message: str) -> None:
     print(_("clausier: warning: {message}").format(message=message), file=sys.stderr)
 
 
+def _per_language(
+    given: str | None,
+    dutch: str | None,
+    default: dict[str, str],
+    langs: tuple[str, ...],
+    option: str,
+) -> dict[str, str]:
+    """A per-language value from an option, its Dutch twin (``option``) and the default.
+
+    The option is French, or Dutch in a note in Dutch only; an empty one removes
+    that language's value. A language given nothing keeps the default (the
+    skeleton's, the settings'), or stays missing so the export marks it, never a
+    copy of the other language.
+    """
+    values = {lang: text for lang, text in default.items() if text}
+    if given is not None:  # an empty value says "none in this language"
+        values["nl" if langs == ("nl",) and dutch is None else "fr"] = given.strip()
+    if dutch is not None:
+        values["nl"] = dutch.strip()
+    values = {lang: text for lang, text in values.items() if text}
+    if given and dutch is None and langs == ("fr", "nl"):
+        kept = default.get("nl", "")
+        if kept:
+            _warn(
+                _("{option} not given: the Dutch side stays “{value}”.").format(
+                    option=option, value=kept
+                )
+            )
+        else:
+            _warn(
+                _("{option} not given: the Dutch side is missing and marked so in Word.").format(
+                    option=option
+                )
+            )
+    return values
+
+
+def _settings_place() -> dict[str, str]:
+    """Where new notes are written, per language, from the settings (Bruxelles / Brussel)."""
+    from app.settings import Settings
+
+    settings = Settings.load()
+    return {
+        lang: str(settings.get(f"place_{lang}") or "").strip()
+        for lang in ("fr", "nl")
+        if str(settings.get(f"place_{lang}") or "").strip()
+    }
+
+
 def cmd_note_new(args: argparse.Namespace) -> int:
     """Create a note file from the command line's options."""
     from app import libraries, notefile, skeletons
@@ -190,15 +262,14 @@ def cmd_note_new(args: argparse.Namespace) -> int:
             ]
         )
     note.language = args.lang
-    note.subject = {lang: args.subject for lang in langs}
-    if args.subject_nl and "nl" in langs:
-        note.subject["nl"] = args.subject_nl
-    if args.to:
-        note.addressee = {lang: args.to for lang in langs}
+    if not any(note.place.values()):
+        note.place = _settings_place()
+    note.subject = _per_language(args.subject, args.subject_nl, note.subject, langs, "--subject-nl")
+    note.addressee = _per_language(args.to, args.to_nl, note.addressee, langs, "--to-nl")
+    note.cabinet = _per_language(args.cabinet, args.cabinet_nl, note.cabinet, langs, "--cabinet-nl")
+    note.place = _per_language(args.place, args.place_nl, note.place, langs, "--place-nl")
     if args.author:
         note.author = args.author
-    if args.cabinet:
-        note.cabinet = {lang: args.cabinet for lang in langs}
     note.date = args.date or date.today()
     note.meeting_date = args.meeting_date
     note.reference = args.reference or ""

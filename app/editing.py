@@ -19,6 +19,7 @@ from app.history import Change, Command, History, Label, Scope
 from app.i18n import N_, _
 from app.language import Localized, NoteLanguage
 from app.library import Clause, Library
+from app.period import DateRange
 from app.note import (
     Block,
     CopiedClause,
@@ -39,6 +40,7 @@ METADATA_FIELDS = (
     "cabinet",
     "date",
     "meeting_date",
+    "place",
     "reference",
     "classification",
     "language",
@@ -53,6 +55,7 @@ def _metadata_label(name: str) -> Label:
         "cabinet": Label(N_("Edit cabinet")),
         "date": Label(N_("Change date")),
         "meeting_date": Label(N_("Change meeting date")),
+        "place": Label(N_("Edit place")),
         "reference": Label(N_("Edit reference")),
         "classification": Label(N_("Change classification")),
         "language": Label(N_("Change note language")),
@@ -130,7 +133,9 @@ class NoteSession:
             value = Classification(value)
         elif name == "language":
             value = NoteLanguage(value)
-        elif name in ("date", "meeting_date") and value is not None and not isinstance(value, date):
+        elif name == "date" and value is not None and not isinstance(value, date):
+            raise TypeError(name)
+        elif name == "meeting_date" and not isinstance(value, date | DateRange | None):
             raise TypeError(name)
         old = copy.deepcopy(getattr(self.note, name))
         new = copy.deepcopy(value)
@@ -144,7 +149,7 @@ class NoteSession:
 
             return run
 
-        typing = name in ("subject", "addressee", "author", "cabinet", "reference")
+        typing = name in ("subject", "addressee", "author", "cabinet", "place", "reference")
         return self.history.push(
             Command(
                 _metadata_label(name),
@@ -155,7 +160,7 @@ class NoteSession:
         )
 
     def set_localized(self, name: str, lang: str, text: str) -> Change:
-        """Set one language of a localized metadata field (subject, addressee, cabinet)."""
+        """Set one language of a localized metadata field (subject, addressee, cabinet, place)."""
         current: Localized = dict(getattr(self.note, name))
         if text:
             current[lang] = text

@@ -13,6 +13,7 @@ from datetime import date
 
 from app.classification import Classification
 from app.language import Localized, NoteLanguage
+from app.period import Period
 
 
 def new_id() -> str:
@@ -91,7 +92,8 @@ class Note:
     author: str = ""
     cabinet: Localized = field(default_factory=dict)
     date: date | None = None
-    meeting_date: date | None = None
+    meeting_date: Period | None = None  # a day, or the days of a meeting over several
+    place: Localized = field(default_factory=dict)  # where the note is written: "Bruxelles"
     reference: str = ""
     classification: Classification = Classification.NONE
     language: NoteLanguage = NoteLanguage.FR

@@ -28,9 +28,14 @@ from app.note import (
     Section,
     TextBlock,
 )
+from app.period import DateRange, Period, parse_iso
+from app.period import iso as period_iso
 
 NOTE_FORMAT = "clausier-note"
-NOTE_VERSION = 1
+#: The newest format version this Clausier reads and writes (see docs/note-format.md).
+NOTE_VERSION = 2
+#: The oldest version that can hold a note without a range of meeting days.
+_PLAIN_VERSION = 1
 SUFFIX = ".clausier"
 MAX_NOTE_BYTES = 64 * 1024 * 1024
 
@@ -64,6 +69,29 @@ def _date(value: Any, field: str) -> date | None:
                 field=field, value=_shown(value)
             )
         ) from None
+
+
+def _period(value: Any, field: str) -> Period | None:
+    """A day ``YYYY-MM-DD`` or a range ``YYYY-MM-DD/YYYY-MM-DD``, None when absent."""
+    if not value:
+        return None
+    try:
+        return parse_iso(value)
+    except (TypeError, ValueError):
+        raise Damaged(
+            _(
+                "“{field}” is neither a date written year-month-day nor a range of two: {value}"
+            ).format(field=field, value=_shown(value))
+        ) from None
+
+
+def format_version(note: Note) -> int:
+    """The oldest format version that holds ``note``: 2 for a range of meeting days, else 1.
+
+    A note that version 1 can hold is written as version 1, so Clausier 0.1 still
+    opens it; one with a range says it needs a newer Clausier instead of looking damaged.
+    """
+    return NOTE_VERSION if isinstance(note.meeting_date, DateRange) else _PLAIN_VERSION
 
 
 def _choice(kind, value: Any, field: str):
@@ -124,7 +152,7 @@ def note_to_json(note: Note) -> dict[str, Any]:
     """A note as the JSON document written to a ``.clausier`` file."""
     return {
         "format": NOTE_FORMAT,
-        "version": NOTE_VERSION,
+        "version": format_version(note),
         "generator": f"Clausier {__version__}",
         "note": {
             "subject": note.subject,
@@ -132,7 +160,8 @@ def note_to_json(note: Note) -> dict[str, Any]:
             "author": note.author,
             "cabinet": note.cabinet,
             "date": note.date.isoformat() if note.date else None,
-            "meeting_date": note.meeting_date.isoformat() if note.meeting_date else None,
+            "meeting_date": period_iso(note.meeting_date) if note.meeting_date else None,
+            "place": note.place,
             "reference": note.reference,
             "classification": note.classification.value,
             "language": note.language.value,
@@ -246,7 +275,8 @@ def note_from_json(data: Any) -> Note:
             author=str(body.get("author") or ""),
             cabinet=_localized(body.get("cabinet"), "cabinet"),
             date=_date(body.get("date"), "date"),
-            meeting_date=_date(body.get("meeting_date"), "meeting_date"),
+            meeting_date=_period(body.get("meeting_date"), "meeting_date"),
+            place=_localized(body.get("place"), "place"),
             reference=str(body.get("reference") or ""),
             classification=_choice(
                 Classification, body.get("classification") or "none", "classification"

@@ -34,6 +34,7 @@ class Style(StrEnum):
     TABLE_TEXT = "table_text"
     META_LABEL = "meta_label"
     META_VALUE = "meta_value"
+    PLACE_LINE = "place_line"  # "Bruxelles, le 11 juin 2018", above the title
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class DocumentPlan:
     body: list  # Paragraph | ClauseFrame | Table | SideBySide
     classification: list[Span]  # header text on every page; empty when unclassified
     page_label: list[Span]  # "Page" / "Pagina" / "Page / Pagina", before "X / Y"
+    place_lines: list[Paragraph] = field(default_factory=list)  # one per language, first
     properties_title: str = ""
     properties_author: str = ""
     properties_subject: str = ""

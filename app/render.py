@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from app import dates, typography, variables, wordchars
+from app import dates, period, typography, variables, wordchars
 from app.classification import Classification
 from app.i18n import _, ngettext
 from app.language import Localized, NoteLanguage
@@ -28,7 +28,7 @@ from app.plan import (
     Style,
     Table,
 )
-from app.vocabulary import both, word
+from app.vocabulary import word
 
 _BULLETS = ("- ", "– ", "• ", "* ")
 
@@ -45,6 +45,7 @@ class _Renderer:
         self.unfilled: dict[str, None] = {}
         self.unofficial: set[str] = set()
         self.values = self._variable_values()
+        self.place_lines: list[Paragraph] = []
 
     # --- text ---------------------------------------------------------------
 
@@ -53,7 +54,7 @@ class _Renderer:
         if self.note.date:
             values["date"] = self.note.date.isoformat()
         if self.note.meeting_date:
-            values["meeting_date"] = self.note.meeting_date.isoformat()
+            values["meeting_date"] = period.iso(self.note.meeting_date)
         if self.note.addressee:
             values.setdefault("addressee", dict(self.note.addressee))
         values.update({k: v for k, v in self.note.variables.items() if v})
@@ -240,13 +241,7 @@ class _Renderer:
     def follow_up(self, table: FollowUpTable) -> Table:
         """A follow-up table of commitments."""
         header = [
-            [
-                Paragraph(
-                    [Span(both(key, self.languages), bold=True)],
-                    self.languages[0],
-                    Style.TABLE_TEXT,
-                )
-            ]
+            [Paragraph(self.word_spans(key, bold=True), self.languages[0], Style.TABLE_TEXT)]
             for key in ("commitment", "state", "lead", "deadline")
         ]
         rows = []
@@ -321,6 +316,16 @@ class _Renderer:
             )
         return spans
 
+    def word_spans(self, key: str, *, bold: bool = False) -> list[Span]:
+        """A word the document prints ("À / Aan") in each export language, each in its own."""
+        # "À" is a French run; " / " and "Aan" are Dutch ones, so Word checks each rightly.
+        spans: list[Span] = []
+        for index, lang in enumerate(self.languages):
+            if index:
+                spans.append(Span(" / ", bold=bold, lang=lang))
+            spans.append(Span(word(key, lang), bold=bold, lang=lang))
+        return spans
+
     def missing_marker(self, lang: str, what: str, block_id: str = "") -> Span:
         """The visible marker for a text missing in ``lang``, with its warning."""
         self.missing(lang, block_id, what)
@@ -328,7 +333,7 @@ class _Renderer:
 
     def meta(self) -> list[MetaLine]:
         """The first-page block: À, De, Date, Objet, Réunion, Réf., classification."""
-        note, langs, main = self.note, self.languages, self.languages[0]
+        note, main = self.note, self.languages[0]
         lines: list[tuple[str, list[Span]]] = []
         lines.append(("to", self.localized_spans(note.addressee, what=_("The addressee"))))
         sender = [s for s in [note.author] if s]
@@ -339,7 +344,7 @@ class _Renderer:
                 from_spans.append(Span(", "))
             from_spans.extend(cabinet)
         lines.append(("from", from_spans))
-        if note.date:
+        if note.date and not self.place_lines:
             lines.append(("date", self.date_spans(note.date)))
         lines.append(("subject", self.subject_spans))
         if note.meeting_date:
@@ -350,16 +355,36 @@ class _Renderer:
             lines.append(("classification", self.classification_spans()))
         return [
             MetaLine(
-                Paragraph([Span(both(key, langs), bold=True)], main, Style.META_LABEL),
+                Paragraph(self.word_spans(key, bold=True), main, Style.META_LABEL),
                 Paragraph(spans, main, Style.META_VALUE),
             )
             for key, spans in lines
         ]
 
-    def date_spans(self, value: date, *, weekday: bool = False) -> list[Span]:
-        """A date written in each export language."""
-        texts = {lang: dates.format_date(value, lang, weekday=weekday) for lang in self.languages}
+    def date_spans(self, value: period.Period, *, weekday: bool = False) -> list[Span]:
+        """A day (with its weekday when asked) or a range of days, in each export language."""
+        texts = {lang: dates.format_period(value, lang, weekday=weekday) for lang in self.languages}
         return self.localized_spans(texts)
+
+    def place_paragraphs(self) -> list[Paragraph]:
+        """The place lines, one per export language: "Bruxelles, le 11 juin 2018" / "Brussel, …".
+
+        None without a date or without a place in any language; a language whose
+        place is missing while another has one gets the missing marker.
+        """
+        note = self.note
+        if note.date is None or not any(v.strip() for v in note.place.values()):
+            return []
+        lines = []
+        for lang in self.languages:
+            place = note.place.get(lang, "").strip()
+            if place:
+                spans = self.spans(dates.place_line(place, note.date, lang), lang)
+            else:
+                marker = self.missing_marker(lang, _("The place"))
+                spans = [marker, *self.spans(dates.after_place(note.date, lang), lang)]
+            lines.append(Paragraph(spans, lang, Style.PLACE_LINE))
+        return lines
 
     def classification_spans(self) -> list[Span]:
         """The classification label in each export language (empty when unclassified)."""
@@ -395,6 +420,7 @@ class _Renderer:
     def build(self) -> DocumentPlan:
         """The whole plan."""
         langs, main = self.languages, self.languages[0]
+        self.place_lines = self.place_paragraphs()
         self.subject_spans = self.localized_spans(self.note.subject, what=_("The subject"))
         subject = [
             Span(s.text, s.mark, s.bold, s.italic, s.lang)
@@ -403,7 +429,7 @@ class _Renderer:
             for s in self.subject_spans
         ]
         if not subject:
-            subject = [Span(both("untitled", langs), lang=main)]
+            subject = self.word_spans("untitled")
         body: list = []
         for section in self.note.sections:
             heading = self.localized_spans(section.title)
@@ -423,12 +449,8 @@ class _Renderer:
             meta=self.meta(),
             body=body,
             classification=self.classification_spans(),
-            page_label=[
-                Span(word("page", lang), lang=lang)
-                if i == 0
-                else Span(" / " + word("page", lang), lang=lang)
-                for i, lang in enumerate(langs)
-            ],
+            page_label=self.word_spans("page"),
+            place_lines=self.place_lines,
             properties_title="".join(s.text for s in subject),
             properties_author=self.note.author,
             properties_subject=self.note.reference,

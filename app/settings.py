@@ -62,6 +62,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("author", str, "", N_("Author of new notes")),
     Setting("cabinet_fr", str, "", N_("Cabinet, in French")),
     Setting("cabinet_nl", str, "", N_("Cabinet, in Dutch")),
+    Setting("place_fr", str, "Bruxelles", N_("Where new notes are written, in French")),
+    Setting("place_nl", str, "Brussel", N_("Where new notes are written, in Dutch")),
     Setting(
         "classification",
         str,

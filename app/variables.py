@@ -17,7 +17,8 @@ from app.i18n import N_, _
 from app.language import Localized
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+#: A value written as an ISO day or range of days ("2018-04-25/2018-04-26") is written out.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?", re.ASCII)
 
 
 class SegmentKind(Enum):
@@ -85,7 +86,7 @@ def names(text: str) -> list[str]:
 
 
 def value_in(value: str | Localized | None, lang: str, name: str = "") -> str | None:
-    """The text ``value`` gives in ``lang`` (dates written out), or None when it gives none."""
+    """The text ``value`` gives in ``lang`` (dates and ranges written out), or None when none."""
     if isinstance(value, Mapping):
         value = value.get(lang)
     if not isinstance(value, str) or not value.strip():
@@ -94,7 +95,7 @@ def value_in(value: str | Localized | None, lang: str, name: str = "") -> str | 
     is_date = name in BUILTIN and BUILTIN[name].type is VariableType.DATE
     if is_date or _ISO_DATE.fullmatch(written):
         try:
-            return dates.format_date(dates.parse_date(written), lang)
+            return dates.format_period(dates.parse_period(written), lang)
         except ValueError:
             pass
     return written

@@ -141,6 +141,8 @@ def plan_to_html(plan: DocumentPlan) -> str:
     parts = [f"<html><head><style>{PAGE_STYLE}</style></head><body>"]
     if plan.classification:
         parts.append(f"<p class='classification'>{spans_html(plan.classification)}</p>")
+    for line in plan.place_lines:
+        parts.append(f"<p align='right'>{spans_html(line.spans)}</p>")
     parts.append(paragraph_html(plan.title))
     if plan.meta:
         rows = "".join(

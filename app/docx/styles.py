@@ -25,6 +25,7 @@ PARAGRAPH_STYLE_NAMES: dict[Style, str] = {
     Style.TABLE_TEXT: "Clausier Table Text",
     Style.META_LABEL: "Clausier Meta Label",
     Style.META_VALUE: "Clausier Meta Value",
+    Style.PLACE_LINE: "Clausier Place Line",
 }
 HEADER = "header"
 FOOTER = "footer"
@@ -205,6 +206,14 @@ STYLES: tuple[StyleDef, ...] = (
         "paragraph",
         "ClausierMetaValue",
         '<w:qFormat/><w:pPr><w:spacing w:after="40"/></w:pPr>',
+        based_on="Normal",
+        custom=True,
+    ),
+    StyleDef(
+        "Clausier Place Line",
+        "paragraph",
+        "ClausierPlaceLine",
+        '<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:jc w:val="right"/></w:pPr>',
         based_on="Normal",
         custom=True,
     ),

@@ -63,6 +63,8 @@ class PlanWriter:
         body = self.document.element.body
         builder = BodyBuilder(self.main)
         width = oxml.text_width(body)
+        for place_line in self.plan.place_lines:
+            self._paragraph(builder, place_line, Style.PLACE_LINE)
         if self.plan.title.text.strip():
             self._paragraph(builder, self.plan.title, Style.TITLE)
         if self.plan.meta:

@@ -21,6 +21,7 @@ from app.note import (
     Section,
     TextBlock,
 )
+from app.period import DateRange
 
 
 def sample_note() -> Note:
@@ -79,7 +80,7 @@ def test_the_file_is_self_describing_utf8_json(tmp_path):
     assert "œuvre".encode() in raw  # readable UTF-8, not \u escapes
     data = json.loads(raw)
     assert data["format"] == "clausier-note"
-    assert data["version"] == notefile.NOTE_VERSION
+    assert data["version"] == 1  # nothing in it needs version 2: Clausier 0.1 still opens it
     assert data["note"]["sections"][0]["blocks"][1] == {
         "type": "linked",
         "id": data["note"]["sections"][0]["blocks"][1]["id"],
@@ -213,6 +214,54 @@ def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
     path = tmp_path / "bom.clausier"
     path.write_bytes(b"\xef\xbb\xbf" + notefile.dumps(sample_note()).encode())
     assert notefile.read(path).reference == "PM/2018/123"
+
+
+def test_a_meeting_over_several_days_and_a_place_survive_a_round_trip(tmp_path):
+    note = sample_note()
+    note.meeting_date = DateRange(date(2018, 4, 25), date(2018, 4, 26))
+    note.place = {"fr": "Bruxelles", "nl": "Brussel"}
+    path = tmp_path / "range.clausier"
+    notefile.write(note, path)
+    data = json.loads(path.read_bytes())
+    assert data["version"] == 2
+    assert data["note"]["meeting_date"] == "2018-04-25/2018-04-26"
+    assert data["note"]["place"] == {"fr": "Bruxelles", "nl": "Brussel"}
+    assert notefile.read(path) == note
+
+
+def test_a_version_1_file_with_a_plain_meeting_date_reads_unchanged(tmp_path):
+    path = tmp_path / "old.clausier"
+    body = {"meeting_date": "2018-06-25", "date": "2018-06-11", "subject": {"fr": "S"}}
+    path.write_text(json.dumps({"format": "clausier-note", "version": 1, "note": body}))
+    note = notefile.read(path)
+    assert note.meeting_date == date(2018, 6, 25)
+    assert note.place == {}
+
+
+def test_a_reader_of_version_1_says_a_range_needs_a_newer_clausier(tmp_path, monkeypatch):
+    note = Note(meeting_date=DateRange(date(2018, 4, 30), date(2018, 5, 2)))
+    path = tmp_path / "range.clausier"
+    notefile.write(note, path)
+    monkeypatch.setattr(notefile, "NOTE_VERSION", 1)  # what Clausier 0.1 checks
+    with pytest.raises(NoteFileError, match="newer version"):
+        notefile.read(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2018-04-26/2018-04-25", "neither a date .* nor a range"),
+        ("2018-04-25/", "neither a date .* nor a range"),
+        ("25-26/04/2018", "neither a date .* nor a range"),
+    ],
+)
+def test_a_meeting_range_that_is_not_one_is_refused_as_damage(tmp_path, value, reason):
+    path = tmp_path / "bad.clausier"
+    path.write_text(
+        json.dumps({"format": "clausier-note", "version": 2, "note": {"meeting_date": value}})
+    )
+    with pytest.raises(NoteFileError, match=reason):
+        notefile.read(path)
 
 
 # --- where a save lands (issue 9) ---------------------------------------------------

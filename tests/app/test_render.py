@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.classification import Classification
 from app.language import NoteLanguage
 from app.library import Clause, Kind, Library, Status
@@ -16,6 +18,7 @@ from app.note import (
     Section,
     TextBlock,
 )
+from app.period import DateRange
 from app.plan import ClauseFrame, Mark, Paragraph, SideBySide, Style, Table
 from app.render import build_plan
 
@@ -281,3 +284,85 @@ def test_a_bilingual_note_warns_once_per_outdated_link():
     note.language = NoteLanguage.BILINGUAL
     plan = build_plan(note, revised_library())
     assert [w.code for w in plan.warnings] == ["outdated_link"]
+
+
+def meta_values(plan) -> dict[str, str]:
+    return {line.label.text: line.value.text for line in plan.meta}
+
+
+@pytest.mark.parametrize(
+    ("days", "fr", "nl"),
+    [
+        ((date(2018, 4, 25), date(2018, 4, 26)), "25–26 avril 2018", "25–26 april 2018"),
+        ((date(2018, 4, 30), date(2018, 5, 2)), "30 avril – 2 mai 2018", "30 april – 2 mei 2018"),
+    ],
+)
+def test_a_meeting_over_several_days_is_written_as_a_range(days, fr, nl):
+    ranged = note(NoteLanguage.BILINGUAL)
+    ranged.meeting_date = DateRange(*days)
+    plan = build_plan(ranged, library())
+    assert meta_values(plan)["Réunion / Vergadering"] == f"{fr} / {nl}"
+    frame = [i for i in plan.body if isinstance(i, SideBySide)][1].rows[0][0][0]
+    assert f"Échanger avec {{minister}} le {fr}." in frame.paragraphs[0].text
+
+
+def test_a_variable_holding_a_range_is_written_as_one():
+    ranged = note()
+    ranged.variables["meeting_date"] = "2018-04-25/2018-04-26"
+    frame = [i for i in build_plan(ranged, library()).body if isinstance(i, ClauseFrame)][1]
+    assert any(
+        s.mark is Mark.VARIABLE and s.text == "25–26 avril 2018" for s in frame.paragraphs[0].spans
+    )
+
+
+def test_a_note_with_a_place_opens_with_its_place_line_in_each_language():
+    placed = note(NoteLanguage.BILINGUAL)
+    placed.date = date(2018, 6, 11)
+    placed.place = {"fr": "Bruxelles", "nl": "Brussel"}
+    plan = build_plan(placed, library())
+    assert [(p.text, p.lang, p.style) for p in plan.place_lines] == [
+        ("Bruxelles, le 11 juin 2018", "fr", Style.PLACE_LINE),
+        ("Brussel, 11 juni 2018", "nl", Style.PLACE_LINE),
+    ]
+    assert "Date / Datum" not in meta_values(plan)  # the place line gives the date
+    french = build_plan(placed, library(), "fr")
+    assert [p.text for p in french.place_lines] == ["Bruxelles, le 11 juin 2018"]
+
+
+def test_a_place_missing_in_dutch_is_marked_not_copied():
+    placed = note(NoteLanguage.BILINGUAL)
+    placed.place = {"fr": "Namur"}
+    plan = build_plan(placed, library())
+    dutch = plan.place_lines[1]
+    assert dutch.text == "[Nederlandse tekst ontbreekt], 1 februari 2016"
+    assert dutch.spans[0].mark is Mark.MISSING
+    assert any(w.code == "missing_translation" and w.lang == "nl" for w in plan.warnings)
+
+
+def test_without_a_place_or_a_date_there_is_no_place_line():
+    assert build_plan(note(), library()).place_lines == []
+    undated = note()
+    undated.date = None
+    undated.place = {"fr": "Bruxelles"}
+    assert build_plan(undated, library()).place_lines == []
+
+
+def test_each_half_of_a_bilingual_label_carries_its_own_language():
+    plan = build_plan(note(NoteLanguage.BILINGUAL), library())
+    for line in plan.meta:
+        french, slash, dutch = line.label.spans
+        assert (french.lang, slash.lang, dutch.lang) == ("fr", "nl", "nl")
+        assert slash.text == " / " and french.bold and dutch.bold
+    table = build_plan(
+        Note(
+            language=NoteLanguage.BILINGUAL,
+            sections=[Section({"fr": "S"}, [FollowUpTable([FollowUpRow(state={"fr": "x"})])])],
+        ),
+        library(),
+    )
+    header = next(i for i in table.body if isinstance(i, Table)).header
+    assert [(s.text, s.lang) for s in header[0][0].spans] == [
+        ("Engagement", "fr"),
+        (" / ", "nl"),
+        ("Verbintenis", "nl"),
+    ]
