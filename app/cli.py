@@ -284,7 +284,8 @@ def cmd_note_new(args: argparse.Namespace) -> int:
             table.rows.append(FollowUpRow(clause_id=clause.id))
         else:
             section.blocks.append(LinkedClause(clause.id, clause.revision))
-    notefile.write(note, args.output)
+    for warning in notefile.write(note, args.output):
+        _warn(warning)
     print(args.output)
     return 0
 
@@ -344,6 +345,47 @@ def _log_internal_error(error: BaseException) -> Path | None:
         return None
 
 
+def _value_options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, in every subcommand, that takes a value (``--subject``, ``-o``)."""
+    found: set[str] = set()
+    pending = [parser]
+    while pending:
+        current = pending.pop()
+        for action in current._actions:  # argparse keeps no public list of its actions
+            if isinstance(action, argparse._SubParsersAction):
+                pending.extend(action.choices.values())
+            elif action.option_strings and action.nargs != 0:
+                found.update(action.option_strings)
+    return found
+
+
+def _refuse_undecodable(argv: list[str], parser: argparse.ArgumentParser) -> None:
+    """Refuse, naming it, an argument that was not UTF-8 text (Python keeps such bytes as lone surrogates)."""
+    from app.surrogates import has_surrogates
+
+    for index, arg in enumerate(argv):
+        if not has_surrogates(arg):
+            continue
+        option, value = "", arg
+        if arg.startswith("--") and "=" in arg:
+            option, _sep, value = arg.partition("=")
+        elif index > 0 and argv[index - 1] in _value_options(parser):
+            option = argv[index - 1]
+        try:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte (Windows)
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii")
+        if option:
+            message = _("the value of {option} is not valid text (not UTF-8): {value}").format(
+                option=option, value=shown
+            )
+        else:
+            message = _("argument {n} is not valid text (not UTF-8): {value}").format(
+                n=index + 1, value=shown
+            )
+        raise UsageError(f"clausier: {message}")
+
+
 def run(argv: list[str]) -> int:
     """Run the command line with ``argv``; returns the exit status."""
     if not argv or (len(argv) == 1 and argv[0].endswith(".clausier")):
@@ -351,6 +393,7 @@ def run(argv: list[str]) -> int:
 
         return window_main(argv)
     parser = build_parser()
+    _refuse_undecodable(argv, parser)
     args = parser.parse_args(argv)
     if args.command == "note" and args.note_command == "new":
         return cmd_note_new(args)

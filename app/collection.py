@@ -109,6 +109,8 @@ class Collection:
         self.notes = NoteIndex(db)
         self.note_folders = [Path(f) for f in note_folders]
         self.recovery = recovery
+        #: Why nothing can be changed in this session ("" when the database is writable).
+        self.read_only = ""
         self.problems: list[str] = []
         self.library = Library()
         self._generation = -1
@@ -132,22 +134,57 @@ class Collection:
             from app.settings import Settings
 
             settings = Settings.load()
-        db, recovery = database.open_checked(path)
-        collection = cls(
-            db,
-            team_folder=settings.get("team_library") or None,
-            author=author if author is not None else settings_author(settings),
-            recovery=recovery,
-            note_folders=_note_folders(settings),
-        )
-        collection._start(sync_index=sync_index)
+
+        def made(db: sqlite3.Connection, recovery: database.Recovery | None) -> Collection:
+            return cls(
+                db,
+                team_folder=settings.get("team_library") or None,
+                author=author if author is not None else settings_author(settings),
+                recovery=recovery,
+                note_folders=_note_folders(settings),
+            )
+
+        try:
+            collection = made(*database.open_checked(path))
+        except database.Unavailable as unavailable:  # read-only work stays possible
+            fallback, copied = database.open_fallback(unavailable.path, copy=unavailable.copyable)
+            collection = made(fallback, None)
+            collection._read_only(unavailable.reason, copied=copied)
+            collection._start(sync_index=sync_index)
+            return collection
+        try:
+            collection._start(sync_index=sync_index)
+        except database.Unwritable as unwritable:  # e.g. the index could not be brought in step
+            collection.close()
+            fallback, copied = database.open_fallback(path or database.default_path(), copy=True)
+            collection = made(fallback, None)
+            collection._read_only(unwritable.reason, copied=copied)
+            collection._start(sync_index=sync_index)
         return collection
+
+    def _read_only(self, reason: str, *, copied: bool) -> None:
+        """Work from an in-memory database: everything reads, nothing changes.
+
+        A full copy of the file reads exactly as the file, so only the refusal
+        of a change says why; a personal library taken from its backup copy (a
+        newer version's database, one that cannot be read at all) may lag
+        behind, and the user is told so at once.
+        """
+        self.read_only = reason
+        self.personal.read_only = reason
+        if not copied:
+            self.problems.append(
+                _(
+                    "The library database cannot be used: {reason}. Your personal library is "
+                    "shown from its last copy and cannot be changed."
+                ).format(reason=reason)
+            )
 
     def _start(self, *, sync_index: bool) -> None:
         restored = self._restore_personal()
         if self.recovery is not None:
             self.problems.append(self.recovery.message)
-        elif restored:
+        elif restored and not self.read_only:
             self.problems.append(
                 _("Your personal library ({n} clauses) was restored from its copy.").format(
                     n=restored
@@ -369,6 +406,8 @@ class Collection:
         return LibraryChange(action, (clause_id,), newest.revision)
 
     def _save_backup(self) -> None:
+        if self.read_only:
+            return
         try:
             self.personal.save_backup()
         except OSError as error:

@@ -5,12 +5,19 @@ in WAL mode with synchronous=FULL; ``PRAGMA user_version`` is the schema version
 At start :func:`open_checked` runs SQLite's quick check; a damaged file is moved
 aside (never deleted) and a fresh database is created, which the caller refills
 from the library files and the personal library's backup (see app.collection).
+
+A database that cannot be written (a full disk, a read-only file, a newer
+version's schema) is never changed: writing raises :class:`Unwritable` with the
+reason in the user's words, and :func:`open_checked` raises :class:`Unavailable`
+so the caller can work from :func:`open_fallback`, an in-memory copy, with the
+personal library read-only.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app import paths
+from app.atomic import failure_reason
 from app.errors import ClausierError
 from app.i18n import _
 
@@ -152,6 +160,61 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 #: SQLite result codes that mean the file itself is damaged (not locked, not missing).
 _DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN = 3, 5, 6, 8, 10, 13, 14
+
+
+class Unwritable(ClausierError):
+    """The library database cannot be written now; nothing was changed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            _("The library database cannot be written: {reason}. Nothing was changed.").format(
+                reason=reason
+            )
+        )
+        self.reason = reason
+
+
+class Unavailable(ClausierError):
+    """The library database cannot be opened for writing; ``copyable`` when it can still be read."""
+
+    def __init__(self, path: Path, reason: str, *, copyable: bool) -> None:
+        super().__init__(
+            _("The library database {path} cannot be opened: {reason}").format(
+                path=path, reason=reason
+            )
+        )
+        self.path = path
+        self.reason = reason
+        self.copyable = copyable
+
+
+def unwritable_reason(error: sqlite3.Error, folder: Path | None = None) -> str | None:
+    """Why SQLite could not write, in the user's words; None when it is not the disk or the file."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if code is not None else None
+    if primary == _FULL or (primary in (_IOERR, _CANTOPEN) and _disk_full(folder)):
+        return _("the disk is full")
+    if primary in (_READONLY, _PERM):
+        return _("the library database is read-only")
+    if primary == _IOERR:
+        return _("the disk cannot be written (input/output error)")
+    if primary == _CANTOPEN:
+        return _("the library database cannot be opened")
+    if primary in (_BUSY, _LOCKED):
+        return _("another program is writing to the library database")
+    return None
+
+
+def _disk_full(folder: Path | None) -> bool:
+    """Whether the disk holding ``folder`` has (next to) no room left."""
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
 
 @dataclass(frozen=True)
 class Recovery:
@@ -223,19 +286,30 @@ def open_checked(
     """Open the database, checking its integrity; a damaged one is set aside and replaced.
 
     Returns the connection and, when the file was damaged, the :class:`Recovery`
-    saying where it was kept. A database from a newer version, or one that cannot
-    be opened for another reason (locked, no permission), raises ClausierError
-    and is left where it is.
+    saying where it was kept. A database that cannot be written (a full disk, a
+    read-only file or folder, a newer version's schema) raises
+    :class:`Unavailable` and is left as it is; one that cannot be opened for
+    another reason (locked) raises ClausierError.
     """
     path = path or default_path()
-    paths.ensure(path.parent)
-    fresh = not path.exists() or path.stat().st_size == 0
+    try:
+        paths.ensure(path.parent)
+        fresh = not path.exists() or path.stat().st_size == 0
+    except OSError as error:
+        raise Unavailable(path, failure_reason(error), copyable=False) from None
     try:
         return _open(path, check=check and not fresh), None
     except _Damaged as damage:
         reason = str(damage)
+    except NewerDatabase:
+        raise Unavailable(
+            path, _("it was made by a newer version of Clausier"), copyable=False
+        ) from None
     except sqlite3.DatabaseError as error:
         if not _is_damage(error):
+            unwritable = unwritable_reason(error, path.parent)
+            if unwritable is not None:
+                raise Unavailable(path, unwritable, copyable=not fresh) from None
             raise ClausierError(
                 _("The library database {path} cannot be opened: {reason}").format(
                     path=path, reason=error
@@ -251,6 +325,45 @@ def open_checked(
                 path=path, reason=error
             )
         ) from None
+
+
+def open_fallback(path: Path, *, copy: bool) -> tuple[sqlite3.Connection, bool]:
+    """An in-memory database for a session that cannot write its own file, and whether it is a copy.
+
+    With ``copy``, it holds a copy of the file at ``path`` read without writing
+    anything (personal library and search index included); otherwise, or when
+    the file cannot be read either, it is empty and the caller fills the
+    personal library from its backup copy. The file itself is never touched.
+    """
+    if copy:
+        uri = Path(os.path.abspath(path)).as_uri()
+        wal = Path(f"{path}-wal")
+        attempts = [f"{uri}?mode=ro"]
+        if not wal.exists() or wal.stat().st_size == 0:
+            attempts.append(f"{uri}?immutable=1")  # no room for the shared-memory file
+        for attempt in attempts:
+            memory = _memory()
+            try:
+                source = sqlite3.connect(attempt, uri=True)
+                try:
+                    source.backup(memory)
+                finally:
+                    source.close()
+                if memory.execute("PRAGMA user_version").fetchone()[0] <= len(MIGRATIONS):
+                    migrate(memory)
+                    return memory, True
+            except sqlite3.Error:
+                pass
+            memory.close()
+    memory = _memory()
+    migrate(memory)
+    return memory, False
+
+
+def _memory() -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA foreign_keys=ON")
+    return db
 
 
 #: Databases found damaged and set aside by :func:`connect` in this process.
@@ -270,25 +383,59 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Run a block in one write transaction (a savepoint when one is already open)."""
+    """Run a block in one write transaction (a savepoint when one is already open).
+
+    When the disk or the file refuses the write (full, read-only...), what was
+    done is rolled back and :class:`Unwritable` says why in one line.
+    """
+    try:
+        with _transaction(db):
+            yield db
+    except sqlite3.OperationalError as error:
+        reason = unwritable_reason(error, _folder_of(db))
+        if reason is None:
+            raise
+        raise Unwritable(reason) from None
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if db.in_transaction:
         name = f"sp{id(db)}_{os.urandom(3).hex()}"
         db.execute(f"SAVEPOINT {name}")
         try:
             yield db
         except BaseException:
-            db.execute(f"ROLLBACK TO {name}")
-            db.execute(f"RELEASE {name}")
+            if db.in_transaction:  # SQLite may have rolled everything back itself
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute(f"ROLLBACK TO {name}")
+                    db.execute(f"RELEASE {name}")
             raise
         db.execute(f"RELEASE {name}")
         return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        _rollback(db)
         raise
-    db.execute("COMMIT")
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already done so (a full disk does)."""
+    if db.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def _folder_of(db: sqlite3.Connection) -> Path | None:
+    """The folder of the database file behind ``db`` (None in memory)."""
+    try:
+        row = db.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return Path(row[2]).parent if row and row[2] else None
 
 
 def get_meta(db: sqlite3.Connection, key: str) -> str | None:
@@ -306,7 +453,7 @@ def migrate(db: sqlite3.Connection) -> int:
     """Apply the missing migrations in one transaction each; returns the schema version."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise ClausierError(_("The library database was made by a newer version of Clausier."))
+        raise NewerDatabase(_("The library database was made by a newer version of Clausier."))
     for number in range(version, len(MIGRATIONS)):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -314,6 +461,10 @@ def migrate(db: sqlite3.Connection) -> int:
             db.execute(f"PRAGMA user_version = {number + 1}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
     return len(MIGRATIONS)
+
+
+class NewerDatabase(ClausierError):
+    """The database's schema is newer than this version knows."""

@@ -194,6 +194,10 @@ def run(args: argparse.Namespace) -> int:
     command = args.library_command
     collection = Collection.open()
     try:
+        if collection.read_only and command in _CHANGES:
+            from app.database import Unwritable
+
+            raise Unwritable(collection.read_only)  # one line: why nothing can change
         for problem in collection.problems:
             _warn(problem)
         handler = _HANDLERS.get(command)
@@ -562,6 +566,24 @@ def _import(collection, args) -> int:
     )
     return 0
 
+
+#: The subcommands that change the personal library (refused while it is read-only).
+_CHANGES = frozenset(
+    (
+        "add",
+        "edit",
+        "tag",
+        "translate",
+        "confirm",
+        "retire",
+        "unretire",
+        "delete",
+        "undelete",
+        "copy",
+        "restore",
+        "variable",
+    )
+)
 
 _HANDLERS = {
     "list": _list,

@@ -12,6 +12,7 @@ which a damaged database is refilled.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
@@ -119,6 +120,8 @@ class PersonalLibrary:
         self.db = db
         self.index = index
         self.author = author or default_author()
+        #: Why the personal library cannot be changed in this session ("" when it can).
+        self.read_only = ""
 
     # --- reading --------------------------------------------------------------
 
@@ -230,6 +233,12 @@ class PersonalLibrary:
 
     # --- writing --------------------------------------------------------------
 
+    def _writing(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction, refused up front when this session cannot change the library."""
+        if self.read_only:
+            raise database.Unwritable(self.read_only)
+        return database.transaction(self.db)
+
     def _bump(self) -> str:
         generation = self.generation + 1
         database.set_meta(self.db, "personal_generation", str(generation))
@@ -258,7 +267,7 @@ class PersonalLibrary:
         title = _clean_localized(draft.title) or {
             lang: title_from(value) for lang, value in text.items()
         }
-        with database.transaction(self.db):
+        with self._writing():
             clause_id = draft.id.strip()
             if clause_id:
                 if not _ID.fullmatch(clause_id):
@@ -338,7 +347,7 @@ class PersonalLibrary:
             changes=changes,
             retired=False,
         )
-        with database.transaction(self.db):
+        with self._writing():
             _head, state = self._row(old.id)
             if state == State.DELETED:
                 raise LibraryError(_("The clause {id} was deleted.").format(id=old.id))
@@ -453,7 +462,7 @@ class PersonalLibrary:
         return self._commit_revision(old, new, extra=(f"restored.{revision}",), aligned=in_step)
 
     def _set_state(self, clause_id: str, state: str) -> None:
-        with database.transaction(self.db):
+        with self._writing():
             self.db.execute(
                 "UPDATE personal_clause SET state = ?, state_time = ?, state_author = ? "
                 "WHERE id = ?",
@@ -501,7 +510,7 @@ class PersonalLibrary:
             raise LibraryError(
                 _("A variable is of type text, date or person, not “{kind}”.").format(kind=kind)
             )
-        with database.transaction(self.db):
+        with self._writing():
             self.db.execute(
                 "INSERT OR REPLACE INTO variable_def (name, type, description) VALUES (?, ?, ?)",
                 (name, kind, description.strip()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from app import notefile
 from app.cli import main
 from app.note import FollowUpTable, LinkedClause
+from tests.app import realfaults
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -194,7 +196,7 @@ def test_a_failed_export_leaves_the_previous_file_intact(capsys, tmp_path, monke
 
     monkeypatch.setattr(os, "replace", no_space)
     code, _out, err = run(capsys, "export", str(note), "-o", str(target))
-    assert code == 1 and "No space left" in err
+    assert code == 1 and "the disk is full" in err
     assert target.read_bytes() == b"previous"
 
 
@@ -339,3 +341,105 @@ def test_the_real_library_commands_work_with_a_hostile_team_folder(tmp_path, com
         assert len([line for line in lines if f"{name}.json" in line]) == 1, result.stderr
     if command == ["team"]:
         assert "pipe.json\t0\t\tunreadable" in result.stdout
+
+
+# --- nothing written where the user did not mean it (issue 9) -----------------------
+
+
+def test_an_argument_that_is_not_utf8_is_one_usage_error_naming_it(tmp_path):
+    result = realfaults.clausier(
+        tmp_path, "note", "new", "--subject", b"caf\xe9", "-o", str(tmp_path / "n.clausier")
+    )
+    assert result.returncode == 2
+    line = realfaults.one_clear_line(result.stderr)
+    assert line == "clausier: the value of --subject is not valid text (not UTF-8): caf\\xe9"
+    assert not (tmp_path / "n.clausier").exists()
+    result = realfaults.clausier(tmp_path, "library", "search", b"\xe9t\xe9")
+    assert result.returncode == 2
+    assert "argument 3" in realfaults.one_clear_line(result.stderr)
+
+
+def test_a_read_only_note_is_not_replaced_even_with_force():
+    with realfaults.unprivileged_home() as home:
+        note = home / "n.clausier"
+        made = realfaults.clausier(
+            home, "note", "new", "--subject", "A", "-o", note, unprivileged=True
+        )
+        assert made.returncode == 0, made.stderr
+        note.chmod(0o444)
+        before = note.read_bytes()
+        result = realfaults.clausier(
+            home, "note", "new", "--subject", "B", "-o", note, "--force", unprivileged=True
+        )
+        assert result.returncode == 1
+        line = realfaults.one_clear_line(result.stderr)
+        assert "n.clausier: the file is read-only" in line
+        assert note.read_bytes() == before
+
+
+def test_a_read_only_word_file_is_not_overwritten_by_an_export():
+    with realfaults.unprivileged_home() as home:
+        note = home / "n.clausier"
+        made = realfaults.clausier(
+            home, "note", "new", "--subject", "A", "-o", note, unprivileged=True
+        )
+        assert made.returncode == 0, made.stderr
+        target = home / "signed.docx"
+        target.write_bytes(b"the signed version")
+        realfaults.hand_over(target)
+        target.chmod(0o444)
+        result = realfaults.clausier(home, "export", note, "-o", target, unprivileged=True)
+        assert result.returncode == 1
+        assert "signed.docx is read-only" in realfaults.one_clear_line(result.stderr)
+        assert target.read_bytes() == b"the signed version"
+        assert sorted(p.name for p in home.iterdir() if p.suffix == ".docx") == ["signed.docx"]
+
+
+def test_exporting_through_a_symlink_updates_its_target_and_keeps_the_link(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "final.docx"
+    real.write_bytes(b"old")
+    link = tmp_path / "final.docx"
+    os.symlink(real, link)
+    code, _out, err = run(capsys, "export", str(note), "-o", str(link))
+    assert code == 0, err
+    assert link.is_symlink()
+    assert docx.Document(str(real)).paragraphs  # the real file is the new export
+
+
+def test_an_export_onto_a_full_disk_is_one_line_and_keeps_the_previous_file():
+    with realfaults.full_disk() as disk:
+        note = disk / "n.clausier"
+        made = realfaults.clausier(disk, "note", "new", "--subject", "Suivi", "-o", note)
+        assert made.returncode == 0, made.stderr
+        target = disk / "n.docx"
+        target.write_bytes(b"previous export")
+        realfaults.fill(disk)
+        result = realfaults.clausier(disk, "export", note, "-o", target)
+        assert result.returncode == 1
+        line = realfaults.one_clear_line(result.stderr)
+        assert line.endswith("n.docx: the disk is full")
+        assert target.read_bytes() == b"previous export"
+        assert not [p for p in disk.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_database_from_a_newer_version_does_not_block_an_export(tmp_path):
+    added = realfaults.clausier(tmp_path, "library", "add", "--fr", "Ma ligne à moi.")
+    assert added.returncode == 0, added.stderr
+    clause_id = added.stdout.split(":")[0]
+    note = tmp_path / "n.clausier"
+    made = realfaults.clausier(
+        tmp_path, "note", "new", "--subject", "S", "--clause", clause_id, "-o", note
+    )
+    assert made.returncode == 0, made.stderr
+    with sqlite3.connect(tmp_path / "data" / "clausier.sqlite3") as db:
+        db.execute("PRAGMA user_version = 99")
+    db.close()
+    result = realfaults.clausier(tmp_path, "export", note, "-o", tmp_path / "n.docx")
+    assert result.returncode == 0, result.stderr
+    assert "newer version" in result.stderr and "Traceback" not in result.stderr
+    body = docx.Document(str(tmp_path / "n.docx")).element.body
+    text = "".join(t.text or "" for t in body.iter(docx.oxml.ns.qn("w:t")))
+    assert "Ma ligne à moi." in text  # the personal clause, from the library's copy

@@ -118,3 +118,63 @@ def test_a_transaction_rolls_back_on_error_and_nests_as_a_savepoint(tmp_path):
         assert database.get_meta(db, "c") is None
     finally:
         db.close()
+
+
+# --- a database that cannot be written (issue 9) --------------------------------------
+
+
+def _with_meta(path, **values) -> None:
+    db = database.connect(path)
+    for key, value in values.items():
+        database.set_meta(db, key, value)
+    db.close()
+
+
+def test_a_write_refused_by_the_file_is_one_clear_error_and_rolls_back(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    _with_meta(path, kept="yes")
+    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        with pytest.raises(database.Unwritable) as caught, database.transaction(reader):
+            database.set_meta(reader, "new", "no")
+        assert str(caught.value) == (
+            "The library database cannot be written: the library database is read-only. "
+            "Nothing was changed."
+        )
+        assert not reader.in_transaction
+    finally:
+        reader.close()
+    db = database.connect(path)
+    assert database.get_meta(db, "kept") == "yes" and database.get_meta(db, "new") is None
+    db.close()
+
+
+def test_a_newer_database_is_unavailable_and_left_as_it_is(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    _with_meta(path, kept="yes")
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(database.Unavailable) as caught:
+        database.open_checked(path)
+    assert caught.value.reason == "it was made by a newer version of Clausier"
+    assert not caught.value.copyable
+    memory, copied = database.open_fallback(path, copy=False)
+    assert not copied and database.get_meta(memory, "kept") is None  # a fresh schema
+    memory.close()
+    assert path.read_bytes() == before
+
+
+def test_the_fallback_is_a_copy_that_reads_like_the_file_and_never_writes_it(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    _with_meta(path, kept="yes")
+    before = path.read_bytes()
+    memory, copied = database.open_fallback(path, copy=True)
+    try:
+        assert copied and database.get_meta(memory, "kept") == "yes"
+        database.set_meta(memory, "scratch", "only in memory")
+    finally:
+        memory.close()
+    assert path.read_bytes() == before

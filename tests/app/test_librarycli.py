@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from app import libraries, notefile
 from app import library as library_mod
 from app.cli import main
 from app.note import LinkedClause, Note, Section
+from tests.app import realfaults
 
 ROOT = Path(__file__).resolve().parents[2]
 FR = "La ligne standard sur le SIS : le système est renforcé à Zeebrugge."
@@ -223,3 +225,82 @@ def test_library_errors_are_one_line(capsys, tmp_path, monkeypatch, argv, messag
     monkeypatch.chdir(tmp_path)
     code, _out, err = run(capsys, *argv)
     assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+
+
+# --- a database that cannot be written (issue 9, item 10) ---------------------------
+
+
+def _listed(home: Path, *, unprivileged: bool = False) -> str:
+    result = realfaults.clausier(home, "library", "list", unprivileged=unprivileged)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_library_add_on_a_full_disk_says_so_in_one_line_and_keeps_the_library():
+    with realfaults.full_disk() as home:
+        first = realfaults.clausier(home, "library", "add", "--fr", FR)
+        assert first.returncode == 0, first.stderr
+        clause_id = first.stdout.split(":")[0]
+        filler = realfaults.fill(home)
+        second = realfaults.clausier(home, "library", "add", "--fr", "Une autre ligne.")
+        assert second.returncode == 1
+        line = realfaults.one_clear_line(second.stderr)
+        assert "the disk is full" in line and "Nothing was changed" in line
+        listed = _listed(home)  # reading still works on the full disk
+        assert clause_id in listed and "Une autre ligne" not in listed
+        filler.unlink()
+        assert clause_id in _listed(home) and "Une autre ligne" not in _listed(home)
+
+
+def test_a_disk_that_fills_during_library_add_rolls_back_cleanly():
+    with realfaults.full_disk() as home:
+        first = realfaults.clausier(home, "library", "add", "--fr", FR)
+        assert first.returncode == 0, first.stderr
+        big = home / "big.txt"
+        big.write_text("mot " * 60000, encoding="utf-8")
+        filler = realfaults.fill(home, leave=80 * 1024)  # room to open, not to write
+        result = realfaults.clausier(home, "library", "add", "--fr-file", str(big))
+        assert result.returncode == 1
+        line = realfaults.one_clear_line(result.stderr)
+        assert "the disk is full" in line and "cannot rollback" not in line
+        filler.unlink()
+        listed = _listed(home)
+        assert first.stdout.split(":")[0] in listed and "mot mot" not in listed
+
+
+def test_a_read_only_database_refuses_changes_in_one_line_and_still_reads():
+    with realfaults.unprivileged_home() as home:
+        added = realfaults.clausier(home, "library", "add", "--fr", FR, unprivileged=True)
+        assert added.returncode == 0, added.stderr
+        clause_id = added.stdout.split(":")[0]
+        database = home / "data" / "clausier.sqlite3"
+        before = database.read_bytes()
+        database.chmod(0o444)
+        result = realfaults.clausier(
+            home, "library", "add", "--fr", "Une autre ligne.", unprivileged=True
+        )
+        assert result.returncode == 1
+        assert "the library database is read-only" in realfaults.one_clear_line(result.stderr)
+        listed = _listed(home, unprivileged=True)
+        assert clause_id in listed
+        assert database.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_blocks_changes_not_reading(tmp_path):
+    home = tmp_path
+    added = realfaults.clausier(home, "library", "add", "--fr", FR)
+    assert added.returncode == 0, added.stderr
+    clause_id = added.stdout.split(":")[0]
+    database = home / "data" / "clausier.sqlite3"
+    with sqlite3.connect(database) as db:
+        db.execute("PRAGMA user_version = 99")
+    db.close()
+    before = database.read_bytes()
+    result = realfaults.clausier(home, "library", "add", "--fr", "Une autre ligne.")
+    assert result.returncode == 1
+    assert "newer version of Clausier" in realfaults.one_clear_line(result.stderr)
+    listed = realfaults.clausier(home, "library", "list")
+    assert listed.returncode == 0
+    assert clause_id in listed.stdout  # the personal library, from its copy
+    assert "newer version" in listed.stderr and "Traceback" not in listed.stderr
+    assert database.read_bytes() == before
