@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import __version__, atomic, surrogates
+from app import __version__, atomic, safejson, saferead, surrogates
 from app.atomic import write_atomic
 from app.classification import Classification
 from app.errors import NoteFileError
@@ -37,7 +37,14 @@ NOTE_VERSION = 2
 #: The oldest version that can hold a note without a range of meeting days.
 _PLAIN_VERSION = 1
 SUFFIX = ".clausier"
-MAX_NOTE_BYTES = 64 * 1024 * 1024
+#: What one note may hold (docs/note-format.md, "Limits"); a file past a cap is refused whole.
+#: A briefing note holds tens of blocks; the window opens one at the caps in seconds.
+MAX_NOTE_BYTES = 16 * 1024 * 1024
+MAX_SECTIONS = 500
+MAX_BLOCKS = 2_000  # in the whole note
+MAX_ROWS = 1_000  # in one follow-up table
+MAX_TEXT_CHARS = 1_000_000  # in one text, in one language
+MAX_VARIABLES = 1_000
 
 
 class Damaged(ValueError):
@@ -48,10 +55,72 @@ def _localized(value: Any, what: str) -> Localized:
     if value is None:
         return {}
     if isinstance(value, str):
-        return {"fr": value}
-    if not isinstance(value, dict):
+        texts = {"fr": value}
+    elif isinstance(value, dict):
+        texts = {k: str(v) for k, v in value.items() if k in LANGS and v is not None}
+    else:
         raise Damaged(_("“{field}” should hold a text per language").format(field=what))
-    return {k: str(v) for k, v in value.items() if k in LANGS and v is not None}
+    if any(len(text) > MAX_TEXT_CHARS for text in texts.values()):
+        raise past_limit("text")
+    return texts
+
+
+def past_limit(limit: str) -> NoteFileError:
+    """The error for a note past one of its limits: sections, blocks, rows, text or variables."""
+    messages = {
+        "sections": (
+            _("The note holds more than {n} sections, the most a note may hold."),
+            MAX_SECTIONS,
+        ),
+        "blocks": (_("The note holds more than {n} blocks, the most a note may hold."), MAX_BLOCKS),
+        "rows": (
+            _("A follow-up table holds more than {n} rows, the most one table may hold."),
+            MAX_ROWS,
+        ),
+        "text": (
+            _("A text of the note is longer than {n} characters, the most one text may hold."),
+            MAX_TEXT_CHARS,
+        ),
+        "variables": (
+            _("The note holds more than {n} variables, the most a note may hold."),
+            MAX_VARIABLES,
+        ),
+    }
+    message, cap = messages[limit]
+    return NoteFileError(message.format(n=cap))
+
+
+def _capped(items: Any, limit: str, cap: int, before: int = 0) -> Any:
+    """``items`` as found, unless ``before`` plus its length passes ``cap``."""
+    if isinstance(items, list) and before + len(items) > cap:
+        raise past_limit(limit)
+    return items
+
+
+def check_limits(note: Note) -> None:
+    """Refuse a note that holds more than a note file may (so that every note saved opens again)."""
+    if len(note.sections) > MAX_SECTIONS:
+        raise past_limit("sections")
+    if sum(len(section.blocks) for section in note.sections) > MAX_BLOCKS:
+        raise past_limit("blocks")
+    if len(note.variables) > MAX_VARIABLES:
+        raise past_limit("variables")
+    texts: list = [note.subject, note.addressee, note.cabinet, *note.variables.values()]
+    texts.append(getattr(note, "place", {}))
+    for section in note.sections:
+        texts.append(section.title)
+        for block in section.blocks:
+            if isinstance(block, FollowUpTable):
+                if len(block.rows) > MAX_ROWS:
+                    raise past_limit("rows")
+                for row in block.rows:
+                    texts += [row.commitment, row.state, row.lead]
+            else:
+                texts += [getattr(block, "text", {}), getattr(block, "title", {})]
+    for text in texts:
+        values = [text] if isinstance(text, str) else text.values()
+        if any(len(value) > MAX_TEXT_CHARS for value in values):
+            raise past_limit("text")
 
 
 def _shown(value: Any) -> str:
@@ -227,7 +296,7 @@ def block_from_json(data: dict[str, Any]) -> Block:
                 lead=_localized(row.get("lead"), "lead"),
                 deadline=str(row.get("deadline") or ""),
             )
-            for row in data.get("rows", [])
+            for row in _capped(data.get("rows", []), "rows", MAX_ROWS)
         ]
         return FollowUpTable(rows=rows, **extra)
     raise Damaged(_("unknown kind of block {kind}").format(kind=_shown(kind)))
@@ -238,6 +307,8 @@ def _variables(value: Any) -> dict[str, str | Localized]:
         return {}
     if not isinstance(value, dict):
         raise Damaged(_("“variables” should hold a value per variable"))
+    if len(value) > MAX_VARIABLES:
+        raise past_limit("variables")
     result: dict[str, str | Localized] = {}
     for name, item in value.items():
         result[str(name)] = item if isinstance(item, str) else _localized(item, name)
@@ -263,8 +334,11 @@ def note_from_json(data: Any) -> Note:
         if not isinstance(body, dict):
             raise Damaged(_("it holds no note"))
         sections = []
-        for item in body.get("sections", []):
-            blocks = [block_from_json(b) for b in item.get("blocks", [])]
+        blocks_read = 0
+        for item in _capped(body.get("sections", []), "sections", MAX_SECTIONS):
+            found = _capped(item.get("blocks", []), "blocks", MAX_BLOCKS, blocks_read)
+            blocks_read += len(found) if isinstance(found, list) else 0
+            blocks = [block_from_json(b) for b in found]
             extra = {"id": str(item["id"])} if item.get("id") else {}
             sections.append(
                 Section(title=_localized(item.get("title"), "title"), blocks=blocks, **extra)
@@ -298,34 +372,41 @@ def note_from_json(data: Any) -> Note:
 
 
 def loads(text: str) -> Note:
-    """A note from the text of a ``.clausier`` file."""
+    """A note from the text of a ``.clausier`` file.
+
+    The JSON is parsed with the limits of :mod:`app.safejson`: nesting, huge
+    numbers and broken characters are refused with the reason, never a crash.
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise NoteFileError(
-            _("The note is damaged (line {line}, column {column}).").format(
-                line=error.lineno, column=error.colno
+        data = safejson.loads(text)
+    except safejson.JSONRefused as error:
+        if error.line:
+            message = _("The note is damaged (line {line}, column {column}).").format(
+                line=error.line, column=error.column
             )
-        ) from None
+        else:
+            message = _("The note is damaged: {reason}").format(reason=error.reason)
+        raise NoteFileError(message) from None
     return note_from_json(data)
 
 
 def read(path: Path) -> Note:
-    """Read the note at ``path``; raises NoteFileError with the reason."""
+    """Read the note at ``path``; raises NoteFileError with the reason.
+
+    Only a regular file of at most MAX_NOTE_BYTES is read (a pipe or a device is
+    refused without waiting on it).
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_NOTE_BYTES:
-            raise NoteFileError(_("{name} is too large to be a note.").format(name=path.name))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise NoteFileError(_("{name} does not exist.").format(name=path.name)) from None
-    except IsADirectoryError:
-        raise NoteFileError(_("{name} is a folder, not a note.").format(name=path.name)) from None
-    except OSError as error:
-        raise NoteFileError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror)
-        ) from None
+        raw = saferead.read_regular(path, MAX_NOTE_BYTES)
+    except saferead.FileRefused as refused:
+        if refused.missing:
+            message = _("{name} does not exist.")
+        elif refused.folder:
+            message = _("{name} is a folder, not a note.")
+        else:
+            message = _("Cannot read {name}: {reason}")
+        raise NoteFileError(message.format(name=path.name, reason=refused.reason)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -346,6 +427,7 @@ def write(note: Note, path: Path) -> list[str]:
     save separated). Clausier's own stale temporary files beside the note are
     removed afterwards.
     """
+    check_limits(note)  # what is saved must open again
     text = dumps(note)
     if surrogates.has_surrogates(text):  # a note built outside the editor (a script)
         text = surrogates.clean(text)

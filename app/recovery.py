@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app import notefile, paths, process
+from app import notefile, paths, process, safejson, saferead
 from app.atomic import remove_stale_temps, write_atomic
 from app.language import pick
 from app.note import Note
@@ -29,6 +29,9 @@ class Recovery:
     original: Path | None
     saved_at: datetime
     subject: str
+
+
+_MAX_META_BYTES = 64 * 1024  # a copy's description: a few lines
 
 
 def recovery_dir() -> Path:
@@ -79,7 +82,7 @@ def pending_recoveries() -> list[Recovery]:
     for meta_path in folder.glob("*.json"):
         key = meta_path.stem
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = safejson.loads(saferead.read_regular(meta_path, _MAX_META_BYTES))
             pid = int(meta.get("pid", 0))
             same_host = meta.get("host") == process.host()
             if same_host and pid != os.getpid() and process.is_running(pid):
@@ -98,7 +101,7 @@ def pending_recoveries() -> list[Recovery]:
                     subject=str(meta.get("subject") or ""),
                 )
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (saferead.FileRefused, OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 

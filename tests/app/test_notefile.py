@@ -339,3 +339,118 @@ def test_saving_removes_stale_temp_files_of_interrupted_saves_beside_the_note(tm
     _stale(new_style)
     notefile.write(sample_note(), tmp_path / "note.clausier")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".~01234567.tmp", "note.clausier"]
+
+
+# --- hostile and oversized notes ------------------------------------------------------
+
+
+def _note_json(body: str) -> str:
+    return '{"format": "clausier-note", "version": 1, "note": ' + body + "}"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "damaged: it nests more than 64 levels deep"),
+        (
+            _note_json(
+                '{"sections": [{"blocks": [{"type": "linked", "clause": "x", "revision": 1e400}]}]}'
+            ),
+            r"damaged: it holds a number too large to use \(1e400\)",
+        ),
+        (
+            _note_json(
+                '{"sections": [{"blocks": [{"type": "linked", "clause": "x", "revision": '
+                + "9" * 5000
+                + "}]}]}"
+            ),
+            "damaged: it holds a number of more than 100 digits",
+        ),
+        (_note_json('{"subject": {"fr": "caf\\ud800"}}'), "damaged: it holds a broken character"),
+        (_note_json('{"sections": [], "x": NaN}'), "damaged: it holds NaN"),
+    ],
+    ids=["100000-deep", "1e400", "5000-digits", "surrogate", "nan"],
+)
+def test_a_hostile_note_is_one_clear_note_file_error(tmp_path, text, reason):
+    path = tmp_path / "hostile.clausier"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NoteFileError, match=reason) as caught:
+        notefile.read(path)
+    assert str(caught.value).startswith("hostile.clausier: The note is ")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_named_pipe_or_a_link_to_a_device_is_not_read_as_a_note(tmp_path):
+    os.mkfifo(tmp_path / "pipe.clausier")
+    with pytest.raises(NoteFileError, match="Cannot read pipe.clausier: it is a named pipe"):
+        notefile.read(tmp_path / "pipe.clausier")
+    (tmp_path / "zero.clausier").symlink_to("/dev/zero")
+    with pytest.raises(NoteFileError, match="Cannot read zero.clausier: it is a device"):
+        notefile.read(tmp_path / "zero.clausier")
+
+
+def test_a_note_file_over_the_size_cap_is_refused_by_its_size(tmp_path):
+    path = tmp_path / "huge.clausier"
+    path.touch()
+    os.truncate(path, 1024**3)  # a sparse gigabyte
+    with pytest.raises(NoteFileError, match="larger than 16 MB"):
+        notefile.read(path)
+
+
+def _sections(count: int, blocks: int = 1, rows: int = 0) -> str:
+    block = {"type": "followup", "rows": [{}] * rows} if rows else {"type": "text", "text": "x"}
+    section = {"title": {"fr": "S"}, "blocks": [block] * blocks}
+    return _note_json(json.dumps({"sections": [section] * count}))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (lambda: _sections(notefile.MAX_SECTIONS + 1), "more than 500 sections"),
+        (lambda: _sections(21, blocks=100), "more than 2000 blocks"),
+        (lambda: _sections(1, rows=notefile.MAX_ROWS + 1), "more than 1000 rows"),
+        (
+            lambda: _note_json(json.dumps({"subject": "x" * (notefile.MAX_TEXT_CHARS + 1)})),
+            "longer than 1000000 characters",
+        ),
+        (
+            lambda: _note_json(json.dumps({"variables": {f"v{n}": "x" for n in range(1001)}})),
+            "more than 1000 variables",
+        ),
+    ],
+    ids=["sections", "blocks", "rows", "text", "variables"],
+)
+def test_a_note_past_a_cap_is_refused_with_the_cap(tmp_path, text, words):
+    path = tmp_path / "big.clausier"
+    path.write_text(text(), encoding="utf-8")
+    with pytest.raises(NoteFileError, match=words):
+        notefile.read(path)
+
+
+def test_a_note_at_every_cap_still_opens(tmp_path):
+    path = tmp_path / "full.clausier"
+    path.write_text(_sections(notefile.MAX_SECTIONS, blocks=4), encoding="utf-8")
+    note = notefile.read(path)
+    assert len(note.sections) == notefile.MAX_SECTIONS
+    assert sum(1 for _ in note.blocks()) == notefile.MAX_BLOCKS
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda n: n.sections.extend(Section() for _ in range(500)), "more than 500 sections"),
+        (lambda n: n.sections[0].blocks.extend(TextBlock() for _ in range(2000)), "2000 blocks"),
+        (lambda n: n.sections[0].blocks.append(FollowUpTable([FollowUpRow()] * 1001)), "rows"),
+        (lambda n: n.subject.update(fr="x" * 1_000_001), "longer than 1000000 characters"),
+    ],
+    ids=["sections", "blocks", "rows", "text"],
+)
+def test_a_note_past_a_cap_is_not_saved_so_every_saved_note_opens_again(tmp_path, make, words):
+    path = tmp_path / "note.clausier"
+    notefile.write(sample_note(), path)
+    before = path.read_bytes()
+    note = sample_note()
+    make(note)
+    with pytest.raises(NoteFileError, match=words):
+        notefile.write(note, path)
+    assert path.read_bytes() == before

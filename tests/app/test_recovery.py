@@ -8,10 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 
 import pytest
 
 from app import recovery
+from app.errors import NoteFileError
 from app.note import Note, Section, TextBlock
 
 
@@ -92,3 +94,32 @@ def test_temp_files_of_autosaves_killed_mid_write_are_removed_at_start(tmp_path)
     os.utime(left, (old, old))
     recovery.pending_recoveries()
     assert sorted(p.name for p in folder.iterdir()) == ["k5.clausier", "k5.json"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: path.write_text("[" * 100_000),
+        lambda path: path.write_text('{"pid": 1e400, "saved_at": "2018-06-11T10:00:00"}'),
+        lambda path: path.write_text('{"pid": ' + "9" * 5000 + "}"),
+        lambda path: path.write_text("[1, 2]"),
+        lambda path: os.mkfifo(path),
+        lambda path: path.symlink_to("/dev/zero"),
+    ],
+    ids=["deep", "1e400", "5000-digits", "a-list", "pipe", "dev-zero"],
+)
+def test_a_hostile_recovery_description_is_skipped_without_blocking(make):
+    folder = recovery.recovery_dir()
+    folder.mkdir(parents=True)
+    (folder / "bad.clausier").write_text("{}")
+    make(folder / "bad.json")
+    assert recovery.pending_recoveries() == []
+
+
+def test_a_hostile_recovered_copy_is_a_clear_note_file_error(tmp_path):
+    recovery.write_autosave(a_note(), key="k5", original=None)
+    copy = recovery.recovery_dir() / "k5.clausier"
+    copy.write_text("[" * 100_000)
+    found = recovery.Recovery("k5", copy, None, datetime.now(), "Sujet")
+    with pytest.raises(NoteFileError, match="nests more than 64 levels"):
+        recovery.load_recovery(found)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 
 import docx
+import pytest
 from PySide6.QtTest import QTest
 
 from app import notefile
@@ -224,3 +226,37 @@ def test_a_long_subject_is_elided_in_the_window_title(window):
     title = window.windowTitle().replace("[*]", "")
     subject = title.removesuffix(" — Clausier")
     assert len(subject) == 80 and subject.endswith("…")
+
+
+HOSTILE_NOTES = {
+    "deep": "[" * 100_000 + "]" * 100_000,
+    "1e400": '{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": '
+    '[{"type": "linked", "clause": "vd2.1.4", "revision": 1e400}]}]}}',
+    "digits": '{"format": "clausier-note", "version": 1, "note": {"sections": [{"blocks": '
+    '[{"type": "linked", "clause": "vd2.1.4", "revision": ' + "9" * 5000 + "}]}]}}",
+    "surrogate": '{"format": "clausier-note", "version": 1, "note": {"subject": "\\ud800"}}',
+    "sections": '{"format": "clausier-note", "version": 1, "note": {"sections": ['
+    + ", ".join(['{"blocks": []}'] * 200_000)
+    + "]}}",
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE_NOTES))
+def test_a_hostile_note_chosen_in_the_open_dialog_gives_one_line_and_the_window_goes_on(
+    window, workspace, dialogs, tmp_path, kind
+):
+    path = tmp_path / f"{kind}.clausier"
+    path.write_text(HOSTILE_NOTES[kind], encoding="utf-8")
+    dialogs.open_answer = path
+    window.actions["open"].trigger()  # RecursionError, OverflowError, ValueError escaped here
+    (message,) = dialogs.errors
+    assert message.startswith(f"{kind}.clausier: The note ") and "\n" not in message
+    assert workspace.windows == [window] and window.document.path is None
+    assert path.read_text(encoding="utf-8") == HOSTILE_NOTES[kind]
+
+
+def test_a_named_pipe_chosen_as_a_note_is_refused_without_waiting(window, dialogs, tmp_path):
+    os.mkfifo(tmp_path / "pipe.clausier")
+    dialogs.open_answer = tmp_path / "pipe.clausier"
+    window.actions["open"].trigger()
+    assert dialogs.errors == ["Cannot read pipe.clausier: it is a named pipe, not a file"]

@@ -187,3 +187,13 @@ def test_a_note_given_on_the_command_line_is_opened(services, tmp_path, qtbot):
     assert len(workspace.windows) == 1
     for window in list(workspace.windows):
         window.close()
+
+
+def test_a_hostile_crash_copy_gives_one_line_and_the_others_still_open(workspace, window, dialogs):
+    leave_crash_copy(Note(subject={"fr": "Bon"}), "good", None)
+    leave_crash_copy(Note(subject={"fr": "Piégé"}), "evil", None)
+    (recovery.recovery_dir() / "evil.clausier").write_text("[" * 100_000)
+    opened = workspace.offer_recoveries(window)
+    assert [w.document.note.subject for w in opened] == [{"fr": "Bon"}]
+    (message,) = dialogs.errors
+    assert "evil.clausier" in message and "nests more than 64 levels" in message
