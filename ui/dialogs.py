@@ -52,6 +52,21 @@ class Dialogs:
 
         QMessageBox.information(parent, _("Clausier"), message)
 
+    def offer_save_as(self, parent: QWidget | None, message: str) -> bool:
+        """Say why a save failed and whether the user wants to save under another name."""
+        from ui.qt import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Clausier"))
+        box.setText(message)
+        box.setInformativeText(_("Your changes are kept in the window until they are saved."))
+        save_as = box.addButton(_("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as
+
     def ask_unsaved(self, parent: QWidget | None, name: str) -> Unsaved:
         """Save, discard or cancel, for a note with unsaved changes."""
         from ui.qt import QMessageBox

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -135,7 +136,8 @@ class NoteDocument(QObject):
             self.locked_by = ""
         from app import recovery
 
-        recovery.discard_autosave(self.autosave_key)
+        with contextlib.suppress(OSError):  # the note is saved; a stale copy only costs a question
+            recovery.discard_autosave(self.autosave_key)
         self._autosaved_at_revision = self._revision
         self.stateChanged.emit()
         return saved

@@ -43,6 +43,17 @@ if TYPE_CHECKING:
 TITLE_LENGTH = 80  # characters of the subject shown in the window title
 
 
+def _failure(error: BaseException) -> str:
+    """What went wrong, in one line for the user (file-system errors in the user's words)."""
+    if isinstance(error, ClausierError):
+        return str(error)
+    if isinstance(error, OSError):
+        from app.atomic import failure_reason
+
+        return failure_reason(error)
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 def elide(text: str, length: int) -> str:
     """``text`` cut to ``length`` characters, ending with "…" when cut."""
     text = " ".join(text.split())
@@ -518,17 +529,21 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to ``path``; on any failure say why, keep the note unsaved and offer Save As."""
         try:
             saved = self.document.save(path)
-        except (ClausierError, OSError) as error:
-            self.services.dialogs.error(
-                self, _("The note was not saved: {error}").format(error=error)
-            )
+        except Exception as error:  # noqa: BLE001 - whatever fails, the user is told
+            message = _("The note was not saved: {error}").format(error=_failure(error))
+            if self.services.dialogs.offer_save_as(self, message):
+                return self.save_as()
+            self._state_changed()
             return False
         self.workspace.remember(saved)
         self._show_banner()
         self._state_changed()
         self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
+        for warning in self.document.session.save_warnings:
+            self.services.dialogs.information(self, warning)
         return True
 
     def fill_recent_menu(self) -> None:
@@ -584,8 +599,8 @@ class MainWindow(QMainWindow):
                 self.autosaved.setText(
                     _("Autosaved at {time}").format(time=datetime.now().strftime("%H:%M"))
                 )
-        except (ClausierError, OSError) as error:
-            self.autosaved.setText(_("Autosave failed: {error}").format(error=error))
+        except Exception as error:  # noqa: BLE001 - a failed autosave is shown, never raised
+            self.autosaved.setText(_("Autosave failed: {error}").format(error=_failure(error)))
 
     # --- closing ------------------------------------------------------------------------
 

@@ -36,12 +36,18 @@ class StubDialogs(Dialogs):
         self.library_path_answer: Path | None = None
         self.folder_answer: Path | None = None
         self.library_paths_asked: list[Path] = []
+        self.save_as_offers: list[str] = []
+        self.save_as_answer = False
 
     def error(self, parent: QWidget | None, message: str) -> None:
         self.errors.append(message)
 
     def information(self, parent: QWidget | None, message: str) -> None:
         self.informations.append(message)
+
+    def offer_save_as(self, parent: QWidget | None, message: str) -> bool:
+        self.save_as_offers.append(message)
+        return self.save_as_answer
 
     def ask_unsaved(self, parent: QWidget | None, name: str) -> Unsaved:
         self.asked_unsaved.append(name)

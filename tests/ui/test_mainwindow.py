@@ -260,3 +260,88 @@ def test_a_named_pipe_chosen_as_a_note_is_refused_without_waiting(window, dialog
     dialogs.open_answer = tmp_path / "pipe.clausier"
     window.actions["open"].trigger()
     assert dialogs.errors == ["Cannot read pipe.clausier: it is a named pipe, not a file"]
+
+
+# --- saving: never silent, never over a file the user did not mean (issue 9) ----------
+
+
+def _save_with_ctrl_s(window) -> None:
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_read_only_note_is_refused_with_save_as_offered_and_stays_unsaved(
+    window, workspace, dialogs, tmp_path
+):
+    path = tmp_path / "signed.clausier"
+    notefile.write(window.document.note, path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    opened = workspace.open_path(path, window)
+    opened.editor.set_localized("subject", "fr", "Changé")
+    _save_with_ctrl_s(opened)
+    (offer,) = dialogs.save_as_offers
+    assert offer == (
+        "The note was not saved: Cannot save signed.clausier: the file is read-only. "
+        "The previous file is unchanged."
+    )
+    assert opened.isWindowModified() and opened.document.modified
+    assert path.read_bytes() == before
+    dialogs.save_as_answer = True
+    dialogs.save_answer = tmp_path / "copy.clausier"
+    _save_with_ctrl_s(opened)
+    assert notefile.read(tmp_path / "copy.clausier").subject["fr"] == "Changé"
+    assert not opened.isWindowModified() and opened.document.path == tmp_path / "copy.clausier"
+    assert path.read_bytes() == before
+
+
+def test_a_save_onto_a_full_disk_is_reported_and_the_note_stays_unsaved(window, dialogs):
+    from tests.app import realfaults
+
+    with realfaults.full_disk() as disk:
+        dialogs.save_answer = disk / "n.clausier"
+        window.editor.set_localized("subject", "fr", "Premier jet")
+        _save_with_ctrl_s(window)
+        assert not window.isWindowModified()
+        before = (disk / "n.clausier").read_bytes()
+        realfaults.fill(disk)
+        window.editor.set_localized("subject", "fr", "Second jet " + "x" * 8000)
+        _save_with_ctrl_s(window)
+        (offer,) = dialogs.save_as_offers
+        assert "n.clausier: the disk is full" in offer
+        assert window.isWindowModified()
+        assert (disk / "n.clausier").read_bytes() == before
+        assert not [p for p in disk.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_text_with_a_lone_surrogate_from_an_editor_is_cleaned_and_saves(window, dialogs, tmp_path):
+    window.editor.set_localized("subject", "fr", "caf\udce9")
+    dialogs.save_answer = tmp_path / "n.clausier"
+    _save_with_ctrl_s(window)
+    assert dialogs.save_as_offers == [] and dialogs.errors == []
+    assert not window.isWindowModified()
+    assert notefile.read(tmp_path / "n.clausier").subject == {"fr": "caf\ufffd"}
+
+
+def test_an_unexpected_save_failure_is_reported_not_silent(window, dialogs, tmp_path, monkeypatch):
+    def broken(note) -> str:
+        raise UnicodeEncodeError("utf-8", "caf\udce9", 3, 4, "surrogates not allowed")
+
+    monkeypatch.setattr(notefile, "dumps", broken)
+    window.editor.set_localized("subject", "fr", "Sujet")
+    dialogs.save_answer = tmp_path / "n.clausier"
+    _save_with_ctrl_s(window)
+    (offer,) = dialogs.save_as_offers
+    assert offer.startswith("The note was not saved: ") and "\n" not in offer
+    assert window.isWindowModified() and not (tmp_path / "n.clausier").exists()
+
+
+def test_saving_a_note_with_a_hard_link_tells_the_user(window, workspace, dialogs, tmp_path):
+    path = tmp_path / "n.clausier"
+    notefile.write(window.document.note, path)
+    os.link(path, tmp_path / "other-name.clausier")
+    opened = workspace.open_path(path, window)
+    opened.editor.set_localized("subject", "fr", "Changé")
+    _save_with_ctrl_s(opened)
+    (told,) = dialogs.informations
+    assert "hard link" in told and "n.clausier" in told
+    assert notefile.read(tmp_path / "other-name.clausier").subject == {}
