@@ -1,8 +1,9 @@
 """Open a Word template safely and find its styles by their built-in identity.
 
-A template comes from IT or a user, so it is checked before python-docx reads it:
-a zip of sane size and compression ratio, with no DTD or entity declarations in
-its XML. Styles are looked up by their built-in English name (which Word stores
+A template comes from IT or a user, so it is checked before python-docx reads it
+(:mod:`app.docx.package`: a zip of sane size and compression ratio, entry names
+inside the package, every XML part parsed safely with no DTD, a main part that
+is a Word document with a body). Styles are looked up by their built-in English name (which Word stores
 whatever the interface language), never by display name or id: a French Word
 calls heading 1 ``Titre1``. A needed style the template lacks is copied in from
 the house style, with a warning.
@@ -11,7 +12,6 @@ the house style, with a warning.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from docx.oxml.parser import parse_xml
 from docx.parts.numbering import NumberingPart
 from lxml import etree
 
-from app.docx import oxml
+from app.docx import oxml, package
 from app.docx.styles import (
     BY_NAME,
     FOOTER,
@@ -41,14 +41,6 @@ from app.paths import templates_dir
 from app.plan import PlanWarning, Style
 
 TEMPLATE_NAME = "clausier-house.docx"
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-MAX_ENTRIES = 2000
-MAX_RATIO = 100  # uncompressed / compressed, for entries above RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
-
-_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 
 
 def builtin_template() -> Path:
@@ -67,13 +59,12 @@ def load_template(path: Path | None, warnings: list[PlanWarning]) -> Document:
                 _("The built-in Word template is missing; Clausier's default styles were used."),
             )
         )
-        data = build_bytes()
         name = TEMPLATE_NAME
+        data = check_package(build_bytes(), name)
     else:
         source = Path(path) if path is not None else builtin_template()
         name = source.name
-        data = _read(source)
-    data = check_package(data, name)
+        data = package.read_file(source, package.TEMPLATE).as_document()
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # whatever python-docx trips on, the template is unusable
@@ -86,88 +77,12 @@ def load_template(path: Path | None, warnings: list[PlanWarning]) -> Document:
     return document
 
 
-def _read(source: Path) -> bytes:
-    try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExportError(
-                _("The Word template {name} is too large to be a template.").format(
-                    name=source.name
-                )
-            )
-        return source.read_bytes()
-    except FileNotFoundError:
-        raise ExportError(
-            _("The Word template {path} does not exist.").format(path=source)
-        ) from None
-    except OSError as error:
-        raise ExportError(
-            _("The Word template {path} cannot be opened: {reason}").format(
-                path=source, reason=error.strerror or error
-            )
-        ) from None
-
-
 def check_package(data: bytes, name: str) -> bytes:
-    """Refuse anything but a sane .docx/.dotx zip; return the bytes python-docx may open.
+    """Refuse anything but a sane .docx/.dotx; return the bytes python-docx may open.
 
     A .dotx is accepted: its main part's content type is switched to a document's.
     """
-    unreadable = ExportError(
-        _("The Word template {name} cannot be read: it is not a valid .docx file.").format(
-            name=name
-        )
-    )
-    unsafe = ExportError(
-        _(
-            "The Word template {name} was refused: its content is unsafe or abnormally large."
-        ).format(name=name)
-    )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
-        raise unreadable from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise unsafe
-        total = 0
-        for info in infos:
-            total += info.file_size
-            compressed = max(info.compress_size, 1)
-            if info.file_size > RATIO_FLOOR and info.file_size / compressed > MAX_RATIO:
-                raise unsafe
-        if total > MAX_UNCOMPRESSED_BYTES:
-            raise unsafe
-        names = {info.filename for info in infos}
-        if "[Content_Types].xml" not in names:
-            raise unreadable
-        try:
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    content = archive.read(info)
-                    if any(marker in content for marker in _DTD_MARKERS):
-                        raise unsafe
-            content_types = archive.read("[Content_Types].xml")
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
-            raise unreadable from None
-        if _TEMPLATE_MAIN.encode() in content_types:
-            return _as_document(archive, content_types)
-    return data
-
-
-def _as_document(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
-    """The package of a .dotx with its main part declared as a document's."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in archive.infolist():
-            content = archive.read(info)
-            if info.filename == "[Content_Types].xml":
-                content = content_types.replace(
-                    _TEMPLATE_MAIN.encode(), CT.WML_DOCUMENT_MAIN.encode()
-                )
-            target.writestr(info.filename, content)
-    return out.getvalue()
+    return package.read_package(data, name, package.TEMPLATE).as_document()
 
 
 @dataclass

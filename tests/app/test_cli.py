@@ -443,3 +443,37 @@ def test_a_database_from_a_newer_version_does_not_block_an_export(tmp_path):
     body = docx.Document(str(tmp_path / "n.docx")).element.body
     text = "".join(t.text or "" for t in body.iter(docx.oxml.ns.qn("w:t")))
     assert "Ma ligne à moi." in text  # the personal clause, from the library's copy
+
+
+def _template_without_body(path: Path) -> None:
+    import zipfile
+
+    from app.docx.template import builtin_template
+
+    with zipfile.ZipFile(builtin_template()) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+            dst.writestr(info.filename, data)
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (_template_without_body, "its main part has no body"),
+        (lambda path: os.mkfifo(path), "it is a named pipe"),
+        (lambda path: path.write_bytes(b"PK\x03\x04" + bytes(100)), "not a valid .docx file"),
+    ],
+    ids=["no-body", "pipe", "truncated"],
+)
+def test_export_with_a_broken_template_is_one_line_and_exit_1(capsys, tmp_path, make, words):
+    note = new_note(capsys, tmp_path)
+    template = tmp_path / "house.dotx"
+    make(template)
+    code, _out, err = run(
+        capsys, "export", str(note), "--template", str(template), "-o", str(tmp_path / "o.docx")
+    )
+    assert code == 1
+    assert err.startswith("clausier: error: The Word template ") and words in err
+    assert err.count("\n") == 1 and not (tmp_path / "o.docx").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.docx import export_plan, template
+from app.docx import export_plan, package, template
 from app.docx.template import builtin_template, check_package
 from app.errors import ExportError
 from tests.app.docx.docxparts import NS, bilingual_plan, part, part_names, sample_plan, w
@@ -239,7 +239,7 @@ def test_zip_bomb_is_refused(tmp_path: Path, megabytes: int) -> None:
 def test_too_many_entries_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for n in range(template.MAX_ENTRIES + 1):
+        for n in range(package.MAX_ENTRIES + 1):
             archive.writestr(f"f{n}", b"")
     with pytest.raises(ExportError, match="unsafe"):
         check_package(buffer.getvalue(), "many.docx")
@@ -273,3 +273,103 @@ def test_template_body_content_is_not_exported(tmp_path: Path) -> None:
     out = tmp_path / "out.docx"
     export_plan(sample_plan(), out, template=with_body)
     assert "Texte du modèle" not in "".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+# --- hostile and damaged templates, as the export meets them --------------------------
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _utf16(data: bytes, doctype: bytes = b"") -> bytes:
+    _head, _, body = data.partition(b"?>")
+    head = '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>' + doctype.decode()
+    return (head + body.decode("utf-8")).encode("utf-16")
+
+
+def _dotx(name: str, data: bytes) -> bytes:
+    if name == "[Content_Types].xml":
+        return data.replace(_MAIN, _MAIN.replace(b"document.main", b"template.main"))
+    return data
+
+
+def test_a_template_of_utf16_parts_with_a_dtd_is_refused(tmp_path: Path) -> None:
+    doctype = b'<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+    def edit(name: str, data: bytes) -> bytes:
+        return _utf16(data, doctype) if name.endswith(".xml") else data
+
+    evil = _rewrite(builtin_template(), tmp_path / "evil.docx", edit)
+    with pytest.raises(ExportError, match="was refused: its part .* declares a DTD"):
+        export_plan(sample_plan(), tmp_path / "out.docx", template=evil)
+    assert not (tmp_path / "out.docx").exists()  # the old check let it through: a broken .docx
+
+
+def test_a_template_of_utf16_parts_without_a_dtd_exports_a_document_word_opens(
+    tmp_path: Path,
+) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        return _utf16(data) if name.startswith("word/") and name.endswith(".xml") else data
+
+    utf16 = _rewrite(builtin_template(), tmp_path / "utf16.docx", edit)
+    out = tmp_path / "out.docx"
+    export_plan(sample_plan(), out, template=utf16)
+    assert docx.Document(str(out)).paragraphs  # python-docx opens what was written
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (
+            lambda name, data: (
+                f'<w:document xmlns:w="{NS["w"]}"/>'.encode()
+                if name == "word/document.xml"
+                else data
+            ),
+            "its main part has no body",
+        ),
+        (
+            lambda name, data: (
+                f'<w:hdr xmlns:w="{NS["w"]}"><w:body/></w:hdr>'.encode()
+                if name == "word/document.xml"
+                else data
+            ),
+            "its main part is not a Word document",
+        ),
+    ],
+    ids=["no-body", "wrong-root"],
+)
+def test_a_template_that_is_not_a_word_document_is_one_clear_error(
+    tmp_path: Path, edit, words: str
+) -> None:
+    bad = _rewrite(builtin_template(), tmp_path / "bad.docx", edit)
+    with pytest.raises(ExportError, match=f"The Word template bad.docx cannot be read: {words}"):
+        export_plan(sample_plan(), tmp_path / "out.docx", template=bad)
+
+
+@pytest.mark.parametrize(
+    ("entry", "marker"),
+    [("word/theme/theme1.xml", b"<a:theme"), ("word/media/logo.bin", b"LOGO")],
+    ids=["xml-part", "binary-part"],
+)
+def test_a_bad_crc_inside_a_dotx_is_one_clear_error(
+    tmp_path: Path, entry: str, marker: bytes
+) -> None:
+    dotx = tmp_path / "house.dotx"
+    with zipfile.ZipFile(builtin_template()) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for info in src.infolist():  # stored, so that one flipped byte is a bad checksum
+            dst.writestr(info.filename, _dotx(info.filename, src.read(info)))
+        dst.writestr("word/media/logo.bin", b"LOGO" + bytes(range(256)) * 4)
+    data = bytearray(dotx.read_bytes())
+    at = data.index(marker) + 200
+    data[at] ^= 0x20
+    dotx.write_bytes(bytes(data))
+    with pytest.raises(ExportError, match=f"its part {entry} is damaged"):
+        export_plan(sample_plan(), tmp_path / "out.docx", template=dotx)
+
+
+def test_an_entry_named_outside_the_package_is_refused(tmp_path: Path) -> None:
+    evil = _rewrite(builtin_template(), tmp_path / "evil.docx", lambda name, data: data)
+    with zipfile.ZipFile(evil, "a") as archive:
+        archive.writestr("../../etc/cron.d/evil", b"* * * * * root true")
+    with pytest.raises(ExportError, match="points outside the package"):
+        export_plan(sample_plan(), tmp_path / "out.docx", template=evil)
