@@ -225,10 +225,10 @@ class Actions(QObject):
             "preview_both": (_("Preview in &Both Languages"), _("Show the bilingual document")),
             "toggle_library": (_("Show &Library"), _("Show or hide the library panel")),
             "toggle_preview": (_("Show &Preview"), _("Show or hide the preview")),
-            "next_pane": (_("Next &Pane"), _("Move the keyboard to the next pane")),
+            "next_pane": (_("Ne&xt Pane"), _("Move the keyboard to the next pane")),
             "previous_pane": (_("Previous Pa&ne"), _("Move the keyboard to the previous pane")),
             "review_updates": (
-                _("Review Clause &Updates…"),
+                _("Re&view Clause Updates…"),
                 _("See which linked clauses have a newer wording, and choose"),
             ),
             "save_as_clause": (
@@ -258,7 +258,7 @@ class Actions(QObject):
                 _("Delete the selected clause of your library"),
             ),
             "deleted_clauses": (
-                _("Deleted and Retired Clau&ses…"),
+                _("Deleted and Retired C&lauses…"),
                 _("See the clauses you deleted or retired and bring one back"),
             ),
             "where_used": (
@@ -266,7 +266,7 @@ class Actions(QObject):
                 _("The notes that use the selected clause, and which wording"),
             ),
             "near_duplicates": (
-                _("Near-&Duplicates…"),
+                _("Near-Du&plicates…"),
                 _("Clauses whose texts are nearly the same, with the differences"),
             ),
             "translations_due": (
@@ -282,7 +282,7 @@ class Actions(QObject):
                 _("Write the selected clauses as a library file, e.g. for the team folder"),
             ),
             "team_library": (
-                _("&Team Library…"),
+                _("Team Li&brary…"),
                 _("Where the team library is, and whether it could be read"),
             ),
             "shortcuts": (_("&Keyboard Shortcuts"), _("List every keyboard shortcut")),

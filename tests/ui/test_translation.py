@@ -94,3 +94,33 @@ def test_a_dutch_interface_shows_clause_titles_in_dutch_in_a_bilingual_note(wind
     assert window.library.model.index(0, 0).data() is not None
     workspace.services.language.apply("en")
     assert "Précurseurs" in widget.heading.text()
+
+
+def _accelerators(texts: list[str]) -> list[str]:
+    """The accelerator letter of each text ("&Save" → "s"), "" when it has none."""
+    found = []
+    for text in texts:
+        letters = [text[i + 1].lower() for i in range(len(text) - 1) if text[i] == "&"]
+        letters = [c for c in letters if c != "&"]
+        found.append(letters[0] if len(letters) == 1 else "")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_every_menu_item_has_its_own_accelerator_in_each_language(window, workspace, lang):
+    workspace.services.language.apply(lang)
+    try:
+        menus = window.actions.menus
+        groups = {"menu bar": [m.title() for m in menus.values()]}
+        for name, menu in menus.items():
+            groups[name] = [a.text() for a in menu.actions() if not a.isSeparator()]
+        for name, texts in groups.items():
+            letters = _accelerators(texts)
+            missing = [t for t, c in zip(texts, letters, strict=True) if not c]
+            assert not missing, f"{lang} {name}: no single accelerator in {missing}"
+            clashes = {c for c in letters if letters.count(c) > 1}
+            assert not clashes, (
+                f"{lang} {name}: {[t for t in texts if _accelerators([t])[0] in clashes]}"
+            )
+    finally:
+        workspace.services.language.apply("en")
