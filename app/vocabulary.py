@@ -27,8 +27,8 @@ WORDS: dict[str, dict[str, str]] = {
     "commitment": {"fr": "Engagement", "nl": "Verbintenis"},
     "state": {"fr": "État des lieux", "nl": "Stand van zaken"},
     "lead": {"fr": "Service pilote", "nl": "Leidende dienst"},
-    "deadline": {"fr": "Échéance", "nl": "Termijn"},
-    "untitled": {"fr": "Sans objet", "nl": "Zonder onderwerp"},
+    "deadline": {"fr": "Échéance", "nl": "Uiterste datum"},
+    "untitled": {"fr": "Note sans titre", "nl": "Nota zonder titel"},
 }
 
 
