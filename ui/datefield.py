@@ -1,29 +1,54 @@
-"""A date field with a calendar popup that may also be left empty (a note without a date yet)."""
+"""A date field that takes the date as the user types it, with a calendar, and may be left empty.
+
+The text is read when the user is done (Enter or leaving the field) as
+:func:`app.dates.parse_date` reads it ("11/06/2018", "11.06.2018",
+"2018-06-11"); a field that allows ranges also reads the days of a meeting
+over several ("25–26/04/2018", "30/04/2018 – 2/05/2018"). Text that is no date
+stays as typed, marked, with the reason, and changes nothing.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from app.i18n import _
+from app.period import Period, first_day, format_short
 from ui.keys import keep_alt_arrows
-from ui.qt import QDate, QDateEdit, QEvent, QHBoxLayout, QObject, Qt, QToolButton, QWidget, Signal
+from ui.qt import (
+    QCalendarWidget,
+    QDate,
+    QEvent,
+    QHBoxLayout,
+    QKeyEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.textedit import FieldEdit
 
-_NO_DATE = QDate(1900, 1, 1)
+_INVALID_STYLE = "QLineEdit { border: 1px solid #c00000; background: #fff4f4; }"
 
 
 class DateField(QWidget):
-    """Day/month/year with a calendar, plus a button that clears the date."""
+    """A typed date (or range, when ``ranges``), a calendar button and a button that clears it."""
 
-    dateCommitted = Signal(object)  # datetime.date | None, when the user is done choosing
+    dateCommitted = Signal(object)  # date | DateRange | None, when the user is done
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, ranges: bool = False) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setSpecialValueText(" ")
+        self.ranges = ranges
+        self._hint = ""  # the field's tooltip while what it holds is a date
+        self.edit = FieldEdit(self)
         keep_alt_arrows(self.edit)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.calendar_button.setAutoRaise(True)
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F4 / Alt+Down from the text
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
         self.clear_button.setAutoRaise(True)
@@ -31,68 +56,124 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
+        layout.addWidget(self.calendar_button)
         layout.addWidget(self.clear_button)
         self.setFocusProxy(self.edit)
-        self._committed: date | None = None
+        widest = "00/00/0000 – 00/00/0000" if ranges else "00/00/0000"
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(widest + "  ") + 12)
+        self.popup: QWidget | None = None
+        self.calendar: QCalendarWidget | None = None
+        self.problem = ""  # why the typed text is not a date ("" when it is, or is empty)
+        self._committed: Period | None = None
+        self._read_only = False
         self.edit.editingFinished.connect(self._commit)
-        self.edit.dateChanged.connect(self._date_changed)
-        self.edit.installEventFilter(self)  # the calendar is created only when it opens
+        self.edit.installEventFilter(self)
+        self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button.clicked.connect(self._clear)
         self.retranslate()
 
-    def value(self) -> date | None:
-        """The chosen date, or None when empty."""
-        chosen = self.edit.date()
-        if chosen == _NO_DATE:
-            return None
-        return date(chosen.year(), chosen.month(), chosen.day())
+    # --- value --------------------------------------------------------------------
 
-    def set_value(self, value: date | None) -> None:
+    def value(self) -> Period | None:
+        """The date (or range) last committed, None when empty."""
+        return self._committed
+
+    def set_value(self, value: Period | None) -> None:
         """Show ``value`` without announcing a change."""
         self._committed = value
-        self.edit.blockSignals(True)
-        if value is None:
-            self.edit.setDate(_NO_DATE)
-        else:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
-        self.edit.blockSignals(False)
-        self.clear_button.setEnabled(value is not None and self.edit.isEnabled())
+        self.edit.set_text(format_short(value) if value is not None else "")
+        self._mark("")
+        self.clear_button.setEnabled(value is not None and not self._read_only)
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse edits (the note is read-only)."""
+        self._read_only = read_only
         self.edit.setReadOnly(read_only)
-        self.clear_button.setEnabled(not read_only and self.value() is not None)
+        self.calendar_button.setEnabled(not read_only)
+        self.clear_button.setEnabled(not read_only and self._committed is not None)
 
-    def _date_changed(self) -> None:
-        if not self.edit.hasFocus():  # picked in the calendar; typing waits for editingFinished
-            self._commit()
+    def _read(self, text: str) -> Period | None:
+        """What ``text`` says (None when empty); ValueError, with what to write, otherwise."""
+        from app import dates  # Babel loads with it: not needed before the first paint
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        opening = event.type() == QEvent.Type.MouseButtonPress or (
-            event.type() == QEvent.Type.KeyPress
-            and (
-                event.key() == Qt.Key.Key_F4
-                or (
-                    event.key() == Qt.Key.Key_Down
-                    and event.modifiers() & Qt.KeyboardModifier.AltModifier
-                )
-            )
-        )
-        if opening and watched is self.edit and self.value() is None:
-            today = QDate.currentDate()
-            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return False
+        if not text.strip():
+            return None
+        return dates.parse_period(text) if self.ranges else dates.parse_date(text)
 
     def _commit(self) -> None:
-        value = self.value()
+        if self._read_only:
+            return
+        try:
+            value = self._read(self.edit.text())
+        except ValueError as error:
+            self._mark(str(error))
+            return
+        self._mark("")
+        if value is not None:
+            self.edit.set_text(format_short(value))
         if value != self._committed:
             self._committed = value
             self.clear_button.setEnabled(value is not None)
             self.dateCommitted.emit(value)
 
+    def _mark(self, problem: str) -> None:
+        """Show that the typed text is not a date, and why (``""``: it is)."""
+        if problem == self.problem:
+            return
+        self.problem = problem
+        self.edit.setStyleSheet(_INVALID_STYLE if problem else "")
+        self.edit.setToolTip(problem or self._hint)
+        self.edit.setAccessibleDescription(problem)
+        if problem and self.edit.isVisible():
+            QToolTip.showText(self.edit.mapToGlobal(QPoint(0, self.edit.height())), problem)
+
     def _clear(self) -> None:
-        self.edit.setDate(_NO_DATE)
+        self.edit.set_text("")
         self._commit()
+
+    # --- calendar -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+                self.open_calendar()
+                return True
+            if key == Qt.Key.Key_Escape and self.problem:
+                self.set_value(self._committed)  # back to the date the note holds
+                return True
+        return False
+
+    def open_calendar(self) -> None:
+        """Open the calendar on the field's date, or on today when it has none."""
+        if self._read_only:
+            return
+        if self.popup is None:
+            self.popup = QWidget(self, Qt.WindowType.Popup)
+            self.calendar = QCalendarWidget(self.popup)
+            self.calendar.setGridVisible(True)
+            QVBoxLayout(self.popup).addWidget(self.calendar)
+            self.popup.layout().setContentsMargins(0, 0, 0, 0)
+            self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)
+        assert self.calendar is not None
+        shown = first_day(self._committed) if self._committed is not None else date.today()
+        day = QDate(shown.year, shown.month, shown.day)
+        self.calendar.setSelectedDate(day)
+        self.calendar.setCurrentPage(day.year(), day.month())
+        self.popup.move(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
+        self.popup.show()
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, day: QDate) -> None:
+        if self.popup is not None:
+            self.popup.hide()
+        self.edit.set_text(format_short(date(day.year(), day.month(), day.day())))
+        self._commit()
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    # --- texts --------------------------------------------------------------------------
 
     def retranslate(self, name: str = "", clear: str = "") -> None:
         """Set the texts in the interface language: the field's ``name`` and its clear button's."""
@@ -101,3 +182,14 @@ class DateField(QWidget):
         if clear:
             self.clear_button.setAccessibleName(clear)
         self.clear_button.setToolTip(_("No date"))
+        self.calendar_button.setToolTip(_("Choose in a calendar (F4)"))
+        self.calendar_button.setAccessibleName(_("Calendar"))
+        if self.ranges:
+            self.edit.setPlaceholderText(_("dd/mm/yyyy, or a range: 25–26/04/2018"))
+            self._hint = _(
+                "A date (11/06/2018) or the first and last days (25/04/2018 – 26/04/2018)"
+            )
+        else:
+            self.edit.setPlaceholderText(_("dd/mm/yyyy"))
+            self._hint = _("A date: 11/06/2018 or 2018-06-11")
+        self.edit.setToolTip(self.problem or self._hint)

@@ -1,4 +1,4 @@
-"""The note's details: subject, addressee, author, cabinet, dates, reference, classification, language."""
+"""The note's details: subject, addressee, author, cabinet, place, dates, reference, classification…"""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ui.qt import (
 )
 from ui.textedit import FieldEdit
 
-LOCALIZED_FIELDS = ("subject", "addressee", "cabinet")
+LOCALIZED_FIELDS = ("subject", "addressee", "cabinet", "place")
 TEXT_FIELDS = ("author", "reference")
 DATE_FIELDS = ("date", "meeting_date")
 
@@ -126,16 +126,18 @@ class MetadataForm(QWidget):
         row("author", self.texts["author"])
         self.localized["cabinet"] = LocalizedField(self.body)
         row("cabinet", self.localized["cabinet"])
+        self.localized["place"] = LocalizedField(self.body)
+        row("place", self.localized["place"])
         dates_row = QWidget(self.body)
         dates_layout = QHBoxLayout(dates_row)
         dates_layout.setContentsMargins(0, 0, 0, 0)
         self.dates["date"] = DateField(dates_row)
         self.meeting_label = QLabel(dates_row)
-        self.dates["meeting_date"] = DateField(dates_row)
+        self.dates["meeting_date"] = DateField(dates_row, ranges=True)
         self.meeting_label.setBuddy(self.dates["meeting_date"])
-        dates_layout.addWidget(self.dates["date"], 1)
+        dates_layout.addWidget(self.dates["date"], 2)
         dates_layout.addWidget(self.meeting_label)
-        dates_layout.addWidget(self.dates["meeting_date"], 1)
+        dates_layout.addWidget(self.dates["meeting_date"], 3)  # room for a range of days
         row("date", dates_row)
         self.texts["reference"] = FieldEdit(self.body)
         row("reference", self.texts["reference"])
@@ -232,6 +234,7 @@ class MetadataForm(QWidget):
                 targets.extend(self.localized[name].edits.values())
             targets.append(self.texts["author"])
             targets.extend(self.localized["cabinet"].edits.values())
+            targets.extend(self.localized["place"].edits.values())
             for name in ("date", "meeting_date"):
                 targets += [self.dates[name].edit, self.dates[name].clear_button]
             targets += [self.texts["reference"], self.classification, self.language]
@@ -249,6 +252,7 @@ class MetadataForm(QWidget):
             "addressee": _("To"),
             "author": _("Author"),
             "cabinet": _("Cabinet"),
+            "place": _("Place"),
             "date": _("Date"),
             "reference": _("Reference"),
             "classification": _("Classification"),
@@ -258,6 +262,7 @@ class MetadataForm(QWidget):
             "addressee": _("&To:"),
             "author": _("A&uthor:"),
             "cabinet": _("Ca&binet:"),
+            "place": _("&Place:"),
             "date": _("&Date:"),
             "reference": _("&Reference:"),
             "classification": _("C&lassification:"),
@@ -277,6 +282,9 @@ class MetadataForm(QWidget):
         self.classification.setAccessibleName(names["classification"])
         self.language.setAccessibleName(_("Language of the note"))
         self.texts["reference"].setPlaceholderText(_("File reference"))
+        self.localized["place"].setToolTip(
+            _("Where the note is written: the document opens with “Bruxelles, le 11 juin 2018”")
+        )
         self.toggle.setText(_("Note details"))
         self.toggle.setAccessibleName(_("Show or hide the note details"))
         self.summary.setAccessibleName(_("Summary of the note details"))

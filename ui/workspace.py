@@ -172,7 +172,7 @@ class Workspace(QObject):
         return NoteDocument.new(self.default_note(skeleton))
 
     def default_note(self, skeleton: str = "") -> Note:
-        """A new note with the user's defaults (language, author, cabinet, classification, today)."""
+        """A new note with the user's defaults (language, author, cabinet, place, classification…)."""
         from app import skeletons
         from app.note import Note
 
@@ -188,6 +188,12 @@ class Workspace(QObject):
         }
         if cabinet:
             note.cabinet = cabinet
+        if not any(note.place.values()):  # a skeleton's own place comes first
+            note.place = {
+                lang: str(settings.get(f"place_{lang}") or "").strip()
+                for lang in ("fr", "nl")
+                if str(settings.get(f"place_{lang}") or "").strip()
+            }
         note.date = date.today()
         return note
 

@@ -38,9 +38,14 @@ def test_typing_the_subject_is_one_undo_step(window, qtbot):
 
 def test_dates_are_picked_and_cleared(window):
     field = window.composer.metadata.dates["meeting_date"]
-    field.edit.setDate(QDate(2018, 6, 11))
-    field.edit.editingFinished.emit()
+    field.edit.setFocus()
+    QTest.keyClick(field.edit, Qt.Key.Key_F4)
+    assert field.popup.isVisible()
+    field.calendar.setSelectedDate(QDate(2018, 6, 11))
+    field.calendar.activated.emit(field.calendar.selectedDate())
+    assert not field.popup.isVisible()
     assert window.document.note.meeting_date == date(2018, 6, 11)
+    assert field.edit.text() == "11/06/2018"
     assert window.actions["undo"].text() == "&Undo Change meeting date"
     field.clear_button.click()
     assert window.document.note.meeting_date is None
