@@ -42,6 +42,7 @@ come from whoever imports it (:class:`SourceDetails`), never from the file name.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -50,7 +51,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import i18n
+from app import i18n, saferead
 from app.errors import DeclarationImportError
 from app.i18n import N_, _, ngettext
 from app.language import Localized
@@ -678,15 +679,10 @@ def import_declaration(
 # --- files -------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise DeclarationImportError(
-            _("{name} is too large for a declaration.").format(name=path.name)
-        )
+def _read_text(data: bytes, name: str) -> str:
     if b"\x00" in data:
         raise DeclarationImportError(
-            _("{name} is not a text file (is it a binary file?).").format(name=path.name)
+            _("{name} is not a text file (is it a binary file?).").format(name=name)
         )
     try:
         return data.decode("utf-8-sig")
@@ -696,34 +692,52 @@ def _read_text(path: Path) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise DeclarationImportError(
-            _("{name} is neither UTF-8 nor Windows-1252 text.").format(name=path.name)
+            _("{name} is neither UTF-8 nor Windows-1252 text.").format(name=name)
         ) from None
 
 
-def _read_docx(path: Path) -> str:
+def _docx_kind():
+    """How the refusals of a .docx declaration read (see :mod:`app.docx.package`)."""
+    from app.docx.package import PackageKind  # lazily: it pulls in lxml
+
+    return PackageKind(
+        N_("{name} is not a Word document that can be read: {reason}"),
+        N_("{name} was refused: {reason}"),
+        DeclarationImportError,
+    )
+
+
+def _read_docx(data: bytes, name: str) -> str:
     refused = DeclarationImportError(
-        _("{name} is not a Word document that can be read.").format(name=path.name)
+        _("{name} is not a Word document that can be read.").format(name=name)
     )
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise refused from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise DeclarationImportError(
-            _("{name} unpacks to too much data to be a declaration.").format(name=path.name)
+            _("{name} unpacks to too much data to be a declaration.").format(name=name)
         )
     import docx  # lazily: only .docx imports need it
 
+    from app.docx.package import read_package
+
+    checked = read_package(data, name, _docx_kind())
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(checked.as_document()))
         return "\n\n".join(paragraph.text for paragraph in document.paragraphs)
     except Exception:  # python-docx raises many kinds of errors on damaged files
         raise refused from None
 
 
 def read_declaration(path: Path | str) -> str:
-    """The text of a declaration file: .txt (UTF-8, else Windows-1252) or .docx."""
+    """The text of a declaration file: .txt (UTF-8, else Windows-1252) or .docx.
+
+    The type and the size are checked before anything is read: only a regular
+    file of at most MAX_FILE_BYTES (a .docx is then checked as a Word package).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".text", ".docx"):
@@ -731,11 +745,12 @@ def read_declaration(path: Path | str) -> str:
             _("{name}: only .txt and .docx declarations can be imported.").format(name=path.name)
         )
     try:
-        return _read_docx(path) if suffix == ".docx" else _read_text(path)
-    except OSError as error:
+        data = saferead.read_regular(path, MAX_FILE_BYTES)
+    except saferead.FileRefused as refused:
         raise DeclarationImportError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror or error)
+            _("Cannot read {name}: {reason}").format(name=path.name, reason=refused.reason)
         ) from None
+    return _read_docx(data, path.name) if suffix == ".docx" else _read_text(data, path.name)
 
 
 def import_file(

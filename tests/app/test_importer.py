@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -15,6 +17,7 @@ from app.importer import (
     SourceDetails,
     import_declaration,
     import_file,
+    read_declaration,
     repair_characters,
     short_title,
 )
@@ -514,3 +517,51 @@ def test_zip_that_is_not_a_word_document_is_refused(tmp_path):
 def test_missing_file_is_refused_with_a_clear_message(tmp_path):
     with pytest.raises(DeclarationImportError, match="Cannot read missing.txt"):
         import_file(tmp_path / "missing.txt")
+
+
+# --- files that are not what they claim ---------------------------------------------------
+
+
+def test_a_sparse_gigabyte_is_refused_by_its_size_before_it_is_read(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.txt"
+    huge.touch()
+    os.truncate(huge, 1024**3)
+    read = []
+    monkeypatch.setattr(importer.Path, "read_bytes", lambda self: read.append(self) or b"")
+    with pytest.raises(
+        DeclarationImportError, match="Cannot read huge.txt: it is larger than 20 MB"
+    ):
+        read_declaration(huge)
+    assert read == []
+
+
+@pytest.mark.parametrize("name", ["pipe.txt", "pipe.docx"])
+def test_a_named_pipe_is_refused_at_once(tmp_path, name):
+    os.mkfifo(tmp_path / name)
+    with pytest.raises(DeclarationImportError, match="it is a named pipe, not a file"):
+        read_declaration(tmp_path / name)
+
+
+def test_a_link_to_dev_zero_is_refused(tmp_path):
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(DeclarationImportError, match="it is a device, not a file"):
+        read_declaration(tmp_path / "zero.txt")
+
+
+def test_a_docx_with_a_utf16_dtd_is_refused_as_a_word_package(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("1- partie")
+    path = tmp_path / "evil.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    _head, _, body = entries["word/document.xml"].partition(b"?>")
+    doctype = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    entries["word/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-16"?>' + doctype + body.decode()
+    ).encode("utf-16")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    with pytest.raises(DeclarationImportError, match="evil.docx was refused: .* declares a DTD"):
+        read_declaration(path)

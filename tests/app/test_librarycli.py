@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -304,3 +305,20 @@ def test_a_database_from_a_newer_version_blocks_changes_not_reading(tmp_path):
     assert clause_id in listed.stdout  # the personal library, from its copy
     assert "newer version" in listed.stderr and "Traceback" not in listed.stderr
     assert database.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["sparse-gigabyte", "pipe", "dev-zero"])
+def test_the_real_import_refuses_a_file_that_is_not_a_declaration_at_once(tmp_path, kind):
+    source = tmp_path / "declaration.txt"
+    if kind == "sparse-gigabyte":
+        source.touch()
+        os.truncate(source, 1024**3)  # the old import read all of it before refusing
+    elif kind == "pipe":
+        os.mkfifo(source)  # the old import waited for a writer for ever
+    else:
+        source.symlink_to("/dev/zero")
+    result = realfaults.clausier(tmp_path, "library", "import", source, "--prefix", "big")
+    assert result.returncode == 1
+    line = realfaults.one_clear_line(result.stderr)
+    assert line.startswith("clausier: error: Cannot read declaration.txt: it ")
+    assert not libraries.imported_path("big").exists()
