@@ -465,3 +465,36 @@ def test_the_dialogs_follow_the_interface_language(window, services, share):
     for name in ("where_used_dialog", "duplicates_dialog", "team_dialog"):
         getattr(window, name).reject()
         assert getattr(window, name) is None
+
+
+@pytest.fixture
+def hostile_share(share) -> Path:
+    """The team folder with one good file and the bad ones IT has met, before the window starts."""
+    sis = Clause("team.sis", Kind.STANDARD, {"fr": "SIS"}, {"fr": "La ligne SIS de Zeebrugge."})
+    team_file(share / "sis.json", sis)
+    (share / "deep.json").write_text("[" * 100_000)
+    (share / "infinite.json").write_text(
+        '{"format": "clausier-library", "version": 1, "clauses": [{"id": "x", "revision": 1e400}]}'
+    )
+    os.mkfifo(share / "pipe.json")  # the old window hung here at start
+    (share / "zero.json").symlink_to("/dev/zero")  # and here read until memory ran out
+    return share
+
+
+def test_hostile_team_files_are_named_in_the_dialog_and_the_window_starts_and_works(
+    hostile_share, window, workspace, services
+):
+    assert services.collection.clause("team.sis").library == TEAM
+    window.run_flow("insightflows", "show_team_library")
+    dialog = window.team_dialog
+    rows = {r[0]: r for r in dialog.rows()}
+    assert rows["sis.json"][3] == "read"
+    for name in ("deep.json", "infinite.json", "pipe.json", "zero.json"):
+        assert "unreadable" in rows[name][3]
+    problems = dialog.problem_list.toPlainText().splitlines()
+    assert len(problems) == 4
+    assert any("pipe.json" in p and "named pipe" in p for p in problems)
+    assert any("zero.json" in p and "device" in p for p in problems)
+    assert "1 library file read" in dialog.state.text()
+    dialog.refresh_button.click()  # looking again names them again, once each
+    assert len(dialog.problem_list.toPlainText().splitlines()) == 4
