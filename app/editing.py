@@ -19,7 +19,6 @@ from app.history import Change, Command, History, Label, Scope
 from app.i18n import N_, _
 from app.language import Localized, NoteLanguage
 from app.library import Clause, Library
-from app.period import DateRange
 from app.note import (
     Block,
     CopiedClause,
@@ -30,6 +29,7 @@ from app.note import (
     Section,
     TextBlock,
 )
+from app.period import DateRange
 from app.surrogates import clean, clean_value
 
 #: Metadata fields a user edits.
