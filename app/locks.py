@@ -20,13 +20,14 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from app import process
+from app import process, safejson, saferead
 from app.atomic import temp_path_for
 from app.errors import ClausierError
 from app.i18n import _
 
 #: An unreadable (empty, garbled) lock older than this many seconds is stale.
 UNREADABLE_STALE_AFTER = 5.0
+_MAX_LOCK_BYTES = 64 * 1024  # a lock holds a few fields
 
 _NAME_MAX = 255
 
@@ -97,13 +98,16 @@ class NoteLock:
     def _holder(path: Path) -> str | None:
         """Who holds the lock at ``path``, or None when it is stale (or gone)."""
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError:
-            return _("unknown")
+            raw = saferead.read_regular(path, _MAX_LOCK_BYTES)  # a pipe there never blocks
+        except saferead.FileRefused as refused:
+            if refused.missing:
+                return None
+            if refused.system:  # someone else's lock we may not read: still held
+                return _("unknown")
+            # a pipe, a device or a huge file is no lock Clausier wrote: garbage, as below
+            return None if _age(path) > UNREADABLE_STALE_AFTER else _("unknown")
         try:
-            info = json.loads(raw.decode("utf-8"))
+            info = safejson.loads(raw)
             pid, host = int(info["pid"]), str(info["host"])
         except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
             return None if _age(path) > UNREADABLE_STALE_AFTER else _("unknown")

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app import database, paths
+from app import database, paths, safejson
 from app import sync as sync_mod
 from app.atomic import write_atomic
 from app.errors import LibraryError
@@ -570,7 +570,7 @@ class PersonalLibrary:
         if self.db.execute("SELECT 1 FROM personal_clause LIMIT 1").fetchone():
             raise LibraryError(_("The personal library is not empty; nothing was restored."))
         try:
-            data = json.loads(source.read_text(encoding="utf-8"))
+            data = safejson.loads(source.read_bytes())  # bounded nesting and numbers
             if data.get("format") != BACKUP_FORMAT or data.get("version", 0) > BACKUP_VERSION:
                 raise ValueError("not a personal library copy")
             with database.transaction(self.db):

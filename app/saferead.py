@@ -30,13 +30,20 @@ _FLAGS = (
 
 
 class FileRefused(Exception):
-    """Why a file was not read; ``reason`` is a translated phrase such as "it is a folder"."""
+    """Why a file was not read; ``reason`` is a translated phrase such as "it is a folder".
 
-    def __init__(self, reason: str, *, missing: bool = False, folder: bool = False) -> None:
+    ``missing``: nothing is there; ``folder``: a folder is; ``system``: the system
+    refused (permission, I/O error), so the file may be fine for someone else.
+    """
+
+    def __init__(
+        self, reason: str, *, missing: bool = False, folder: bool = False, system: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
         self.folder = folder
+        self.system = system
 
 
 def megabytes(size: int) -> str:
@@ -76,7 +83,7 @@ def _oserror(error: OSError) -> FileRefused:
         return FileRefused(_("it is a folder"), folder=True)
     if error.errno == errno.ELOOP:
         return FileRefused(_("it is a link that leads nowhere"))
-    return FileRefused(error.strerror or str(error))
+    return FileRefused(error.strerror or str(error), system=True)
 
 
 def read_regular(path: Path | str, limit: int) -> bytes:

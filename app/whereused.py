@@ -80,12 +80,10 @@ WINDOW_STATE_FILE = "window-state.json"
 
 def recent_notes() -> list[Path]:
     """The notes the window opened or saved lately (that still exist)."""
-    import json
-
-    from app import paths
+    from app import paths, safejson
 
     try:
-        data = json.loads((paths.data_dir() / WINDOW_STATE_FILE).read_text(encoding="utf-8"))
+        data = safejson.loads((paths.data_dir() / WINDOW_STATE_FILE).read_bytes())
     except (OSError, ValueError):
         return []
     recent = data.get("recent", []) if isinstance(data, dict) else []

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app import paths, safejson
 from app.atomic import write_atomic
 
 FILE_NAME = "window-state.json"  # app/whereused.py reads its recent notes too
@@ -30,8 +30,8 @@ class WindowState:
         """Read the state file; a missing or damaged one gives an empty state."""
         path = state_file()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = safejson.loads(path.read_bytes())
+        except (OSError, ValueError):  # safejson refuses hostile JSON with a ValueError
             data = {}
         return cls(data if isinstance(data, dict) else {}, path)
 

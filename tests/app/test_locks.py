@@ -141,3 +141,30 @@ def test_200_kill_9_in_a_take_and_release_loop_never_leave_a_lock_that_blocks(tm
         lock.release()
     atomic.remove_stale_temps(tmp_path, older_than=0)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: os.mkfifo(path),
+        lambda path: path.symlink_to("/dev/zero"),
+        lambda path: path.write_bytes(b"[" * 100_000),
+        lambda path: path.write_bytes(b'{"pid": ' + b"9" * 5000 + b', "host": "h"}'),
+    ],
+    ids=["pipe", "dev-zero", "deep", "5000-digits"],
+)
+def test_a_hostile_lock_file_never_blocks_and_is_taken_over_once_a_few_seconds_old(tmp_path, make):
+    note = tmp_path / "n.clausier"
+    make(lock_path(note))
+    os.utime(lock_path(note), times=(time.time() - 10,) * 2, follow_symlinks=False)
+    lock = NoteLock.acquire(note)  # the old reader waited on the pipe for ever
+    assert lock is not None
+    assert json.loads(lock_path(note).read_text())["pid"] == os.getpid()
+    lock.release()
+
+
+def test_a_fresh_pipe_as_a_lock_is_respected_without_waiting(tmp_path):
+    note = tmp_path / "n.clausier"
+    os.mkfifo(lock_path(note))
+    with pytest.raises(NoteLocked, match="unknown"):
+        NoteLock.acquire(note)

@@ -192,3 +192,19 @@ def test_the_backup_copy_restores_an_empty_library_with_every_revision(store, tm
 )
 def test_a_title_is_drawn_from_the_first_sentence(text, title):
     assert title_from(text) == title
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000, b'{"format": "clausier-personal-backup", "version": 1e400}'],
+    ids=["deep", "1e400"],
+)
+def test_a_hostile_backup_copy_is_one_clear_library_error(tmp_path, content):
+    path = tmp_path / "copy.json"
+    path.write_bytes(content)
+    fresh_db = database.connect(tmp_path / "fresh.sqlite3")
+    try:
+        with pytest.raises(LibraryError, match="copy of the personal library .* cannot be read"):
+            PersonalLibrary(fresh_db, author="marie").restore_backup(path)
+    finally:
+        fresh_db.close()

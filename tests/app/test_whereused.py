@@ -116,3 +116,12 @@ def test_a_saved_note_is_recorded_without_reading_it_back(index, notes):
     index.note_saved(path, saved)
     assert [u.revision for u in index.usage("vd2.2.4", 3).uses if u.subject == "Sommet"] == [3]
     assert index.refresh([notes]).read == 0
+
+
+def test_a_hostile_window_state_gives_no_recent_notes_not_a_crash():
+    from app import paths
+    from app.whereused import WINDOW_STATE_FILE, recent_notes
+
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    (paths.data_dir() / WINDOW_STATE_FILE).write_text("[" * 100_000)
+    assert recent_notes() == []
