@@ -89,10 +89,11 @@ def _variable(text: str) -> tuple[str, str]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    from app import skeletons
+    from app import parserwords, skeletons
     from app.classification import Classification
     from app.language import NoteLanguage
 
+    parserwords.install()
     parser = _Parser(
         prog="clausier",
         usage=_("%(prog)s [NOTE.clausier] | %(prog)s COMMAND …"),
@@ -103,7 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=_("“clausier COMMAND --help” describes each command."),
     )
-    parser.add_argument("--version", action="version", version="%(prog)s " + _version())
+    parser.add_argument(
+        "--version",
+        action="version",
+        version="%(prog)s " + _version(),
+        help=_("show the version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     note = commands.add_parser("note", help=_("create notes"))
