@@ -110,12 +110,37 @@ class MetaLine:
 
 @dataclass
 class PlanWarning:
-    """Something the user should know before sending the file; ``message`` is translated."""
+    """Something the user should know before sending the file, and where it is in the note.
+
+    ``message`` is translated and says where in words. The place, for going there: a
+    detail of the note (``field``: subject, addressee, cabinet, place), a section
+    (``section_id``), a block in it (``block_id``), a cell of a follow-up table (``row``,
+    from 0, and ``column``: commitment, state, lead or deadline) or a variable
+    (``variable``); ``lang`` is the language the text is missing in, if any.
+    """
 
     code: str  # missing_translation, unfilled_variable, cleaned_characters, template...
     message: str
     block_id: str = ""
     lang: str = ""
+    section_id: str = ""
+    row: int = -1
+    column: str = ""
+    field: str = ""
+    variable: str = ""
+
+    @property
+    def place(self) -> tuple[str, str, int, str, str, str, str]:
+        """Where the warning points, as one comparable value (one check-list line per place)."""
+        return (
+            self.section_id,
+            self.block_id,
+            self.row,
+            self.column,
+            self.field,
+            self.variable,
+            self.lang,
+        )
 
 
 @dataclass

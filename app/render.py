@@ -32,6 +32,14 @@ from app.vocabulary import word
 
 _BULLETS = ("- ", "– ", "• ", "* ")
 
+#: The columns of a follow-up table as warnings name them (the editor's headers).
+_COLUMNS = {
+    "commitment": lambda: _("Commitment"),
+    "state": lambda: _("State of play"),
+    "lead": lambda: _("Lead service"),
+    "deadline": lambda: _("Deadline"),
+}
+
 
 class _Renderer:
     """One rendering pass: holds the note, the library and the warnings found."""
@@ -46,6 +54,7 @@ class _Renderer:
         self.unofficial: set[str] = set()
         self.values = self._variable_values()
         self.place_lines: list[Paragraph] = []
+        self.section = ""  # how messages name the section being laid out: “Title”, section 2
 
     # --- text ---------------------------------------------------------------
 
@@ -101,14 +110,31 @@ class _Renderer:
             result.append(Paragraph(self.spans(line, lang), lang, para_style))
         return result
 
-    def missing(self, lang: str, block_id: str, what: str) -> list[Paragraph]:
-        """A visible placeholder for text missing in ``lang``, with a warning."""
+    def missing(
+        self,
+        lang: str,
+        block_id: str,
+        what: str,
+        *,
+        row: int = -1,
+        column: str = "",
+        field: str = "",
+    ) -> list[Paragraph]:
+        """A visible placeholder for text missing in ``lang``, with a warning saying where."""
         if lang == "nl":
             message = _("{what}: no Dutch text; it is marked as missing in the file.")
         else:
             message = _("{what}: no French text; it is marked as missing in the file.")
         self.warnings.append(
-            PlanWarning("missing_translation", message.format(what=what), block_id, lang)
+            PlanWarning(
+                "missing_translation",
+                message.format(what=what),
+                block_id,
+                lang,
+                row=row,
+                column=column,
+                field=field,
+            )
         )
         return [Paragraph([Span(word("missing_text", lang), Mark.MISSING)], lang)]
 
@@ -121,7 +147,9 @@ class _Renderer:
             if text.strip():
                 return self.paragraphs(text, lang)
             if any(v.strip() for v in block.text.values()):
-                return self.missing(lang, block.id, _("A text block"))
+                return self.missing(
+                    lang, block.id, _("A text block in {section}").format(section=self.section)
+                )
             return []
         if isinstance(block, LinkedClause):
             clause = self.linked_clause(block, lang)
@@ -134,7 +162,11 @@ class _Renderer:
             paragraphs = (
                 self.paragraphs(text, lang)
                 if text.strip()
-                else self.missing(lang, block.id, _("Clause {id}").format(id=clause.id))
+                else self.missing(
+                    lang,
+                    block.id,
+                    _("Clause {id} in {section}").format(id=clause.id, section=self.section),
+                )
             )
             return [
                 ClauseFrame(
@@ -147,7 +179,11 @@ class _Renderer:
             paragraphs = (
                 self.paragraphs(text, lang)
                 if text.strip()
-                else self.missing(lang, block.id, _("Clause {id}").format(id=block.clause_id))
+                else self.missing(
+                    lang,
+                    block.id,
+                    _("Clause {id} in {section}").format(id=block.clause_id, section=self.section),
+                )
             )
             return [ClauseFrame(block.clause_id, block.revision, lang, False, title, paragraphs)]
         if isinstance(block, FollowUpTable):
@@ -222,9 +258,15 @@ class _Renderer:
         return clause
 
     def cell(
-        self, text: Localized, fallback: Localized | None = None, *, block_id: str = ""
+        self,
+        text: Localized,
+        fallback: Localized | None = None,
+        *,
+        block_id: str = "",
+        row: int = -1,
+        column: str = "",
     ) -> list[Paragraph]:
-        """A table cell with the text in each export language (missing ones marked)."""
+        """A table cell with the text in each export language (missing ones marked, with where)."""
         merged = {
             lang: (text.get(lang, "") or (fallback or {}).get(lang, "")) for lang in self.languages
         }
@@ -234,7 +276,14 @@ class _Renderer:
             if value.strip():
                 result.extend(self.paragraphs(value, lang, Style.TABLE_TEXT))
             elif any(v.strip() for v in {**text, **(fallback or {})}.values()):
-                marker = self.missing_marker(lang, _("A follow-up table"), block_id)
+                what = (
+                    _("The follow-up table in {section}, row {row}, {column}").format(
+                        section=self.section, row=row + 1, column=_COLUMNS[column]()
+                    )
+                    if column in _COLUMNS and row >= 0
+                    else _("The follow-up table in {section}").format(section=self.section)
+                )
+                marker = self.missing_marker(lang, what, block_id, row=row, column=column)
                 result.append(Paragraph([marker], lang, Style.TABLE_TEXT))
         return result or [Paragraph([], self.languages[0], Style.TABLE_TEXT)]
 
@@ -245,7 +294,7 @@ class _Renderer:
             for key in ("commitment", "state", "lead", "deadline")
         ]
         rows = []
-        for row in table.rows:
+        for number, row in enumerate(table.rows):
             clause = self.library.find(row.clause_id) if row.clause_id else None
             titles = dict(clause.title) if clause else {}
             try:
@@ -255,10 +304,12 @@ class _Renderer:
                 deadline = {lang: row.deadline for lang in self.languages}
             rows.append(
                 [
-                    self.cell(row.commitment, titles, block_id=table.id),
-                    self.cell(row.state, block_id=table.id),
-                    self.cell(row.lead, block_id=table.id),
-                    self.cell(deadline),
+                    self.cell(
+                        row.commitment, titles, block_id=table.id, row=number, column="commitment"
+                    ),
+                    self.cell(row.state, block_id=table.id, row=number, column="state"),
+                    self.cell(row.lead, block_id=table.id, row=number, column="lead"),
+                    self.cell(deadline, block_id=table.id, row=number, column="deadline"),
                 ]
             )
         return Table(header, rows, [4, 4, 2, 1.5])
@@ -289,7 +340,13 @@ class _Renderer:
     # --- whole note -----------------------------------------------------------
 
     def localized_spans(
-        self, text: Localized, sep: str = " / ", *, what: str = "", block_id: str = ""
+        self,
+        text: Localized,
+        sep: str = " / ",
+        *,
+        what: str = "",
+        block_id: str = "",
+        field: str = "",
     ) -> list[Span]:
         """Spans giving ``text`` in each export language, each tagged with its language.
 
@@ -302,7 +359,8 @@ class _Renderer:
             present = present[:1]
         elif what and any(v.strip() for v in text.values()):
             present = [
-                (lang, value or self.missing_marker(lang, what, block_id)) for lang, value in values
+                (lang, value or self.missing_marker(lang, what, block_id, field=field))
+                for lang, value in values
             ]
         spans: list[Span] = []
         for index, (lang, value) in enumerate(present):
@@ -316,6 +374,14 @@ class _Renderer:
             )
         return spans
 
+    def section_name(self, title: Localized, number: int) -> str:
+        """How a warning names a section: its title in quotes (export language first), or its number."""
+        for lang in (*self.languages, *title):
+            text = " ".join(title.get(lang, "").split())
+            if text:
+                return _("“{title}”").format(title=text)
+        return _("section {n}").format(n=number)
+
     def word_spans(self, key: str, *, bold: bool = False) -> list[Span]:
         """A word the document prints ("À / Aan") in each export language, each in its own."""
         # "À" is a French run; " / " and "Aan" are Dutch ones, so Word checks each rightly.
@@ -326,19 +392,21 @@ class _Renderer:
             spans.append(Span(word(key, lang), bold=bold, lang=lang))
         return spans
 
-    def missing_marker(self, lang: str, what: str, block_id: str = "") -> Span:
-        """The visible marker for a text missing in ``lang``, with its warning."""
-        self.missing(lang, block_id, what)
+    def missing_marker(self, lang: str, what: str, block_id: str = "", **where) -> Span:
+        """The visible marker for a text missing in ``lang``, with its warning (``where``: see missing)."""
+        self.missing(lang, block_id, what, **where)
         return Span(word("missing_text", lang), Mark.MISSING, lang=lang)
 
     def meta(self) -> list[MetaLine]:
         """The first-page block: À, De, Date, Objet, Réunion, Réf., classification."""
         note, main = self.note, self.languages[0]
         lines: list[tuple[str, list[Span]]] = []
-        lines.append(("to", self.localized_spans(note.addressee, what=_("The addressee"))))
+        lines.append(
+            ("to", self.localized_spans(note.addressee, what=_("The addressee"), field="addressee"))
+        )
         sender = [s for s in [note.author] if s]
         from_spans = [Span(", ".join(sender))] if sender else []
-        cabinet = self.localized_spans(note.cabinet, what=_("The cabinet"))
+        cabinet = self.localized_spans(note.cabinet, what=_("The cabinet"), field="cabinet")
         if cabinet:
             if from_spans:
                 from_spans.append(Span(", "))
@@ -381,7 +449,7 @@ class _Renderer:
             if place:
                 spans = self.spans(dates.place_line(place, note.date, lang), lang)
             else:
-                marker = self.missing_marker(lang, _("The place"))
+                marker = self.missing_marker(lang, _("The place"), field="place")
                 spans = [marker, *self.spans(dates.after_place(note.date, lang), lang)]
             lines.append(Paragraph(spans, lang, Style.PLACE_LINE))
         return lines
@@ -403,6 +471,7 @@ class _Renderer:
                     _("The variable {{{name}}} has no value; it is marked in the file.").format(
                         name=name
                     ),
+                    variable=name,
                 )
             )
         if self.cleaned:
@@ -421,7 +490,9 @@ class _Renderer:
         """The whole plan."""
         langs, main = self.languages, self.languages[0]
         self.place_lines = self.place_paragraphs()
-        self.subject_spans = self.localized_spans(self.note.subject, what=_("The subject"))
+        self.subject_spans = self.localized_spans(
+            self.note.subject, what=_("The subject"), field="subject"
+        )
         subject = [
             Span(s.text, s.mark, s.bold, s.italic, s.lang)
             if s.text != " / "
@@ -431,12 +502,17 @@ class _Renderer:
         if not subject:
             subject = self.word_spans("untitled")
         body: list = []
-        for section in self.note.sections:
+        for number, section in enumerate(self.note.sections, 1):
+            first = len(self.warnings)
+            self.section = self.section_name(section.title, number)
             heading = self.localized_spans(section.title)
             items = self.section_items(section.blocks)
             if heading:
                 body.append(Paragraph(heading, main, Style.HEADING1))
             body.extend(items)
+            for warning in self.warnings[first:]:
+                warning.section_id = warning.section_id or section.id
+        self.section = ""
         for lang in langs:
             if lang in self.unofficial:
                 body.append(

@@ -366,3 +366,36 @@ def test_each_half_of_a_bilingual_label_carries_its_own_language():
         (" / ", "nl"),
         ("Verbintenis", "nl"),
     ]
+
+
+def test_each_missing_table_cell_is_one_warning_saying_its_section_row_and_column():
+    table = FollowUpTable(
+        rows=[
+            FollowUpRow(state={"fr": "En cours"}),
+            FollowUpRow(state={"fr": "Fait"}, lead={"fr": "SPF Intérieur"}),
+        ]
+    )
+    untitled = Section(title={}, blocks=[TextBlock({"fr": "Contexte"})])
+    tracked = Section(title={"fr": "Suivi"}, blocks=[table])
+    plain = Note(subject={"fr": "Suivi"}, language=NoteLanguage.NL, sections=[untitled, tracked])
+    plan = build_plan(plain, library())
+    missing = [w for w in plan.warnings if w.code == "missing_translation"]
+    cells = [(w.section_id, w.block_id, w.row, w.column, w.lang) for w in missing if w.row >= 0]
+    assert cells == [
+        (tracked.id, table.id, 0, "state", "nl"),
+        (tracked.id, table.id, 1, "state", "nl"),
+        (tracked.id, table.id, 1, "lead", "nl"),
+    ]
+    assert len({w.place for w in missing}) == len(missing)  # one line per place
+    by_cell = {(w.row, w.column): w.message for w in missing if w.row >= 0}
+    assert by_cell[(1, "lead")].startswith("The follow-up table in “Suivi”, row 2, Lead service:")
+    (text,) = [w for w in missing if w.block_id == untitled.blocks[0].id]
+    assert text.section_id == untitled.id and "section 1" in text.message
+    (subject,) = [w for w in missing if w.field == "subject"]
+    assert subject.section_id == "" and subject.lang == "nl"
+
+
+def test_unfilled_variables_name_the_variable_to_fill():
+    plan = build_plan(note(), library())
+    (unfilled,) = [w for w in plan.warnings if w.code == "unfilled_variable"]
+    assert unfilled.variable == "minister"
