@@ -9,7 +9,7 @@ from app.library import PERSONAL, TEAM, Clause, Kind, Library
 from app.search import Hit
 from ui.clausemodel import CLAUSE_ROLE, ClauseModel, Node
 from ui.clausepreview import ClausePreview
-from ui.keys import keep_alt_arrows
+from ui.keys import keep_alt_arrows, keep_own_edits, settle_edits
 from ui.labels import kind_name
 from ui.qt import (
     QAbstractItemView,
@@ -98,6 +98,7 @@ class LibraryPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
+        keep_own_edits(self.search)  # Ctrl+Z undoes the query only while it is being typed
         self.source_filter = QComboBox(self)
         self.part_filter = QComboBox(self)
         self.kind_filter = QComboBox(self)
@@ -174,6 +175,10 @@ class LibraryPanel(QWidget):
         """Put the cursor in the search field, its text selected (Ctrl+F)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def settle_search(self) -> None:
+        """The note changed after the query was typed: Ctrl+Z in the search now undoes the note."""
+        settle_edits(self.search)
 
     def selected_clause_id(self) -> str:
         """The clause under the cursor in the tree ("" when none)."""

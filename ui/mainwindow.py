@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
     # --- reactions to the document --------------------------------------------------------
 
     def _changed(self, change: Change) -> None:
+        self.library.settle_search()  # the note's change is the latest: Ctrl+Z is the note's
         self.composer.apply_change(change)
         self.preview.schedule()
         if change.scope in (Scope.BLOCKS, Scope.SECTIONS, Scope.NOTE):

@@ -48,6 +48,27 @@ def test_search_ignores_accents_and_arrows_choose_the_result(window, qtbot):
     assert window.library.search.hasFocus()  # ready for the next search
 
 
+def test_ctrl_z_after_inserting_from_the_search_undoes_the_insertion(window, qtbot):
+    search = window.library.search
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(search, "pnr")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    assert linked_ids(window) == ["vd2.3.2"] and search.hasFocus()
+    QTest.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert linked_ids(window) == []  # the insertion, not the query
+    assert search.text() == "pnr"
+    QTest.keyClick(
+        search,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert linked_ids(window) == ["vd2.3.2"]
+    qtbot.keyClicks(search, "schengen")  # a new query being typed: Ctrl+Z is the field's
+    QTest.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == "pnr" and linked_ids(window) == ["vd2.3.2"]
+    assert window.actions["undo"].text() == "&Undo Insert clause vd2.3.2"
+
+
 def test_undo_and_redo_say_what_they_undo(window, qtbot):
     window.editor.insert_clause("vd2.1.4")
     window.editor.insert_clause("vd2.2.3")
