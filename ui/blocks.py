@@ -23,6 +23,7 @@ from ui.qt import (
     QMouseEvent,
     QPainter,
     QPoint,
+    QRect,
     QRectF,
     QSizePolicy,
     QStyle,
@@ -662,6 +663,7 @@ class FollowUpWidget(BlockWidget):
     addRowRequest = Signal(str, str)  # block id, clause id ("" for an empty row)
     editCellRequest = Signal(str, int, str, str, str)  # block id, row, column, lang, text
     removeRowRequest = Signal(str, int)
+    revealRequest = Signal(QRect)  # a part of the block to scroll into view (the current cell)
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
@@ -675,6 +677,11 @@ class FollowUpWidget(BlockWidget):
         self.editor.removeRowRequest.connect(
             lambda row: self.removeRowRequest.emit(self.block_id, row)
         )
+        self.editor.revealRequest.connect(
+            lambda rect: self.revealRequest.emit(rect.translated(self.editor.pos()))
+        )
+        # The section keeps the block's height for its width: say at once that it changed.
+        self.editor.heightChanged.connect(self.updateGeometry)
         self.body.addWidget(self.editor)
         self.retranslate()
 
@@ -684,6 +691,10 @@ class FollowUpWidget(BlockWidget):
 
     def focus_editor(self) -> None:
         self.editor.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_cell(self, row: int, column: str, lang: str = "") -> None:
+        """Put the keyboard in one cell of the table."""
+        self.editor.focus_cell(row, column, lang)
 
     def focus_targets(self) -> list[QWidget]:
         switches = [b for b in self.editor.language_buttons.values() if not b.isHidden()]

@@ -32,6 +32,7 @@ from ui.qt import (
     QPalette,
     QPoint,
     QPushButton,
+    QRect,
     QScrollArea,
     QSizePolicy,
     Qt,
@@ -107,6 +108,10 @@ class ComposerPage(QWidget):
         event.acceptProposedAction()
         self.composer.drop(event.position().toPoint(), event.mimeData())
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.composer.page_resized()
+
     def _show_target(self, position: QPoint, clauses: bool) -> None:
         target = self.composer.drop_target(position, clauses)
         if target.table:
@@ -167,6 +172,7 @@ class Composer(QScrollArea):
         self.current_section = ""
         self.title_language = "fr"
         self._table_highlight = ""
+        self._pending_reveal: tuple[QWidget, QRect] | None = None
 
         self.page = ComposerPage(self)
         self.metadata = MetadataForm(self.page)
@@ -302,8 +308,9 @@ class Composer(QScrollArea):
             self.sections_layout.itemAt(i).widget() for i in range(self.sections_layout.count())
         ]
         if current != ordered:
-            while self.sections_layout.count():
-                self.sections_layout.takeAt(0)
+            # removeWidget deletes the layout items (see SectionWidget.set_blocks).
+            for index in reversed(range(self.sections_layout.count())):
+                self.sections_layout.removeWidget(self.sections_layout.itemAt(index).widget())
             for widget in ordered:
                 self.sections_layout.addWidget(widget)
                 if widget.isHidden():
@@ -359,6 +366,7 @@ class Composer(QScrollArea):
             widget.addRowRequest.connect(self.addFollowUpRowRequest)
             widget.editCellRequest.connect(self.editFollowUpRequest)
             widget.removeRowRequest.connect(self.removeFollowUpRowRequest)
+            widget.revealRequest.connect(lambda rect, widget=widget: self.reveal(widget, rect))
         widget.refresh(block, note, self.library)
         widget.set_current(block.id == self.current_block)
         self.block_widgets[block.id] = widget
@@ -495,6 +503,37 @@ class Composer(QScrollArea):
 
     def _scroll_to(self, widget: QWidget) -> None:
         QTimer.singleShot(0, lambda: self._ensure_visible(widget))
+
+    def reveal(self, widget: QWidget, rect: QRect) -> None:
+        """Scroll so that ``rect`` (in ``widget``'s coordinates) shows, once the page is laid out.
+
+        A table that just grew a row has not grown on the page yet: the scroll is tried
+        after this turn of the event loop and again each time the page grows, until the
+        page holds the rectangle.
+        """
+        self._pending_reveal = (widget, QRect(rect))
+        QTimer.singleShot(0, self._reveal_pending)
+
+    def _reveal_pending(self) -> None:
+        if self._pending_reveal is not None and self._reveal_now(*self._pending_reveal):
+            self._pending_reveal = None
+
+    def page_resized(self) -> None:
+        """The page took a new size: finish a scroll asked for meanwhile."""
+        self._reveal_pending()
+
+    def _reveal_now(self, widget: QWidget, rect: QRect) -> bool:
+        """Scroll to ``rect``; True when the page holds it (or it went away), so it is done."""
+        try:
+            if not widget.isVisible():
+                return True
+            top_left = widget.mapTo(self.page, rect.topLeft())
+        except RuntimeError:  # deleted meanwhile
+            return True
+        target = QRect(top_left, rect.size())
+        centre = target.center()
+        self.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 24)
+        return self.page.rect().contains(target)
 
     def _ensure_visible(self, widget: QWidget) -> None:
         try:

@@ -7,19 +7,28 @@ from datetime import date
 from app.i18n import _
 from app.library import Library
 from app.note import FollowUpTable
+from ui.keys import keep_own_edits
 from ui.labels import language_code
 from ui.qt import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
     QBrush,
     QButtonGroup,
     QColor,
+    QFocusEvent,
     QFont,
     QHBoxLayout,
     QHeaderView,
+    QKeyEvent,
     QLabel,
+    QLineEdit,
+    QModelIndex,
     QPushButton,
+    QRect,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -51,16 +60,96 @@ def deadline_value(text: str) -> str:
         return text.strip()
 
 
+class CellDelegate(QStyledItemDelegate):
+    """Cell editors whose Ctrl+Z undoes their own typing, else the note (a fresh cell has none)."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            keep_own_edits(editor)
+        return editor
+
+
+class FollowUpTableView(QTableWidget):
+    """The cells of a follow-up table, which Tab and Shift+Tab walk through as in Word.
+
+    Tab in the last cell asks for a new row; Shift+Tab in the first cell, and Ctrl+Tab or
+    Ctrl+Shift+Tab anywhere, leave the table for the previous or next field.
+    """
+
+    pastEnd = Signal()  # Tab in the last cell
+    focusEntered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(self))
+        self.setTabKeyNavigation(True)
+
+    def _at_end(self, forward: bool) -> bool:
+        row, column = self.currentRow(), self.currentColumn()
+        if self.rowCount() == 0 or row < 0:
+            return True
+        if forward:
+            return row == self.rowCount() - 1 and column == self.columnCount() - 1
+        return row == 0 and column <= 0
+
+    def _step(self, forward: bool) -> None:
+        """Make the next (or previous) cell, in reading order, the current one."""
+        row, column = max(0, self.currentRow()), max(0, self.currentColumn())
+        position = row * self.columnCount() + column + (1 if forward else -1)
+        self.setCurrentCell(*divmod(position, self.columnCount()))
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self._at_end(next):
+            if next and self.rowCount() and self.currentRow() >= 0:
+                self.pastEnd.emit()
+                return True
+            return QWidget.focusNextPrevChild(self, next)  # out of the table
+        self._step(next)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(self, forward)  # leave the table
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab and Shift+Tab from a cell being typed in go on as they do between cells."""
+        next_item = QAbstractItemDelegate.EndEditHint.EditNextItem
+        previous_item = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+        if hint not in (next_item, previous_item):
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.focusNextPrevChild(hint == next_item)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.currentRow() < 0 and self.rowCount():
+            self.setCurrentCell(0, 0)
+        self.focusEntered.emit()
+
+
 class FollowUpEditor(QWidget):
     """A table of commitments and the buttons that add or delete rows."""
 
     addRowRequest = Signal()
     editCellRequest = Signal(int, str, str, str)  # row, column, lang, text
     removeRowRequest = Signal(int)
+    revealRequest = Signal(QRect)  # a part of the editor (the current cell) to scroll into view
+    heightChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(self)
+        self.table = FollowUpTableView(self)
         self.table.setWordWrap(True)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -72,10 +161,14 @@ class FollowUpEditor(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        # A click leaves the keyboard in the table (the new row, the next row), never on the
+        # button, so a space typed next goes into a cell, not into another click.
+        for button in (self.add_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(False)
         self.language_label = QLabel(self)
         self.language_buttons: dict[str, QToolButton] = {}
         buttons = QHBoxLayout()
@@ -103,9 +196,13 @@ class FollowUpEditor(QWidget):
         self._shown: tuple | None = None  # (table, languages, library) last shown
         self.read_only = False
         self._filling = False
+        self._focus_row: int | None = None  # the row to put the keyboard in once it is shown
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.add_button.clicked.connect(self.addRowRequest)
+        self.table.currentCellChanged.connect(lambda *_a: self._reveal_current())
+        self.table.focusEntered.connect(self._reveal_current)
+        self.table.pastEnd.connect(self._past_end)
+        self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self._remove)
         self.table.horizontalHeader().sectionResized.connect(lambda *_a: self._fit())
         self.retranslate()
@@ -174,6 +271,30 @@ class FollowUpEditor(QWidget):
             self.table.setCurrentCell(*current)
         self._selection_changed()
         self._fit()
+        if self._focus_row is not None:
+            row, self._focus_row = self._focus_row, None
+            if self.table.rowCount():
+                self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._reveal_current()
+
+    def add_row(self) -> None:
+        """Ask for a new row; the keyboard goes to its first cell once it is there."""
+        if self.read_only:
+            return
+        self._focus_row = self.table.rowCount()
+        self.addRowRequest.emit()
+
+    def focus_cell(self, row: int, column: str, lang: str = "") -> None:
+        """Put the keyboard in one cell (``column``: commitment, state, lead, deadline)."""
+        if lang and lang in self.language_buttons and lang != self.shown_language:
+            if self._shown is not None and lang in self._shown[1]:
+                self.show_language(lang)
+        names = [name for name, _lang in self.columns]
+        if 0 <= row < self.table.rowCount() and column in names:
+            self.table.setCurrentCell(row, names.index(column))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reveal_current()
 
     def show_language(self, lang: str) -> None:
         """Show (and edit) the table's texts in ``lang``."""
@@ -231,7 +352,28 @@ class FollowUpEditor(QWidget):
     def _remove(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
+            self._focus_row = max(0, row if row < self.table.rowCount() - 1 else row - 1)
             self.removeRowRequest.emit(row)
+
+    def _past_end(self) -> None:
+        """Tab in the last cell: a new row, as in Word (or out of the table when read-only)."""
+        if self.read_only:
+            QWidget.focusNextPrevChild(self.table, True)
+        else:
+            self.add_row()
+
+    def _reveal_current(self) -> None:
+        """Ask the composer to scroll the current cell (else the header) into view."""
+        if not self.table.hasFocus() and self._focus_row is None:
+            return
+        row, column = self.table.currentRow(), max(0, self.table.currentColumn())
+        if row < 0:
+            rect = self.table.horizontalHeader().geometry()
+        else:
+            rect = self.table.visualRect(self.table.model().index(row, column))
+            rect.translate(self.table.viewport().pos())
+        rect.translate(self.table.pos())
+        self.revealRequest.emit(rect)
 
     def _fit(self) -> None:
         """Make the table exactly as tall as its rows, so the composer scrolls, not the table."""
@@ -241,7 +383,9 @@ class FollowUpEditor(QWidget):
             height += self.table.rowHeight(row)
         if self.table.rowCount() == 0:
             height += self.table.fontMetrics().lineSpacing() + 8
-        self.table.setFixedHeight(height)
+        if height != self.table.height() or self.table.minimumHeight() != height:
+            self.table.setFixedHeight(height)
+            self.heightChanged.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -144,8 +144,10 @@ class SectionWidget(QFrame):
         """Lay out ``widgets`` in this order (they may come from another section)."""
         if widgets == self.blocks:
             return
-        while self.block_area.count():
-            self.block_area.takeAt(0)
+        # removeWidget deletes each layout item: an item left alive (takeAt's, which Python
+        # may keep) would keep the block's size cache stale after its height changes.
+        for index in reversed(range(self.block_area.count())):
+            self.block_area.removeWidget(self.block_area.itemAt(index).widget())
         shown = self.isVisible()
         for widget in widgets:
             if widget.parentWidget() is not self:
