@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         version="%(prog)s " + _version(),
         help=_("show the version number and exit"),
     )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, prog="clausier")
 
     note = commands.add_parser("note", help=_("create notes"))
     note_commands = note.add_subparsers(dest="note_command", parser_class=_Parser)

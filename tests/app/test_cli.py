@@ -477,3 +477,27 @@ def test_export_with_a_broken_template_is_one_line_and_exit_1(capsys, tmp_path, 
     assert code == 1
     assert err.startswith("clausier: error: The Word template ") and words in err
     assert err.count("\n") == 1 and not (tmp_path / "o.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ("usage\u00a0:", "arguments positionnels\u00a0:", "afficher cette aide et quitter")),
+        ("nl", ("gebruik:", "positionele argumenten:", "deze hulp tonen en afsluiten")),
+    ],
+)
+def test_help_and_argparse_words_follow_the_interface_language(capsys, monkeypatch, lang, words):
+    monkeypatch.setenv("LANGUAGE", lang)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out
+
+
+def test_a_missing_argument_names_the_subcommand_not_the_usage_line(capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "nl")
+    code, _out, err = run(capsys, "export")
+    assert code == 2
+    assert err.startswith("clausier export: de volgende argumenten zijn verplicht:")
+    assert len(err.strip().splitlines()) == 1
