@@ -295,6 +295,15 @@ class BlockWidget(QFrame):
         """Put the keyboard focus in the block (its first editor, if any)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_language(self, lang: str) -> None:
+        """Put the keyboard in the block's text in ``lang`` (its first editor, else the block)."""
+        editors = getattr(self, "editors", None)
+        editor = editors.editors.get(lang) if isinstance(editors, LanguageEditors) else None
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_editor()
+
     def focus_targets(self) -> list[QWidget]:
         """The block's stops for the Tab key, in order (the frame itself by default)."""
         return [self]

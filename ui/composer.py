@@ -9,6 +9,7 @@ from app.history import Change, Scope
 from app.i18n import _
 from app.library import Library
 from app.note import Block, Note
+from app.plan import PlanWarning
 from ui.blocks import (
     BlockWidget,
     CopiedClauseWidget,
@@ -468,6 +469,53 @@ class Composer(QScrollArea):
             self._set_current("", section_id)
             widget.focus_title()
             self._scroll_to(widget)
+
+    def go_to(self, warning: PlanWarning) -> bool:
+        """Put the keyboard where a pre-export warning points; False when that place is gone.
+
+        A table cell (in the warning's language), a block's text in that language, a
+        variable, a detail of the note, or a section's title.
+        """
+        lang = warning.lang
+        block = self.block_widgets.get(warning.block_id)
+        if block is not None:
+            self._set_current(block.block_id, block.section_id)
+            if warning.row >= 0 and isinstance(block, FollowUpWidget):
+                block.focus_cell(warning.row, warning.column, lang)
+            else:
+                block.focus_language(lang)
+                self._scroll_to(block)
+            return True
+        if warning.variable:
+            edits = self.variables.edits.get(warning.variable, {})
+            return self._focus_field(edits.get(lang) or next(iter(edits.values()), None))
+        if warning.field:
+            self.metadata.toggle.setChecked(True)
+            localized = self.metadata.localized.get(warning.field)
+            if localized is not None:
+                edit = localized.edits.get(lang) or next(iter(localized.edits.values()), None)
+            else:
+                date = self.metadata.dates.get(warning.field)
+                edit = date.edit if date is not None else self.metadata.texts.get(warning.field)
+            return self._focus_field(edit)
+        section = self.section_widgets.get(warning.section_id)
+        if section is not None:
+            self._set_current("", section.section_id)
+            edit = section.title_edits.get(lang)
+            if edit is not None:
+                self._focus_field(edit)
+            else:
+                section.focus_title()
+                self._scroll_to(section)
+            return True
+        return False
+
+    def _focus_field(self, edit: QWidget | None) -> bool:
+        if edit is None:
+            return False
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll_to(edit)
+        return True
 
     def focus_note(self) -> None:
         """Give the keyboard to the note: the current block, else the subject."""

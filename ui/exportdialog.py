@@ -14,8 +14,9 @@ from app.i18n import _, ngettext
 from app.language import NoteLanguage
 from app.library import Library
 from app.note import Note
-from app.plan import DocumentPlan
-from ui.exporting import Exporter, export_note, open_folder
+from app.plan import DocumentPlan, PlanWarning
+from ui.checklist import CheckList, goes_somewhere, one_per_place
+from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.labels import note_language_name
 from ui.qt import (
     QCheckBox,
@@ -23,17 +24,16 @@ from ui.qt import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QObject,
     QProgressBar,
     QPushButton,
     QRunnable,
+    QSizePolicy,
     Qt,
-    QTextBrowser,
     QThreadPool,
     QVBoxLayout,
     QWidget,
@@ -46,6 +46,74 @@ if TYPE_CHECKING:
 
 
 Planner = Callable[[Note, Library, NoteLanguage], DocumentPlan]
+
+#: How a line of the check list names the files it concerns (codes, the same in every language).
+FILE_CODES = {NoteLanguage.FR: "FR", NoteLanguage.NL: "NL", NoteLanguage.BILINGUAL: "FR | NL"}
+
+
+def breakable(path: str) -> str:
+    """``path`` with a zero-width space after each separator, so a long path wraps, whole."""
+    return path.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
+class WrittenFiles(QWidget):
+    """The files an export wrote, each named in full with an Open button, and their folder."""
+
+    openRequest = Signal(object)  # the Path to open
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setVerticalSpacing(2)
+        # As tall as its lines: the check list above takes the room the dialog has left.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.folder = QLabel(self)
+        self.folder.setWordWrap(True)
+        self.folder.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.names: list[QLabel] = []
+        self.open_buttons: list[QPushButton] = []
+        self.paths: list[Path] = []
+
+    def show_files(self, paths: list[Path]) -> None:
+        """List ``paths`` (files in one folder, the usual case, name the folder once)."""
+        for widget in (*self.names, *self.open_buttons):
+            widget.deleteLater()
+        self.names, self.open_buttons, self.paths = [], [], list(paths)
+        for row, path in enumerate(paths):
+            name = QLabel(path.name, self)  # one line: names are kept short by app.naming
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            name.setToolTip(str(path))
+            name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button = QPushButton(self)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, path=path: self.openRequest.emit(path))
+            self.grid.addWidget(name, row, 0)
+            self.grid.addWidget(button, row, 1)
+            self.names.append(name)
+            self.open_buttons.append(button)
+        self.grid.addWidget(self.folder, len(paths), 0, 1, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language."""
+        for path, button in zip(self.paths, self.open_buttons, strict=True):
+            button.setText(_("Open"))
+            button.setToolTip(_("Open {name} in Word").format(name=path.name))
+            button.setAccessibleName(_("Open {name}").format(name=path.name))
+        folders = {path.parent for path in self.paths}
+        if len(folders) == 1:
+            folder = str(next(iter(folders)))
+            self.folder.setText(_("In the folder {folder}").format(folder=breakable(folder)))
+            self.folder.setAccessibleName(_("In the folder {folder}").format(folder=folder))
+            self.folder.show()
+        else:
+            for path, name in zip(self.paths, self.names, strict=True):
+                name.setText(breakable(str(path)))
+            self.folder.hide()
 
 
 def _default_planner(note: Note, library: Library, language: NoteLanguage) -> DocumentPlan:
@@ -80,6 +148,7 @@ class ExportDialog(QDialog):
     """Choose what to export and where; see what the files will lack before writing them."""
 
     exported = Signal(list)  # list[ExportResult]
+    goToRequest = Signal(object)  # a PlanWarning whose place in the note the user clicked
 
     def __init__(
         self,
@@ -92,6 +161,7 @@ class ExportDialog(QDialog):
         exporter: Exporter = export_note,
         planner: Planner = _default_planner,
         reveal: Callable[[Path], None] = open_folder,
+        open_file: Callable[[Path], None] = open_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +170,7 @@ class ExportDialog(QDialog):
         self.exporter = exporter
         self.planner = planner
         self.reveal = reveal
+        self.open_file = open_file
         self.results: list[ExportResult] = []
         self.error = ""
         self._relay = _Relay(self)
@@ -133,8 +204,8 @@ class ExportDialog(QDialog):
         self.names.setTextFormat(Qt.TextFormat.RichText)
         self.names.setWordWrap(True)
         self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings = QTextBrowser(self)
-        self.warnings.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.warnings = CheckList(self)
+        self.warnings.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -143,13 +214,8 @@ class ExportDialog(QDialog):
         self.outcome.setTextFormat(Qt.TextFormat.RichText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.hide()
-        # The written files, one a line: long paths elided in the middle (the file name
-        # stays readable), the whole path in the tooltip and copied with Ctrl+C.
-        self.written = QListWidget(self)
-        self.written.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.written.setWordWrap(False)
-        self.written.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.written.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        # The written files, each named in full with its Open button, then their folder.
+        self.written = WrittenFiles(self)
         self.written.hide()
 
         self.form = QFormLayout()
@@ -172,8 +238,8 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_button.hide()
+        self.folder_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.setDefault(True)
 
@@ -191,7 +257,9 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
         self.export_button.clicked.connect(self.start)
-        self.open_button.clicked.connect(self._reveal)
+        self.folder_button.clicked.connect(self._reveal)
+        self.written.openRequest.connect(self.open_file)
+        self.warnings.goToRequest.connect(self._go_to)
         self.close_button.clicked.connect(self.reject)
         self.template_browse.clicked.connect(self._choose_template)
         self.folder_browse.clicked.connect(self._choose_folder)
@@ -232,9 +300,13 @@ class ExportDialog(QDialog):
 
     def _update_names(self) -> None:
         lines = []
+        written = {result.path for result in self.results}
         for path in self.target_names():
             line = escape(path.name)
-            if path.exists():
+            if path in written:
+                done = _("written just now")
+                line += f" <span style='color:#2e7d32'>({escape(done)})</span>"
+            elif path.exists():
                 replaces = _("replaces the existing file")
                 line += f"<br/><span style='color:#a15c00'>({escape(replaces)})</span>"
             lines.append(line)
@@ -250,31 +322,39 @@ class ExportDialog(QDialog):
             self._fit_height()
 
     def _update_warnings(self) -> None:
-        sections = []
-        total = 0
-        for language in self.chosen_languages():
+        """One line per place to check, for every file chosen (the files it concerns named)."""
+        chosen = self.chosen_languages()
+        lines: list[tuple[str, PlanWarning | None]] = []
+        found: dict[tuple, list[NoteLanguage]] = {}
+        warnings: dict[tuple, PlanWarning] = {}
+        for language in chosen:
             try:
                 plan = self.planner(self.note, self.library, language)
             except ClausierError as error:
-                sections.append(
-                    f"<p><b>{escape(note_language_name(language))}</b>: {escape(str(error))}</p>"
+                name = note_language_name(language)
+                lines.append((_("{file}: {error}").format(file=name, error=error), None))
+                continue
+            for warning in one_per_place(plan.warnings):
+                key = (
+                    warning.code,
+                    warning.place,
+                    "" if goes_somewhere(warning) else warning.message,
                 )
-                continue
-            if not plan.warnings:
-                continue
-            total += len(plan.warnings)
-            items = "".join(f"<li>{escape(w.message)}</li>" for w in plan.warnings)
-            sections.append(
-                f"<p style='margin-bottom:0'><b>{escape(note_language_name(language))}</b></p><ul>{items}</ul>"
-            )
+                warnings.setdefault(key, warning)
+                found.setdefault(key, []).append(language)
+        for key, languages in found.items():
+            warning = warnings[key]
+            text = warning.message
+            if len(chosen) > 1:
+                files = ", ".join(FILE_CODES[language] for language in languages)
+                text = _("{message} ({files})").format(message=text, files=files)
+            lines.append((text, warning))
         template = self.template_path()
         if template is not None and not template.is_file():
-            total += 1
-            missing = _("The template {path} does not exist.").format(path=template)
-            sections.append(f"<p style='color:#b00020'>{escape(missing)}</p>")
-        if not sections:
-            complete = _("Nothing to check: the files are complete.")
-            sections.append(f"<p style='color:#2e7d32'>{escape(complete)}</p>")
+            lines.append((_("The template {path} does not exist.").format(path=template), None))
+        total = len(lines)
+        if not lines:
+            lines.append((_("Nothing to check: the files are complete."), None))
         self.warnings_label.setText(
             ngettext(
                 "&Before you export: {n} thing to check",
@@ -284,7 +364,14 @@ class ExportDialog(QDialog):
             if total
             else _("&Before you export")
         )
-        self.warnings.setHtml("".join(sections))
+        self.warnings.show_lines(lines)
+
+    def _go_to(self, warning: PlanWarning) -> None:
+        """Close the dialog and go to the place a line names (not while files are written)."""
+        if self.running:
+            return
+        self.reject()  # first: the window takes the keyboard back, then goes there
+        self.goToRequest.emit(warning)
 
     def _choose_template(self) -> None:
         start = self.template.text() or str(self.output_folder())
@@ -322,13 +409,6 @@ class ExportDialog(QDialog):
         self.running = True
         self.progress.show()
         self.outcome.hide()
-        # The written files, one a line: long paths elided in the middle (the file name
-        # stays readable), the whole path in the tooltip and copied with Ctrl+C.
-        self.written = QListWidget(self)
-        self.written.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.written.setWordWrap(False)
-        self.written.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.written.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.written.hide()
         for widget in (
             self.export_button,
@@ -366,35 +446,34 @@ class ExportDialog(QDialog):
                     )
                 )
             )
-            self._list_written()
-            self.open_button.show()
-            self.open_button.setFocus()
+            self.written.show_files([result.path for result in self.results])
+            self.written.setAccessibleName(self.outcome.text())
+            self.written.show()
+            self.folder_button.show()
+            if self.written.open_buttons:
+                self.written.open_buttons[0].setFocus()
             self.close_button.setText(_("Close"))
             self.exported.emit(self.results)
         self.outcome.show()
         self._update_names()
         self._fit_height()
 
-    def _list_written(self) -> None:
-        self.written.clear()
-        for result in self.results:
-            item = QListWidgetItem(str(result.path), self.written)
-            item.setToolTip(str(result.path))
-        rows = max(1, self.written.count())
-        frame = 2 * self.written.frameWidth()
-        self.written.setFixedHeight(self.written.sizeHintForRow(0) * rows + frame)
-        self.written.setAccessibleName(self.outcome.text())
-        self.written.show()
-
     def _fit_height(self) -> None:
-        """Grow the dialog when what it shows needs more height than it has."""
+        """Grow the dialog when what it shows needs more room than it has (never past the screen)."""
         layout = self.layout()
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed < 0:
-            needed = layout.totalMinimumSize().height()
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        width = max(self.width(), layout.totalSizeHint().width())
+        height = layout.totalHeightForWidth(width)
+        if height < 0:
+            height = layout.totalMinimumSize().height()
+        screen = self.screen()
+        if screen is not None:  # the check list scrolls instead
+            frame = self.frameGeometry().size() - self.geometry().size()
+            room = screen.availableGeometry().size()
+            width = min(width, room.width() - max(frame.width(), 0))
+            height = min(height, room.height() - max(frame.height(), 0))
+        if width > self.width() or height > self.height():
+            self.resize(max(width, self.width()), max(height, self.height()))
 
     def _reveal(self) -> None:
         folder = self.results[0].path.parent if self.results else self.output_folder()
@@ -427,6 +506,8 @@ class ExportDialog(QDialog):
         self.names.setAccessibleName(_("Files to write"))
         self.warnings.setAccessibleName(_("Things to check before export"))
         self.export_button.setText(_("&Export"))
-        self.open_button.setText(_("&Open folder"))
+        self.folder_button.setText(_("Show in &Folder"))
+        self.folder_button.setToolTip(_("Show the exported files in the file manager"))
+        self.written.retranslate()
         self.close_button.setText(_("Cancel") if not self.results else _("Close"))
         self._update()

@@ -1,4 +1,4 @@
-"""Exporting through the core (loaded on first use) and showing the folder afterwards."""
+"""Exporting through the core (loaded on first use), then opening a file or showing its folder."""
 
 from __future__ import annotations
 
@@ -26,3 +26,8 @@ def export_note(note: Note, library: Library, output: Path, **options) -> Export
 def open_folder(folder: Path) -> None:
     """Show ``folder`` in the system's file manager."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def open_file(path: Path) -> None:
+    """Open ``path`` in the application the system gives its type (Word for a .docx)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -32,6 +32,7 @@ from ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from app.plan import PlanWarning
     from ui.composer import Composer
     from ui.document import NoteDocument
     from ui.exportdialog import ExportDialog
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
         lib.insertClauseRequest.connect(ed.insert_clause)
         lib.focusComposerRequest.connect(comp.focus_note)
         prev.languageChosenRequest.connect(self.set_preview_language)
+        prev.goToRequest.connect(comp.go_to)
 
         comp.metadataRequest.connect(ed.set_metadata)
         comp.localizedMetadataRequest.connect(ed.set_localized)
@@ -585,13 +587,20 @@ class MainWindow(QMainWindow):
             template_locked=settings.is_locked("template"),
             exporter=self.services.exporter,
             reveal=self.services.reveal,
+            open_file=self.services.open_file,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(lambda results: self.workspace.remember_export(results))
+        dialog.goToRequest.connect(self.go_to)
         dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
         self.export_dialog = dialog
         dialog.open()
+
+    def go_to(self, warning: PlanWarning) -> None:
+        """Bring the window forward and put the keyboard where a check-list line points."""
+        self.activateWindow()
+        self.composer.go_to(warning)
 
     def autosave(self) -> None:
         """Store a recovery copy of unsaved changes (the timer's tick)."""

@@ -12,6 +12,7 @@ from app.i18n import _, ngettext
 from app.language import NoteLanguage
 from app.library import Library
 from app.note import Note
+from ui.checklist import CheckList
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -74,6 +75,7 @@ class PreviewPane(QWidget):
     """Shows the note as it will print, with missing texts and unfilled variables highlighted."""
 
     languageChosenRequest = Signal(str)
+    goToRequest = Signal(object)  # a PlanWarning whose place in the note the user clicked
     rendered = Signal()
 
     def __init__(
@@ -128,16 +130,25 @@ class PreviewPane(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.document().setDocumentMargin(18)
+        # The page keeps most of the pane: the check list under it is a few lines tall
+        # and scrolls (see resizeEvent).
+        self.browser.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.status = QLabel(self)
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setContentsMargins(4, 4, 4, 2)
+        self.checks = CheckList(self)
+        self.checks.setObjectName("previewChecks")
+        self.checks.goToRequest.connect(self.goToRequest)
+        self.status.setBuddy(self.checks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.checks)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -222,11 +233,18 @@ class PreviewPane(QWidget):
                     widget.setAccessibleName(_("Preview: {language}").format(language=name))
         self.browser.setAccessibleName(_("Preview of the exported document"))
         self.status.setAccessibleName(_("Preview warnings"))
+        self.checks.setAccessibleName(_("Things to check before export"))
         self._show_warnings()
         if self.note is not None:
             self.schedule(immediately=True)  # warnings are worded in the interface language
 
     # --- internals ------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A quarter of the pane at most (four lines at least): the page stays readable.
+        lines = self.fontMetrics().lineSpacing() * 4
+        self.checks.setMaximumHeight(max(lines, self.height() // 4))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -257,22 +275,20 @@ class PreviewPane(QWidget):
         self.rendered.emit()
 
     def _show_warnings(self) -> None:
+        from ui.checklist import one_per_place
+
         plan = self.plan
-        warnings = plan.warnings if plan is not None else []
+        warnings = one_per_place(plan.warnings) if plan is not None else []
         if not warnings:
             self.status.setText("")
             self.status.setVisible(False)
+            self.checks.clear()
+            self.checks.setVisible(False)
             return
         summary = ngettext(
             "{n} thing to check before export", "{n} things to check before export", len(warnings)
         ).format(n=len(warnings))
-        details = "".join(f"<li>{escape(w.message)}</li>" for w in warnings[:8])
-        more = len(warnings) - 8
-        if more > 0:
-            rest = _("…and {n} more").format(n=more)
-            details += f"<li>{escape(rest)}</li>"
-        self.status.setText(
-            f"<p style='margin:4px'><span style='color:#a15c00'>⚠ {escape(summary)}</span></p>"
-            f"<ul style='margin-top:0; margin-bottom:4px'>{details}</ul>"
-        )
+        self.status.setText(f"<span style='color:#a15c00'>⚠ {escape(summary)}</span>")
+        self.checks.show_warnings(warnings)
         self.status.setVisible(True)
+        self.checks.setVisible(True)

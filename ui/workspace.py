@@ -16,7 +16,7 @@ from app.language import NoteLanguage
 from app.library import Library
 from app.settings import Settings
 from ui.dialogs import Dialogs, RecoveryChoice
-from ui.exporting import Exporter, export_note, open_folder
+from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.librarypanel import Searcher
 from ui.mainwindow import MainWindow
 from ui.qt import QApplication, QObject, QPoint, Qt, QTimer, QWidget, Signal
@@ -44,6 +44,7 @@ class Services:
     dialogs: Dialogs = field(default_factory=Dialogs)
     exporter: Exporter = export_note
     reveal: Callable[[Path], None] = open_folder
+    open_file: Callable[[Path], None] = open_file  # a written .docx, in Word
     library_problems: list[str] = field(default_factory=list)
     threaded_preview: bool = True
     _first: tuple[Library, Searcher] | None = None  # what the first paint shows, meanwhile

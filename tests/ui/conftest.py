@@ -97,7 +97,13 @@ def revealed() -> list[Path]:
 
 
 @pytest.fixture
-def services(qapp, dialogs, revealed):
+def opened() -> list[Path]:
+    """Files the window asked the system to open (an exported .docx in Word)."""
+    return []
+
+
+@pytest.fixture
+def services(qapp, dialogs, revealed, opened):
     """Shared services with the real libraries, settings and index, in this test's folders."""
     language = InterfaceLanguage()
     language.apply("en")
@@ -110,6 +116,7 @@ def services(qapp, dialogs, revealed):
         language=language,
         dialogs=dialogs,
         reveal=revealed.append,
+        open_file=opened.append,
         threaded_preview=False,
     )
     yield built

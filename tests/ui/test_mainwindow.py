@@ -172,7 +172,7 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
     assert dialog is not None and dialog.isVisible()
     dialog.folder.setText(str(tmp_path))
     dialog.languages[NoteLanguage.BILINGUAL].setChecked(True)
-    warnings = dialog.warnings.toPlainText()
+    warnings = dialog.warnings.plain_text()
     assert "{minister}" in warnings  # unfilled variable, before anything is written
     assert "no Dutch text" in warnings
     names = [p.name for p in dialog.target_names()]
@@ -182,9 +182,7 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
     assert dialog.error == ""
     assert [r.path.name for r in dialog.results] == names
-    written = [dialog.written.item(i) for i in range(dialog.written.count())]
-    assert [item.toolTip() for item in written] == [str(r.path) for r in dialog.results]
-    assert dialog.written.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert [name.toolTip() for name in dialog.written.names] == [str(r.path) for r in dialog.results]
     layout = dialog.layout()
     assert dialog.height() >= layout.totalHeightForWidth(dialog.width())  # nothing overlaps
     french = docx.Document(str(dialog.results[0].path))
@@ -193,7 +191,7 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
     with zipfile.ZipFile(dialog.results[0].path) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     assert "PNR ferroviaire" in xml and 'w:val="fr-BE"' in xml
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     assert revealed == [tmp_path]
 
 

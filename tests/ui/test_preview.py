@@ -82,5 +82,5 @@ def test_warnings_are_listed_under_the_preview(window):
     window.editor.insert_text("", -1)
     window.editor.edit_text(window.composer.current_block_id(), "fr", "Pour {counterpart}")
     window.preview.render_now()
-    assert window.preview.status.isVisible()
-    assert "{counterpart}" in window.preview.status.text()
+    assert window.preview.status.isVisible() and window.preview.checks.isVisible()
+    assert "{counterpart}" in window.preview.checks.plain_text()

@@ -130,7 +130,7 @@ def test_keeping_the_old_wording_is_quiet_saved_reopened_and_still_warned_at_exp
     assert widget.update_line.review.isHidden()
     assert reopened.statusBar().currentMessage() == ""  # a kept wording is not announced
     reopened.actions["export"].trigger()
-    warnings = reopened.export_dialog.warnings.toPlainText()
+    warnings = reopened.export_dialog.warnings.plain_text()
     assert f"Clause {clause_id} is linked at revision 1; the library has revision 2" in warnings
 
 

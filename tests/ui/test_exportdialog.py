@@ -1,0 +1,60 @@
+"""The export dialog after writing: the files named in full, Open and Show in Folder, no false alarm."""
+
+from __future__ import annotations
+
+from PySide6.QtTest import QTest
+
+from app.language import NoteLanguage
+from ui.qt import QPoint, QRect, Qt
+
+
+def open_export(window, qtbot, folder):
+    """Ctrl+E, then the folder typed in."""
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.folder.selectAll()
+    qtbot.keyClicks(dialog.folder, str(folder))
+    return dialog
+
+
+def shows_whole(label) -> bool:
+    """Whether a wrapping label has the room its text needs, inside the dialog."""
+    dialog = label.window()
+    inside = dialog.rect().contains(QRect(label.mapTo(dialog, QPoint(0, 0)), label.size()))
+    tall_enough = label.height() >= label.heightForWidth(label.width())
+    wide_enough = label.wordWrap() or label.width() >= label.sizeHint().width()
+    return label.isVisible() and inside and tall_enough and wide_enough
+
+
+def test_written_files_are_named_in_full_with_open_and_show_in_folder(
+    window, qtbot, tmp_path, revealed, opened
+):
+    window.editor.set_localized(
+        "subject", "fr", "Suivi de la déclaration conjointe de Val Duchesse II et du PNR"
+    )
+    window.editor.insert_clause("vd2.3.2")
+    dialog = open_export(window, qtbot, tmp_path)
+    for language in (NoteLanguage.NL, NoteLanguage.BILINGUAL):
+        qtbot.mouseClick(dialog.languages[language], Qt.MouseButton.LeftButton)
+    assert len(dialog.chosen_languages()) == 3
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
+    assert dialog.error == "" and len(dialog.results) == 3
+    written = dialog.written
+    assert [label.text() for label in written.names] == [r.path.name for r in dialog.results]
+    assert all(shows_whole(label) for label in written.names)
+    assert shows_whole(written.folder)
+    assert str(tmp_path) in written.folder.text().replace("\u200b", "")
+    assert "replaces the existing file" not in dialog.names.text()  # we just wrote them
+    assert dialog.names.text().count("written just now") == 3
+    assert written.open_buttons[0].hasFocus()
+    qtbot.mouseClick(written.open_buttons[1], Qt.MouseButton.LeftButton)
+    assert opened == [dialog.results[1].path]
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert revealed == [tmp_path]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    again = open_export(window, qtbot, tmp_path)  # another export would replace them: say so
+    assert "replaces the existing file" in again.names.text()
