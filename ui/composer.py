@@ -203,7 +203,9 @@ class Composer(QScrollArea):
         layout.addStretch(1)
         self.setWidget(self.page)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrower than its page (a small window, 200% scaling), the note scrolls sideways
+        # rather than hiding its right side (the Dutch column).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's fields take the keyboard
@@ -586,7 +588,12 @@ class Composer(QScrollArea):
     def _ensure_visible(self, widget: QWidget) -> None:
         try:
             if widget.isVisible():
+                across = self.horizontalScrollBar().value()
                 self.ensureWidgetVisible(widget, 0, 24)
+                if widget.width() >= self.viewport().width():
+                    # A block as wide as the page: only its height matters; the note does
+                    # not jump sideways when it is wider than the pane.
+                    self.horizontalScrollBar().setValue(across)
         except RuntimeError:  # deleted meanwhile
             pass
 

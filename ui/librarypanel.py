@@ -106,7 +106,7 @@ class LibraryPanel(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(3)  # three filters side by side in a narrow pane
             keep_alt_arrows(combo)
         self.count = QLabel(self)
         self.count.setObjectName("libraryCount")

@@ -22,6 +22,7 @@ from ui.qt import (
     QLabel,
     QMainWindow,
     QObject,
+    QSize,
     QSplitter,
     Qt,
     QTimer,
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 
 
 TITLE_LENGTH = 80  # characters of the subject shown in the window title
+#: The narrowest each pane may be made, in average characters: library, note, preview.
+PANE_MINIMUM_CHARS = (30, 40, 30)
+#: How much of the screen a new window takes at most (the window manager adds its frame).
+SCREEN_SHARE = 0.9
 
 
 def _failure(error: BaseException) -> str:
@@ -120,7 +125,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
+        char = self.fontMetrics().averageCharWidth()
+        for pane, chars in zip(
+            (self.library, self.middle, self.right), PANE_MINIMUM_CHARS, strict=True
+        ):
+            pane.setMinimumWidth(max(char * chars, pane.minimumSizeHint().width()))
         self.setCentralWidget(self.splitter)
+        self.layout_restored = False  # the user's own pane sizes, from the last run
+        self._shown_once = False
+        self.chosen_size = QSize()  # the size given by default or restored (fit_to_screen)
 
         self.actions = Actions(self)
         self.actions.build_menus(self.menuBar())
@@ -150,9 +163,16 @@ class MainWindow(QMainWindow):
             self.fontMetrics().averageCharWidth() * 200,
             self.fontMetrics().lineSpacing() * 45,
         )
+        screen = self.screen()
+        if screen is not None:  # a small screen, or 200% scaling: the window still fits
+            area = screen.availableGeometry()
+            width = min(width, int(area.width() * SCREEN_SHARE))
+            height = min(height, int(area.height() * SCREEN_SHARE))
         self.resize(width, height)
+        self.chosen_size = QSize(width, height)
         # The library gets a third: ids, titles and two status columns side by side.
-        self.splitter.setSizes([width * 33 // 100, width * 40 // 100, width * 27 // 100])
+        self.pane_sizes = [width * 33 // 100, width * 40 // 100, width * 27 // 100]
+        self.splitter.setSizes(self.pane_sizes)
         if document is not None:
             self.complete(document)
         else:
@@ -183,6 +203,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.retranslate()
         self._attach(document or self.workspace.fresh_document())
+        if not self.layout_restored:
+            self._give_the_note_room()
         self.apply_settings()
         self.completed.emit()
 
@@ -628,6 +650,15 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer is Unsaved.DISCARD
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            chosen = self.chosen_size.expandedTo(self.minimumSizeHint())
+            if self.size() == chosen:  # a size Clausier chose, not one asked for since
+                # The window manager's frame is known once shown: fit again, frame included.
+                QTimer.singleShot(0, self.fit_to_screen)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ready:
             self.workspace.window_closed(self)
@@ -755,18 +786,59 @@ class MainWindow(QMainWindow):
     # --- state between runs -----------------------------------------------------------
 
     def restore_layout(self) -> None:
-        """Put the window and its panes where the user left them."""
+        """Put the window and its panes where the user left them, inside the screen it has now."""
         state = self.services.state
         geometry = state.get("geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
+            self.fit_to_screen()
         panes = state.get("splitter")
         if panes:
-            self.splitter.restoreState(QByteArray.fromHex(panes.encode("ascii")))
+            self.layout_restored = self.splitter.restoreState(
+                QByteArray.fromHex(panes.encode("ascii"))
+            )
         self.actions["toggle_library"].setChecked(state.get("library_visible", True))
         self.actions["toggle_preview"].setChecked(state.get("preview_visible", True))
         self.library.setVisible(self.actions["toggle_library"].isChecked())
         self.right.setVisible(self.actions["toggle_preview"].isChecked())
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside the available area of its screen: no larger, not past its edges."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # the title bar and borders, once shown
+        width = max(self.minimumWidth(), min(self.width(), area.width() - extra.width()))
+        height = max(self.minimumHeight(), min(self.height(), area.height() - extra.height()))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        self.chosen_size = QSize(width, height)
+        outer_width, outer_height = width + extra.width(), height + extra.height()
+        x = max(area.left(), min(frame.x(), area.left() + area.width() - outer_width))
+        y = max(area.top(), min(frame.y(), area.top() + area.height() - outer_height))
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def _give_the_note_room(self) -> None:
+        """Widen the note's pane to its page (the others give what they can spare)."""
+        # Before the window shows, the splitter knows only the shares it was given.
+        sizes = self.splitter.sizes() if self.splitter.isVisible() else list(self.pane_sizes)
+        page = self.composer.page.minimumSizeHint().width()
+        scroll_bar = self.composer.verticalScrollBar().sizeHint().width()
+        needed = page + scroll_bar + 2 * self.fontMetrics().averageCharWidth()  # and the handles
+        missing = needed - sizes[1]
+        if missing <= 0:
+            return
+        spare = [
+            max(0, sizes[0] - self.library.minimumWidth()),
+            max(0, sizes[2] - self.right.minimumWidth()),
+        ]
+        if not sum(spare):
+            return
+        taken = [min(s, missing * s // sum(spare)) for s in spare]
+        self.splitter.setSizes([sizes[0] - taken[0], sizes[1] + sum(taken), sizes[2] - taken[1]])
 
     def save_layout(self) -> None:
         """Remember the window and its panes."""

@@ -123,6 +123,7 @@ class Workspace(QObject):
             previous = self.windows[-2]
             window.resize(previous.size())
             window.move(previous.pos() + QPoint(32, 32))
+            window.fit_to_screen()
         return window
 
     def show(self, window: MainWindow) -> None:

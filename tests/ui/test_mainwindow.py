@@ -182,7 +182,9 @@ def test_export_shows_warnings_first_then_writes_word_files(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
     assert dialog.error == ""
     assert [r.path.name for r in dialog.results] == names
-    assert [name.toolTip() for name in dialog.written.names] == [str(r.path) for r in dialog.results]
+    assert [name.toolTip() for name in dialog.written.names] == [
+        str(r.path) for r in dialog.results
+    ]
     layout = dialog.layout()
     assert dialog.height() >= layout.totalHeightForWidth(dialog.width())  # nothing overlaps
     french = docx.Document(str(dialog.results[0].path))
@@ -364,3 +366,69 @@ def test_saving_a_note_with_a_hard_link_tells_the_user(window, workspace, dialog
     (told,) = dialogs.informations
     assert "hard link" in told and "n.clausier" in told
     assert notefile.read(tmp_path / "other-name.clausier").subject == {}
+
+
+def _on_screen(window) -> bool:
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_a_new_window_fits_a_screen_smaller_than_its_usual_size(workspace, qtbot):
+    area = QApplication.primaryScreen().availableGeometry()
+    window = workspace.new_window()
+    usual = window.fontMetrics().averageCharWidth() * 200
+    assert usual > area.width()  # the offscreen screen is small, as 200% scaling makes it
+    window.show()
+    qtbot.waitUntil(lambda: _on_screen(window))
+    assert window.width() >= window.minimumSizeHint().width()
+
+
+def test_a_saved_geometry_larger_than_the_screen_is_brought_inside_it(services, workspace, qtbot):
+    from ui.qt import QWidget
+
+    big = QWidget()
+    big.resize(3000, 2000)
+    big.move(2500, 1500)  # where a second, larger monitor used to be
+    services.state.set("geometry", bytes(big.saveGeometry().toHex()).decode("ascii"))
+    window = workspace.new_window()
+    window.show()
+    qtbot.waitUntil(lambda: _on_screen(window))  # once its frame is known
+    second = workspace.new_window()  # a second window goes beside the first, on screen too
+    second.show()
+    qtbot.waitUntil(lambda: _on_screen(second))
+
+
+def test_panes_keep_a_usable_width_and_the_note_scrolls_sideways(window, qtbot):
+    window.editor.set_metadata("language", NoteLanguage.BILINGUAL)
+    window.resize(900, 600)  # a small window
+    char = window.fontMetrics().averageCharWidth()
+    window.splitter.setSizes([2000, 1, 2000])  # the user drags both handles onto the note
+    composer = window.composer
+    qtbot.waitUntil(lambda: composer.width() < composer.page.width())
+    assert window.middle.width() >= 40 * char
+    assert window.library.width() >= 30 * char and window.right.width() >= 30 * char
+    bar = composer.horizontalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0  # the note is wider than its pane: it scrolls
+    QTest.keyClick(bar, Qt.Key.Key_End)  # to the right side
+    assert bar.value() == bar.maximum()
+    dutch = composer.metadata.localized["subject"].edits["nl"]
+
+    def dutch_seen() -> bool:
+        right = dutch.mapTo(composer.viewport(), dutch.rect().topRight())
+        return composer.viewport().rect().contains(right)
+
+    qtbot.waitUntil(dutch_seen)  # the NL column can be seen, once the form is laid out
+
+
+def test_the_check_list_never_takes_the_preview_s_room(window, qtbot):
+    window.editor.set_metadata("language", NoteLanguage.BILINGUAL)
+    window.resize(900, 600)
+    window.editor.insert_follow_up("", -1)
+    block_id = window.composer.current_block_id()
+    for row in range(12):
+        window.editor.add_follow_up_row(block_id, "")
+        window.editor.edit_follow_up(block_id, row, "state", "fr", "En cours")
+    window.preview.render_now()
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.checks.isVisible() and preview.checks.count() == 12)
+    assert preview.browser.height() >= 2 * preview.checks.height()
+    assert preview.checks.verticalScrollBar().maximum() > 0  # the rest of the list scrolls
