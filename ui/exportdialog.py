@@ -28,6 +28,7 @@ from ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QObject,
     QProgressBar,
     QPushButton,
@@ -39,7 +40,6 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.textedit import FieldEdit
 
 if TYPE_CHECKING:
     from app.export import ExportResult
@@ -191,14 +191,13 @@ class ExportDialog(QDialog):
             self.languages[language] = box
         language_layout.addStretch(1)
 
-        self.template = FieldEdit(self)
-        self.template.set_text(template)
+        # Plain fields: in this dialog Ctrl+Z undoes their own typing (there is no note to undo).
+        self.template = QLineEdit(template, self)
         self.template.setReadOnly(template_locked)
         self.template_browse = QPushButton(self)
         self.template_browse.setEnabled(not template_locked)
         self.template_locked = template_locked
-        self.folder = FieldEdit(self)
-        self.folder.set_text(str(folder))
+        self.folder = QLineEdit(str(folder), self)
         self.folder_browse = QPushButton(self)
         self.names = QLabel(self)
         self.names.setTextFormat(Qt.TextFormat.RichText)

@@ -58,3 +58,14 @@ def test_written_files_are_named_in_full_with_open_and_show_in_folder(
     qtbot.waitUntil(window.isActiveWindow)
     again = open_export(window, qtbot, tmp_path)  # another export would replace them: say so
     assert "replaces the existing file" in again.names.text()
+
+
+def test_ctrl_z_in_the_folder_field_undoes_its_own_typing(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    folder = window.export_dialog.folder
+    before = folder.text()
+    folder.end(False)
+    qtbot.keyClicks(folder, "/sub")
+    assert folder.text() == before + "/sub"
+    QTest.keyClick(folder, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert folder.text() == before
