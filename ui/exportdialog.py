@@ -505,7 +505,7 @@ class ExportDialog(QDialog):
         self.names.setAccessibleName(_("Files to write"))
         self.warnings.setAccessibleName(_("Things to check before export"))
         self.export_button.setText(_("&Export"))
-        self.folder_button.setText(_("Show in &Folder"))
+        self.folder_button.setText(_("&Show in Folder"))
         self.folder_button.setToolTip(_("Show the exported files in the file manager"))
         self.written.retranslate()
         self.close_button.setText(_("Cancel") if not self.results else _("Close"))
