@@ -154,8 +154,13 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """Clause ids searchable as typed: an index on the id with case ignored (``VD2.1`` finds vd2.1.4)."""
+    db.execute("CREATE INDEX clause_by_nocase_id ON clause (id COLLATE NOCASE)")
+
+
 #: Migrations in order; migration N brings the schema from version N-1 to N.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 
 #: SQLite result codes that mean the file itself is damaged (not locked, not missing).
 _DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB

@@ -22,6 +22,14 @@ query is bounded, whatever the size of the library (see docs/benchmarks.md,
   matches come first; below that many matches (any selective query) the
   ranking is exact. Titles and tags have their own small index
   (``title_fts``), so this first group is found quickly.
+
+A query of one word is also a clause id, case ignored (:func:`id_query`): the
+clause whose id it is comes first (``VD2.1.4``); clauses whose id begins with
+it come next when it holds a digit, a dot, a hyphen or an underscore, as ids
+do (``vd2.1`` and ``vd2.1.`` find vd2.1.1 to vd2.1.7), else after the clauses
+it finds in titles, tags and texts (from two letters: ``vd``). Ids are read
+from a range of the ``clause`` table's index on them (``clause_by_nocase_id``),
+at most ``limit`` rows, so this too is bounded on every keystroke.
 """
 
 from __future__ import annotations
@@ -34,6 +42,10 @@ from app import database, folding, indexstore
 from app.library import Clause, Library
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: What makes a word typed read as a clause id rather than a word of a text.
+_ID_MARK = re.compile(r"[\d._-]")
+#: Above every character an id holds: the end of a range of ids with one prefix.
+_LAST = "\U0010ffff"
 
 # bm25 weights for: title_fr, title_nl, text_fr, text_nl, tags
 _WEIGHTS = "6.0, 6.0, 1.0, 1.0, 3.0"
@@ -65,6 +77,19 @@ def fts_query(text: str) -> str:
         options = [f'"{spelling}"*' for spelling in folding.spellings(word)]
         groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " AND ".join(groups)
+
+
+def id_query(text: str) -> tuple[str, bool] | None:
+    """What a query looks for among clause ids: the word typed, and whether it reads as an id.
+
+    None for a query of several words (or none). A word reads as an id when it
+    holds a digit, a dot, a hyphen or an underscore (``vd2``, ``vd2.1.``); the
+    ids it begins then come before the text's matches, else after them.
+    """
+    words = text.split()
+    if len(words) != 1:
+        return None
+    return words[0], bool(_ID_MARK.search(words[0]))
 
 
 def _fts_values(clause: Clause, rowid: int) -> tuple:
@@ -226,10 +251,10 @@ class LibraryIndex:
         part: int | None = None,
         include_retired: bool = False,
     ) -> list[Hit]:
-        """The clauses matching ``text`` (all words as prefixes), best first.
+        """The clauses matching ``text`` (all words as prefixes, or an id), best first.
 
-        See the module's docstring for how one, two and three letters differ;
-        retired clauses are left out unless ``include_retired``.
+        See the module's docstring for how one, two and three letters differ and
+        where ids come; retired clauses are left out unless ``include_retired``.
         """
         query = fts_query(text)
         filters: list[str] = []
@@ -253,6 +278,18 @@ class LibraryIndex:
                 + " ORDER BY c.source, c.part, c.position, c.id LIMIT ?"
             )
             return _unique([Hit(*row) for row in self.db.execute(sql, (*params, limit))])
+        ids = id_query(text)
+        first: list[Hit] = []
+        if ids is not None:
+            word, reads_as_id = ids
+            first = self._ids(word, where, params, limit, prefixes=reads_as_id)
+        hits = _unique(first + self._words(text, query, where, params, limit))
+        if ids is not None and not ids[1] and len(ids[0]) > 1 and len(hits) < limit:
+            hits = _unique(hits + self._ids(ids[0], where, params, limit, prefixes=True))
+        return hits[:limit]
+
+    def _words(self, text: str, query: str, where: str, params: list, limit: int) -> list[Hit]:
+        """The clauses whose titles, tags or texts hold every word of ``query``, best first."""
         typed = len(text.strip())
         if typed == 1:
             titles = "{title_fr title_nl} : (" + query + ")"
@@ -263,6 +300,24 @@ class LibraryIndex:
             return hits
         more = self._group("clause_fts", query, where, params, limit + len(hits), ranked=ranked)
         return _unique(hits + more)[:limit]
+
+    def _ids(self, word: str, where: str, params: list, limit: int, *, prefixes: bool) -> list[Hit]:
+        """The clause whose id is ``word`` (case ignored), then, with ``prefixes``, those whose id begins with it.
+
+        The first ``limit`` ids of the range, in the order of ids, are shown in library order.
+        """
+        if not prefixes:
+            sql = "SELECT c.id, 0.0 FROM clause c WHERE c.id = ? COLLATE NOCASE" + where
+            return [Hit(*row) for row in self.db.execute(sql + " LIMIT 1", (word, *params))]
+        sql = (
+            "SELECT id, 0.0 FROM (SELECT c.id, c.source, c.part, c.position FROM clause c "
+            "WHERE c.id >= ? COLLATE NOCASE AND c.id < ? COLLATE NOCASE"
+            + where
+            + " ORDER BY c.id COLLATE NOCASE LIMIT ?) "
+            "ORDER BY id = ? COLLATE NOCASE DESC, source, part, position, id"
+        )
+        rows = self.db.execute(sql, (word, word + _LAST, *params, limit, word))
+        return [Hit(*row) for row in rows]
 
     def _group(
         self, table: str, query: str, where: str, params: list, limit: int, *, ranked: bool

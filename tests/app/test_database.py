@@ -27,7 +27,7 @@ def test_a_version_1_database_is_migrated_and_its_index_rebuilt(tmp_path):
     v1_database(path)
     db = database.connect(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == len(database.MIGRATIONS) == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(database.MIGRATIONS) == 3
         assert db.execute("SELECT COUNT(*) FROM clause").fetchone()[0] == 0
         assert database.get_meta(db, "digest:all") is None  # the next sync re-indexes
         assert database.get_meta(db, "other") == "kept"
@@ -39,6 +39,29 @@ def test_a_version_1_database_is_migrated_and_its_index_rebuilt(tmp_path):
             "note_file",
             "note_use",
         } <= tables
+    finally:
+        db.close()
+
+
+def test_a_version_2_database_gets_the_index_that_finds_ids_case_ignored(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in database.MIGRATIONS[:2]:
+        migration(db)
+    db.execute("PRAGMA user_version = 2")
+    db.execute("INSERT INTO clause (id, origin, kind) VALUES ('vd2.1.4', 'builtin', 'commitment')")
+    db.close()
+    db = database.connect(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        plan = " ".join(
+            str(row)
+            for row in db.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM clause WHERE id = 'VD2.1.4' COLLATE NOCASE"
+            )
+        )
+        assert "clause_by_nocase_id" in plan
+        assert db.execute("SELECT COUNT(*) FROM clause").fetchone()[0] == 1  # nothing rebuilt
     finally:
         db.close()
 

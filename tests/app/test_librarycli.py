@@ -59,6 +59,27 @@ def test_an_edited_french_text_shows_the_dutch_out_of_date_until_translated(caps
     assert run(capsys, "library", "translations")[1] == ""
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("vd2.0.1", ["vd2.0.1"]),
+        ("VD2.1.4", ["vd2.1.4"]),
+        ("vd2.1", [f"vd2.1.{n}" for n in range(1, 8)]),
+        ("vd2.1.", [f"vd2.1.{n}" for n in range(1, 8)]),
+    ],
+)
+def test_library_search_finds_a_clause_id_or_its_beginning(capsys, query, expected):
+    code, out, err = run(capsys, "library", "search", query)
+    assert (code, err) == (0, "")
+    assert [line.split("\t")[0] for line in out.splitlines()] == expected
+
+
+def test_a_personal_clause_is_found_by_its_id_first(capsys):
+    clause_id = add(capsys)
+    code, out, _err = run(capsys, "library", "search", clause_id.upper())
+    assert code == 0 and out.splitlines()[0].split("\t")[0] == clause_id
+
+
 def test_tag_retire_delete_and_search(capsys):
     clause_id = add(capsys)
     run(capsys, "library", "tag", clause_id, "--add", "schengen", "--remove", "sis")

@@ -215,3 +215,112 @@ def replace_id(clause, new_id):
     from dataclasses import replace
 
     return replace(clause, id=new_id)
+
+
+# --- clause ids ------------------------------------------------------------------------
+
+SEVEN = [f"vd2.1.{n}" for n in range(1, 8)]
+
+
+@pytest.fixture
+def builtin_index(index):
+    from app.library import builtin
+
+    index.sync(builtin())
+    return index
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("vd2.0.1", ["vd2.0.1"]),
+        ("VD2.1.4", ["vd2.1.4"]),
+        ("  vd2.1.4 ", ["vd2.1.4"]),
+        ("vd2.1", SEVEN),
+        ("vd2.1.", SEVEN),
+        ("Vd2.1", SEVEN),
+    ],
+)
+def test_a_clause_id_or_its_beginning_finds_those_clauses(builtin_index, query, expected):
+    assert [hit.clause_id for hit in builtin_index.search(query)] == expected
+
+
+def test_every_id_of_the_builtin_library_finds_its_clause_first(builtin_index):
+    from app.library import builtin
+
+    for clause in builtin():
+        assert builtin_index.search(clause.id)[0].clause_id == clause.id
+        assert builtin_index.search(clause.id.upper())[0].clause_id == clause.id
+
+
+def ids_library(*ids: str, retired: tuple[str, ...] = ()) -> Library:
+    clauses = {}
+    for position, clause_id in enumerate(ids, 1):
+        clauses[clause_id] = Clause(
+            id=clause_id,
+            kind=Kind.COMMITMENT,
+            title={"fr": f"Engagement {position}"},
+            text={"fr": "Un texte qui parle de gares et de PNR."},
+            origin=Origin("s", 1, position),
+            retired=clause_id in retired,
+        )
+    return Library(clauses=clauses, digest="+".join(ids))
+
+
+def test_the_exact_id_ranks_before_the_ids_it_begins_then_library_order(index):
+    index.sync(ids_library("s.1.10", "s.1.2", "s.1.1", "s.1.11"))
+    assert [h.clause_id for h in index.search("s.1.1")] == ["s.1.1", "s.1.10", "s.1.11"]
+    assert [h.clause_id for h in index.search("s.1.")] == ["s.1.10", "s.1.2", "s.1.1", "s.1.11"]
+
+
+def test_an_id_in_capitals_in_a_team_library_is_found_in_lower_case(index):
+    index.sync(ids_library("TEAM-7", "TEAM-8"), origin="team:x.json")
+    assert [h.clause_id for h in index.search("team-7")] == ["TEAM-7"]
+    assert [h.clause_id for h in index.search("team-")] == ["TEAM-7", "TEAM-8"]
+
+
+def test_a_plain_word_that_is_an_id_comes_first_and_its_beginning_after_the_texts(index):
+    library = ids_library("gares", "garesud")
+    library.clauses["pnr"] = Clause(
+        id="pnr", kind=Kind.CONTEXT, title={"fr": "Les gares"}, text={"fr": "Des gares."}
+    )
+    index.sync(library)
+    # "gares" is an id and a word of every text: the clause with that id comes first.
+    assert [h.clause_id for h in index.search("gares")][0] == "gares"
+    # "pnr" is a word of two texts and the id of the third, which comes first.
+    assert [h.clause_id for h in index.search("PNR")][0] == "pnr"
+    assert {h.clause_id for h in index.search("PNR")} == {"pnr", "gares", "garesud"}
+
+
+def test_ids_are_searched_with_the_filters_and_without_retired_clauses(index):
+    index.sync(ids_library("s.1.1", "s.1.2", "s.1.3", retired=("s.1.2",)))
+    assert [h.clause_id for h in index.search("s.1")] == ["s.1.1", "s.1.3"]
+    assert [h.clause_id for h in index.search("s.1", include_retired=True)] == [
+        "s.1.1",
+        "s.1.2",
+        "s.1.3",
+    ]
+    assert index.search("s.1", kind="context") == []
+    assert index.search("s.1.2") == []
+
+
+def test_a_prefix_of_many_ids_is_bounded_by_the_limit(index):
+    index.sync(ids_library(*(f"gen.{n}" for n in range(1, 501))))
+    hits = index.search("gen.", limit=20)
+    assert len(hits) == 20
+    assert index.search("gen.250", limit=20)[0].clause_id == "gen.250"
+
+
+def test_an_id_among_other_words_is_not_looked_up_as_an_id(index):
+    index.sync(ids_library("s.1.1"))
+    assert index.search("s.1.1 gares") == []
+
+
+def test_id_query_says_whether_a_word_reads_as_an_id():
+    from app.search import id_query
+
+    assert id_query("vd2.1") == ("vd2.1", True)
+    assert id_query(" VD2 ") == ("VD2", True)
+    assert id_query("sécurité") == ("sécurité", False)
+    assert id_query("preuve numérique") is None
+    assert id_query("   ") is None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtTest import QTest
 
+from app.note import LinkedClause
 from app.search import Hit
 from ui.librarypanel import CLAUSE_ROLE, LibraryPanel, localized, part_label
 from ui.qt import QModelIndex, Qt
@@ -237,3 +239,39 @@ def test_own_clauses_are_grouped_under_their_library_and_only_they_can_be_retire
     assert panel.select_clause("vd2.1.1")
     assert not window.actions["retire_clause"].isEnabled()
     assert window.actions["copy_to_personal"].isEnabled()
+
+
+def shown_ids(panel: LibraryPanel) -> list[str]:
+    """The Id column of the rows the panel lists, top to bottom."""
+    return [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+
+
+def test_typing_the_beginning_of_an_id_lists_those_clauses_and_enter_inserts_the_exact_one(
+    window, qtbot
+):
+    panel = window.library
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.search, "vd2.1")
+    assert shown_ids(panel) == [f"vd2.1.{n}" for n in range(1, 8)]
+    assert panel.count.text() == "7 matching clauses"
+    qtbot.keyClicks(panel.search, ".")  # "vd2.1." on its way to a full id
+    assert shown_ids(panel) == [f"vd2.1.{n}" for n in range(1, 8)]
+    panel.search.selectAll()
+    qtbot.keyClicks(panel.search, "VD2.1.4")
+    assert shown_ids(panel) == ["vd2.1.4"]
+    assert panel.selected_clause_id() == "vd2.1.4"
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    linked = [b.clause_id for _s, b in window.document.note.blocks() if isinstance(b, LinkedClause)]
+    assert linked == ["vd2.1.4"]
+
+
+def test_ids_are_found_before_the_index_is_open(services, qtbot):
+    from ui.memorysearch import MemorySearch
+
+    panel = LibraryPanel(services.library, MemorySearch(services.library))
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.search, "vd2.0.1")
+    assert shown_ids(panel) == ["vd2.0.1"]
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "vd2.1")
+    assert shown_ids(panel) == [f"vd2.1.{n}" for n in range(1, 8)]

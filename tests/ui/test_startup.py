@@ -59,5 +59,16 @@ def test_the_search_in_memory_finds_what_the_index_finds(query):
         index.close()
 
 
+@pytest.mark.parametrize("query", ["vd2.0.1", "VD2.1.4", "vd2.1", "vd2.1.", "vd2", "vd"])
+def test_the_search_in_memory_finds_ids_in_the_order_the_index_does(query):
+    loaded = libraries.load_all()
+    index = libraries.open_index(loaded.library)
+    try:
+        expected = [h.clause_id for h in index.search(query)]
+        assert [h.clause_id for h in MemorySearch(loaded.library).search(query)] == expected
+    finally:
+        index.close()
+
+
 def test_folding_ignores_accents_and_case():
     assert folded("Coopération ÉLARGIE") == "cooperation elargie"
