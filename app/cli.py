@@ -10,12 +10,17 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Only what opening the window needs is imported here: the window starts
 # faster, and the headless commands import the rest when they run.
 from app import i18n
 from app.errors import ClausierError
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.library import Library
+    from app.note import Note
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -155,7 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("fill a variable"),
     )
     new.add_argument("-o", "--output", required=True, type=Path, help=_("the note file"))
-    new.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace the note file if it exists (without --force, an existing file is kept)"),
+    )
 
     export = commands.add_parser("export", help=_("export a note as a Word file"))
     export.add_argument("note", type=Path, help=_("the .clausier note"))
@@ -163,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", type=Path, help=_("a .docx house template"))
     export.add_argument(
         "-o", "--output", required=True, help=_("a .docx file or a folder (ending with /)")
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help=_(
+            "replace the Word file if it exists, in a folder too (without --force, an "
+            "existing file is kept)"
+        ),
     )
 
     from app import librarycli
@@ -233,6 +250,29 @@ def _settings_place() -> dict[str, str]:
     }
 
 
+def _warn_unused_variables(note: Note, library: Library, given: list[str]) -> None:
+    """One warning per ``--var`` that no text of the note uses, naming those it does use."""
+    from app.editing import NoteSession
+
+    used = NoteSession(note).variable_names(library)
+    listed = ", ".join("{" + name + "}" for name in used)
+    for name in dict.fromkeys(given):
+        if name in used:
+            continue
+        variable = "{" + name + "}"
+        if used:
+            message = _(
+                "--var {name}: no text of the note uses {variable} (it uses {used}); "
+                "the value is kept in the note."
+            ).format(name=name, variable=variable, used=listed)
+        else:
+            message = _(
+                "--var {name}: no text of the note uses {variable}, nor any other variable; "
+                "the value is kept in the note."
+            ).format(name=name, variable=variable)
+        _warn(message)
+
+
 def cmd_note_new(args: argparse.Namespace) -> int:
     """Create a note file from the command line's options."""
     from app import libraries, notefile, skeletons
@@ -292,6 +332,7 @@ def cmd_note_new(args: argparse.Namespace) -> int:
             section.blocks.append(LinkedClause(clause.id, clause.revision))
     for warning in notefile.write(note, args.output):
         _warn(warning)
+    _warn_unused_variables(note, loaded.library, [name for name, _value in args.var])
     print(args.output)
     return 0
 
@@ -301,11 +342,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app import export, libraries, notefile
 
     note = notefile.read(args.note)
+    # An existing file is refused first, in one line, before the libraries are read
+    # (whose problems are warnings); export_note refuses it too (see app.export).
+    target = export.target_path(note, args.output, args.lang or note.language)
+    if not args.force and export.replaces(target):
+        raise ClausierError(
+            _("{path} already exists; use --force to replace it.").format(path=target)
+        )
     loaded = libraries.load_all()
     for problem in loaded.problems:
         _warn(problem)
     result = export.export_note(
-        note, loaded.library, args.output, language=args.lang, template=args.template
+        note,
+        loaded.library,
+        args.output,
+        language=args.lang,
+        template=args.template,
+        replace=args.force,
     )
     for warning in result.warnings:
         _warn(warning.message)

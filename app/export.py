@@ -1,4 +1,9 @@
-"""Export a note as a Word file: the one entry point the window and the command line share."""
+"""Export a note as a Word file: the one entry point the window and the command line share.
+
+An export replaces an existing file only when the user said so: the command
+line with ``--force``, the window's export dialog by naming the files it
+replaces before the user clicks Export (:func:`replaces` is that rule for both).
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,19 @@ class ExportResult:
 
     path: Path
     warnings: list[PlanWarning]
+
+
+class ExistingFile(ExportError):
+    """The file an export would write exists, and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(_("{path} already exists; it was not replaced.").format(path=path))
+        self.path = path
+
+
+def replaces(path: Path) -> bool:
+    """Whether writing ``path`` replaces a file that is there (through a link, its target)."""
+    return Path(path).exists()
 
 
 def default_template() -> Path:
@@ -81,12 +99,20 @@ def export_note(
     *,
     language: NoteLanguage | str | None = None,
     template: Path | None = None,
+    replace: bool = True,
 ) -> ExportResult:
-    """Write ``note`` as a .docx at ``output`` (a file, or a folder for the conventional name)."""
+    """Write ``note`` as a .docx at ``output`` (a file, or a folder for the conventional name).
+
+    A file already there is replaced (the window's dialog has named it before
+    the click); with ``replace`` False (the command line without ``--force``) it
+    is left as it is and :class:`ExistingFile` raised before anything is laid out.
+    """
     from app.docx import export_plan  # python-docx is loaded only when exporting
 
     chosen = NoteLanguage(language) if language else note.language
     path = target_path(note, output, chosen)
+    if not replace and replaces(path):
+        raise ExistingFile(path)
     plan = build_plan(note, library, chosen)
     warnings = export_plan(plan, path, template=resolve_template(template))
     return ExportResult(path, warnings)

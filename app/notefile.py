@@ -407,6 +407,8 @@ def read(path: Path) -> Note:
         else:
             message = _("Cannot read {name}: {reason}")
         raise NoteFileError(message.format(name=path.name, reason=refused.reason)) from None
+    if is_word_file(raw):
+        raise NoteFileError(_("{name} is a Word file, not a Clausier note.").format(name=path.name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -417,6 +419,20 @@ def read(path: Path) -> Note:
         return loads(text.removeprefix("\ufeff"))
     except NoteFileError as error:
         raise NoteFileError(f"{path.name}: {error}") from None
+
+
+def is_word_file(raw: bytes) -> bool:
+    """Whether ``raw`` is a Word document (.docx, .docm, .dotx): a zip whose parts are under word/."""
+    if not raw.startswith(b"PK\x03\x04"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return any(name.startswith("word/") for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
 
 
 def write(note: Note, path: Path) -> list[str]:

@@ -195,7 +195,7 @@ def test_a_failed_export_leaves_the_previous_file_intact(capsys, tmp_path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", no_space)
-    code, _out, err = run(capsys, "export", str(note), "-o", str(target))
+    code, _out, err = run(capsys, "export", str(note), "-o", str(target), "--force")
     assert code == 1 and "the disk is full" in err
     assert target.read_bytes() == b"previous"
 
@@ -388,7 +388,9 @@ def test_a_read_only_word_file_is_not_overwritten_by_an_export():
         target.write_bytes(b"the signed version")
         realfaults.hand_over(target)
         target.chmod(0o444)
-        result = realfaults.clausier(home, "export", note, "-o", target, unprivileged=True)
+        result = realfaults.clausier(
+            home, "export", note, "-o", target, "--force", unprivileged=True
+        )
         assert result.returncode == 1
         assert "signed.docx is read-only" in realfaults.one_clear_line(result.stderr)
         assert target.read_bytes() == b"the signed version"
@@ -403,7 +405,7 @@ def test_exporting_through_a_symlink_updates_its_target_and_keeps_the_link(capsy
     real.write_bytes(b"old")
     link = tmp_path / "final.docx"
     os.symlink(real, link)
-    code, _out, err = run(capsys, "export", str(note), "-o", str(link))
+    code, _out, err = run(capsys, "export", str(note), "-o", str(link), "--force")
     assert code == 0, err
     assert link.is_symlink()
     assert docx.Document(str(real)).paragraphs  # the real file is the new export
@@ -417,7 +419,7 @@ def test_an_export_onto_a_full_disk_is_one_line_and_keeps_the_previous_file():
         target = disk / "n.docx"
         target.write_bytes(b"previous export")
         realfaults.fill(disk)
-        result = realfaults.clausier(disk, "export", note, "-o", target)
+        result = realfaults.clausier(disk, "export", note, "-o", target, "--force")
         assert result.returncode == 1
         line = realfaults.one_clear_line(result.stderr)
         assert line.endswith("n.docx: the disk is full")
@@ -501,3 +503,110 @@ def test_a_missing_argument_names_the_subcommand_not_the_usage_line(capsys, monk
     assert code == 2
     assert err.startswith("clausier export: de volgende argumenten zijn verplicht:")
     assert len(err.strip().splitlines()) == 1
+
+
+# --- the same rules for every command (issue 10: 15) ----------------------------------
+
+
+def test_export_keeps_an_existing_word_file_unless_force_is_given(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    target = tmp_path / "n.docx"
+    target.write_bytes(b"edited in Word after the last export")
+    code, out, err = run(capsys, "export", str(note), "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"clausier: error: {target} already exists; use --force to replace it.\n"
+    assert target.read_bytes() == b"edited in Word after the last export"
+    code, out, err = run(capsys, "export", str(note), "-o", str(target), "--force")
+    assert code == 0, err
+    assert out == f"{target}\n"
+    assert "Suivi Val Duchesse II" in "".join(docx.Document(str(target)).element.body.itertext())
+
+
+def test_export_to_a_folder_keeps_the_file_of_the_same_name_unless_force(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    folder = f"{tmp_path}/out/"
+    target = tmp_path / "out" / "2018-06-11_Suivi-Val-Duchesse-II_FR.docx"
+    assert run(capsys, "export", str(note), "-o", folder)[0] == 0
+    first = target.read_bytes()
+    code, _out, err = run(capsys, "export", str(note), "-o", folder)
+    assert code == 1
+    assert err == f"clausier: error: {target} already exists; use --force to replace it.\n"
+    assert target.read_bytes() == first
+    # Another language is another file: it is written beside the first.
+    code, out, err = run(capsys, "export", str(note), "--lang", "nl", "-o", folder)
+    assert code == 0, err
+    assert out.strip().endswith("_NL.docx") and target.read_bytes() == first
+    code, out, err = run(capsys, "export", str(note), "-o", folder, "--force")
+    assert (code, out) == (0, f"{target}\n"), err
+
+
+def test_the_installed_command_keeps_an_exported_file_and_says_so_in_one_line(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    made = _clausier("export", str(note), "-o", "n.docx", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    before = (tmp_path / "n.docx").read_bytes()
+    again = _clausier("export", str(note), "-o", "n.docx", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr == "clausier: error: n.docx already exists; use --force to replace it.\n"
+    assert (tmp_path / "n.docx").read_bytes() == before
+    forced = _clausier("export", str(note), "-o", "n.docx", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert forced.stdout == "n.docx\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        (["note", "new"], "--force replace the note file if it exists"),
+        (["export"], "--force replace the Word file if it exists, in a folder too"),
+    ],
+)
+def test_help_of_note_new_and_export_says_an_existing_file_is_kept_without_force(
+    capsys, command, words
+):
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"{words} (without --force, an existing file is kept)" in out
+
+
+def test_a_variable_no_text_of_the_note_uses_is_kept_with_a_warning(capsys, tmp_path):
+    path = tmp_path / "n.clausier"
+    code, out, err = run(
+        capsys, "note", "new", "--subject", "S", "--var", "foo=bar", "-o", str(path)
+    )
+    assert (code, out) == (0, f"{path}\n")
+    assert err == (
+        "clausier: warning: --var foo: no text of the note uses {foo}, nor any other "
+        "variable; the value is kept in the note.\n"
+    )
+    assert notefile.read(path).variables == {"foo": "bar"}
+
+
+def test_the_warning_for_an_unused_variable_names_those_the_note_uses(capsys, tmp_path):
+    code, out, err = run(
+        capsys, "library", "add", "--fr", "Le {minister} rencontre son {counterpart}."
+    )
+    assert code == 0, err
+    clause_id = out.split(":")[0]
+    path = tmp_path / "n.clausier"
+    code, _out, err = run(
+        capsys, "note", "new", "--subject", "S", "--clause", clause_id,
+        "--var", "minister=Jan Jambon", "--var", "ministre=Jan Jambon", "-o", str(path),
+    )  # fmt: skip
+    assert code == 0
+    assert err == (
+        "clausier: warning: --var ministre: no text of the note uses {ministre} (it uses "
+        "{minister}, {counterpart}); the value is kept in the note.\n"
+    )
+
+
+def test_a_word_file_given_as_a_note_is_named_as_such_and_left_untouched(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    word = tmp_path / "n.docx"
+    assert run(capsys, "export", str(note), "-o", str(word))[0] == 0
+    before = word.read_bytes()
+    code, out, err = run(capsys, "export", str(word), "-o", str(tmp_path / "again.docx"))
+    assert (code, out) == (1, "")
+    assert err == "clausier: error: n.docx is a Word file, not a Clausier note.\n"
+    assert word.read_bytes() == before and not (tmp_path / "again.docx").exists()

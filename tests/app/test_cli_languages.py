@@ -33,7 +33,7 @@ def new_and_export(tmp_path: Path, *options: str, export: tuple[str, ...] = ()) 
         "note", "new", "--date", "2018-06-11", *options, "-o", "n.clausier", "--force", cwd=tmp_path
     )
     assert created.returncode == 0, created.stderr
-    exported = clausier("export", "n.clausier", *export, "-o", "n.docx", cwd=tmp_path)
+    exported = clausier("export", "n.clausier", *export, "-o", "n.docx", "--force", cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     return tmp_path / "n.docx"
 

@@ -454,3 +454,51 @@ def test_a_note_past_a_cap_is_not_saved_so_every_saved_note_opens_again(tmp_path
     with pytest.raises(NoteFileError, match=words):
         notefile.write(note, path)
     assert path.read_bytes() == before
+
+
+def _zip(path, names: list[str]) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<xml/>")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["rapport.docx", "rapport.clausier", "modele.dotx"])
+def test_a_word_file_is_named_as_a_word_file_and_left_untouched(tmp_path, name):
+    import docx
+
+    path = tmp_path / name
+    docx.Document().save(str(path))
+    before = path.read_bytes()
+    with pytest.raises(NoteFileError) as refused:
+        notefile.read(path)
+    assert str(refused.value) == f"{name} is a Word file, not a Clausier note."
+    assert path.read_bytes() == before
+
+
+def test_a_word_file_whose_main_part_has_another_name_is_still_a_word_file(tmp_path):
+    path = tmp_path / "online.docx"
+    _zip(path, ["[Content_Types].xml", "_rels/.rels", "word/document2.xml"])
+    with pytest.raises(NoteFileError, match="^online.docx is a Word file, not a Clausier note.$"):
+        notefile.read(path)
+
+
+@pytest.mark.parametrize(
+    "names", [["[Content_Types].xml", "xl/workbook.xml"], []], ids=["spreadsheet", "empty-zip"]
+)
+def test_another_zip_is_not_called_a_word_file(tmp_path, names):
+    path = tmp_path / "tableau.xlsx"
+    _zip(path, names)
+    with pytest.raises(NoteFileError) as refused:
+        notefile.read(path)
+    assert "Word" not in str(refused.value)
+
+
+def test_a_damaged_zip_that_starts_like_a_word_file_is_not_called_one(tmp_path):
+    path = tmp_path / "tronque.docx"
+    path.write_bytes(b"PK\x03\x04" + bytes(200))
+    with pytest.raises(NoteFileError) as refused:
+        notefile.read(path)
+    assert str(refused.value) == "tronque.docx: The note is damaged (line 1, column 1)."

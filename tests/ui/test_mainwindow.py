@@ -283,6 +283,19 @@ def test_a_named_pipe_chosen_as_a_note_is_refused_without_waiting(window, dialog
     assert dialogs.errors == ["Cannot read pipe.clausier: it is a named pipe, not a file"]
 
 
+def test_a_word_file_chosen_with_ctrl_o_is_named_a_word_file_and_left_untouched(
+    window, workspace, dialogs, tmp_path
+):
+    path = tmp_path / "rapport.docx"
+    docx.Document().save(str(path))
+    before = path.read_bytes()
+    dialogs.open_answer = path
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.errors == ["rapport.docx is a Word file, not a Clausier note."]
+    assert workspace.windows == [window] and window.document.path is None
+    assert path.read_bytes() == before
+
+
 # --- saving: never silent, never over a file the user did not mean (issue 9) ----------
 
 
