@@ -43,10 +43,8 @@ def _date(text: str) -> date:
 
     try:
         return parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{value}” is not a date (use YYYY-MM-DD)").format(value=text)
-        ) from None
+    except ValueError as error:  # says why, and the forms to use
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _period(text: str):
@@ -124,12 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--subject", required=True, help=_("the subject (in Dutch for a note in Dutch only)")
     )
     new.add_argument("--subject-nl", help=_("the subject in Dutch"))
-    new.add_argument("--date", type=_date, help=_("the note's date (YYYY-MM-DD)"))
+    new.add_argument(
+        "--date", type=_date, help=_("the note's date: 2018-06-11, 11/06/2018 or “11 juin 2018”")
+    )
     new.add_argument(
         "--meeting-date",
         type=_period,
         metavar="DATE[/DATE]",
-        help=_("the meeting's date, or its first and last days: 2018-04-25/2018-04-26"),
+        help=_(
+            "the meeting's date, or its first and last days: 2018-04-25/2018-04-26, "
+            "“25–26 avril 2018”"
+        ),
     )
     new.add_argument("--lang", type=_language, default=NoteLanguage.FR, help="fr, nl, fr+nl")
     new.add_argument(

@@ -7,6 +7,7 @@ which needs no Babel, so the note model loads without it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cache, lru_cache
 
@@ -25,10 +26,25 @@ _PLACE_JOINER = {"fr": ", le ", "nl": ", "}
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _BELGIAN = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
-#: What may stand between the two ends of a typed range ("25–26/04/2018", "… au …", "… tot …").
-_RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—]|\.\.|/)\s*|\s+(?:au|tot|to)\s+", re.IGNORECASE)
+#: A date written out (folded by :func:`_fold`): "11 juin 2018", "le lundi 1er juin 2018",
+#: "maandag 11 juni 2018", "11 sept. 2018"; a range's start may stop at the month or the day.
+_WRITTEN = re.compile(
+    r"(?:(?:le|op)\s+)?(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"
+    r"(?P<day>[0-9]{1,2})(?:er|re|e|ste|de)?"
+    r"(?:\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>[0-9]{4}))?)?"
+)
+#: What may stand between the two ends of a typed range: a dash, "..", "/" (between two ISO
+#: dates), "au", "jusqu’au", "tot", "tot en met", "t/m", "t.e.m.", "to".
+_RANGE_SEPARATOR = re.compile(
+    r"\s*(?:[-‐‑‒–—]|\.\.|/)\s*"
+    r"|\s+(?:au|jusqu['’]au|tot\s+en\s+met|tot|t/m|t\.e\.m\.?|to)\s+"
+)
+#: What may open a range: "du 25 au 26 avril", "van 25 tot 26 april".
+_RANGE_OPENING = re.compile(r"(?:du|van|from)\s+")
 #: The start of a range that takes its month and year, or its year, from the end: "25", "30/04".
 _PARTIAL_START = re.compile(r"(\d{1,2})(?:[/.-](\d{1,2}))?", re.ASCII)
+#: The fewest letters that name a month by their prefix alone ("fév", "sept", "okt").
+_MONTH_PREFIX = 3
 
 
 @cache
@@ -103,16 +119,112 @@ def after_place(d: date, lang: str) -> str:
     return _PLACE_JOINER[lang] + format_date(d, lang)
 
 
-def _read_date(text: str) -> date | None:
-    """The date ``text`` is written as, None when it is in no known form (ValueError: no such day)."""
-    cleaned = text.strip()
-    if match := _ISO.fullmatch(cleaned):
-        year, month, day = match.group(1, 2, 3)
-    elif match := _BELGIAN.fullmatch(cleaned):
-        day, month, year = match.group(1, 3, 4)
+def _fold(text: str) -> str:
+    """``text`` as it is read: accents dropped, lower case ("Février" → "fevrier", "1ᵉʳ" → "1er")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _names(kind: str, widths: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """Babel's French and Dutch names of the months or weekdays, folded: name → (number, language)."""
+    found: dict[str, tuple[int, str]] = {}
+    for lang in LOCALE:
+        table = getattr(_locale(lang), kind)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for number, name in table[context][width].items():
+                    found.setdefault(_fold(name).rstrip("."), (number, lang))
+    return found
+
+
+@cache
+def _month_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """The months as fr_BE and nl_BE write them in full, and abbreviated ("sept.", "mrt")."""
+    return _names("months", ("wide",)), _names("months", ("abbreviated",))
+
+
+@cache
+def _weekday_names() -> dict[str, tuple[int, str]]:
+    """The weekdays in French and Dutch, in full and abbreviated: name → (Monday = 0, language)."""
+    return _names("days", ("wide", "abbreviated"))
+
+
+def _month(word: str) -> tuple[int, str] | None:
+    """The month (and its language) a folded word names in full, abbreviated or by a prefix ("sept")."""
+    word = word.rstrip(".")
+    full, short = _month_names()
+    if found := full.get(word) or short.get(word):
+        return found
+    if len(word) >= _MONTH_PREFIX:
+        months = {
+            number: (number, lang) for name, (number, lang) in full.items() if name.startswith(word)
+        }
+        if len(months) == 1:
+            return next(iter(months.values()))
+    return None
+
+
+def _read_date(text: str, end: date | None = None, whole: str = "") -> date | None:
+    """The date ``text`` is written as, None when it is in no known form (ValueError: no such day).
+
+    With ``end``, ``text`` is the start of a range and may leave out what the end
+    says: "25" or "25/04" before "26/04/2018", "30 avril" or "1er" before "2 mai
+    2018". Messages quote ``whole`` (the whole text typed) when given.
+    """
+    whole = whole or text
+    folded = _fold(text)
+    if match := _ISO.fullmatch(folded):
+        year, month, day = (int(g) for g in match.group(1, 2, 3))
+        return _day(whole, year, month, day)
+    if match := _BELGIAN.fullmatch(folded):
+        day, month, year = (int(g) for g in match.group(1, 3, 4))
+        return _day(whole, year, month, day)
+    if end is not None and (match := _PARTIAL_START.fullmatch(folded)):
+        given = match.group(2)
+        return _start(whole, end, int(match.group(1)), int(given) if given else None)
+    if match := _WRITTEN.fullmatch(folded):
+        return _read_written(match, end, whole)
+    return None
+
+
+def _read_written(match: re.Match[str], end: date | None, whole: str) -> date | None:
+    """The date a match of :data:`_WRITTEN` says, its weekday checked; None when it lacks a part."""
+    month: int | None = None
+    if match["month"]:
+        found = _month(match["month"])
+        if found is None:
+            raise ValueError(
+                _("“{text}” names no month we know; write the month in full: 11 juin 2018.").format(
+                    text=whole
+                )
+            )
+        month = found[0]
+    if month is not None and match["year"]:
+        day = _day(whole, int(match["year"]), month, int(match["day"]))
+    elif end is None:
+        return None  # "11 juin" has no year (see _missing_year), "lundi 11" no month
     else:
-        return None
-    return _day(text, int(year), int(month), int(day))
+        day = _start(whole, end, int(match["day"]), month)
+    if match["weekday"]:
+        named = _weekday_names().get(match["weekday"].rstrip("."))
+        if named is None:
+            return None
+        if named[0] != day.weekday():
+            lang = named[1]  # the message writes the day in the language the user wrote it
+            raise ValueError(
+                _("“{text}”: {date} is a {weekday}.").format(
+                    text=whole, date=format_date(day, lang), weekday=_apply(day, lang, "EEEE")
+                )
+            )
+    return day
+
+
+def _start(whole: str, end: date, day: int, month: int | None) -> date:
+    """The start of a range that leaves out its year, or its month and year, the end's."""
+    start = _day(whole, end.year, month or end.month, day)
+    if month is not None and start > end:  # "28 décembre – 3 janvier 2019"
+        start = _day(whole, end.year - 1, month, day)
+    return start
 
 
 def _day(text: str, year: int, month: int, day: int) -> date:
@@ -122,48 +234,63 @@ def _day(text: str, year: int, month: int, day: int) -> date:
         raise ValueError(_("“{text}” is not a day of the calendar.").format(text=text)) from None
 
 
+def _missing_year(part: str, whole: str) -> ValueError | None:
+    """The error for a date written out without its year ("11 juin"), None for other text."""
+    match = _WRITTEN.fullmatch(_fold(part))
+    if match is None or not match["month"] or match["year"] or _month(match["month"]) is None:
+        return None
+    return ValueError(
+        _("“{text}” has no year; write it as 11 juin 2018 or 11/06/2018.").format(text=whole)
+    )
+
+
 def parse_date(text: str) -> date:
-    """The date written as "2018-06-11", "11/06/2018" or "11.06.2018"; ValueError otherwise."""
+    """The date written as "2018-06-11", "11/06/2018", "11.06.2018" or in words, French or Dutch.
+
+    In words: "11 juin 2018", "1er juin 2018", "lundi 11 juin 2018", "maandag
+    11 juni 2018", "11 sept. 2018", "11 fevrier 2018" (case and accents do not
+    matter; a weekday must be the right one). ValueError, with what to write,
+    otherwise.
+    """
     found = _read_date(text)
     if found is None:
-        raise ValueError(
+        raise _missing_year(text, text) or ValueError(
             _("“{text}” is not a date; write it as 2018-06-11 or 11/06/2018.").format(text=text)
         )
     return found
 
 
-def _read_start(text: str, end: date, whole: str) -> date | None:
-    """The start of a range, written in full or as "25" / "25/04" that the end completes."""
-    found = _read_date(text)
-    if found is not None:
-        return found
-    if match := _PARTIAL_START.fullmatch(text.strip()):
-        day, month = int(match.group(1)), match.group(2)
-        return _day(whole, end.year, int(month) if month else end.month, day)
-    return None
-
-
 def parse_period(text: str) -> Period:
-    """A day as :func:`parse_date` reads it, or a range: "25/04/2018 – 26/04/2018", "25–26/04/2018".
+    """A day as :func:`parse_date` reads it, or a range: "25/04/2018 – 26/04/2018", "25–26 avril 2018".
 
-    The two ends of a range are joined by a dash, "..", "au" or "tot" (and "/"
-    between two ISO dates); the start may leave out what the end says ("30/04 –
-    2/05/2018"). ValueError, with what to write, otherwise.
+    The two ends of a range are joined by a dash, "..", "au", "tot", "tot en
+    met", "t/m" (and "/" between two ISO dates), with "du" or "van" before the
+    start if the user likes ("du 25 au 26 avril 2018", "van 25 tot 26 april
+    2018"); the start may leave out what the end says ("30/04 – 2/05/2018",
+    "30 avril – 2 mai 2018"). ValueError, with what to write, otherwise.
     """
-    found = _read_date(text)
+    problem: ValueError | None = None  # a reading that names a day that does not exist
+    try:
+        found = _read_date(text)
+    except ValueError as error:
+        found, problem = None, error
     if found is not None:
         return found
-    cleaned = text.strip()
-    problem: ValueError | None = None  # a split that reads as days that do not exist
-    for separator in _RANGE_SEPARATOR.finditer(cleaned):
+    folded = _fold(text)
+    for separator in _RANGE_SEPARATOR.finditer(folded):
         if separator.start() == 0:
             continue
+        head, tail = folded[: separator.start()], folded[separator.end() :]
         try:
-            end = _read_date(cleaned[separator.end() :])
-            start = None if end is None else _read_start(cleaned[: separator.start()], end, text)
+            end = _read_date(tail, whole=text)
+            opening = _RANGE_OPENING.match(head)
+            head = head[opening.end() :] if opening else head
+            start = None if end is None else _read_date(head, end, text)
         except ValueError as error:
             problem = problem or error
             continue
+        if end is None:
+            problem = problem or _missing_year(tail, text)
         if start is None or end is None:
             continue
         if end < start:
@@ -171,7 +298,7 @@ def parse_period(text: str) -> Period:
         return period(start, end)
     if problem is not None:
         raise problem
-    raise ValueError(
+    raise _missing_year(text, text) or ValueError(
         _(
             "“{text}” is not a date; write it as 2018-06-11 or 11/06/2018, "
             "or a range as 25/04/2018 – 26/04/2018."

@@ -2,9 +2,12 @@
 
 The text is read when the user is done (Enter or leaving the field) as
 :func:`app.dates.parse_date` reads it ("11/06/2018", "11.06.2018",
-"2018-06-11"); a field that allows ranges also reads the days of a meeting
-over several ("25–26/04/2018", "30/04/2018 – 2/05/2018"). Text that is no date
-stays as typed, marked, with the reason, and changes nothing.
+"2018-06-11", "11 juin 2018", "maandag 11 juni 2018"); a field that allows
+ranges also reads the days of a meeting over several ("25–26/04/2018",
+"25–26 avril 2018", "van 25 tot 26 april 2018"). Text that is no date stays as
+typed, marked, with the reason, and changes nothing. The calendar (F4, Alt+Down
+or its button) opens on the field's date, else on the day the field suggests
+(the note's date for its meeting), else on today; typing in it types in the field.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from app.period import Period, first_day, format_short
 from ui.keys import keep_alt_arrows
 from ui.qt import (
     QCalendarWidget,
+    QCoreApplication,
     QDate,
     QEvent,
     QHBoxLayout,
     QKeyEvent,
+    QLocale,
     QObject,
     QPoint,
     Qt,
+    QTableView,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -65,6 +71,7 @@ class DateField(QWidget):
         self.calendar: QCalendarWidget | None = None
         self.problem = ""  # why the typed text is not a date ("" when it is, or is empty)
         self._committed: Period | None = None
+        self._suggested: date | None = None  # where the calendar opens on an empty field
         self._read_only = False
         self.edit.editingFinished.connect(self._commit)
         self.edit.installEventFilter(self)
@@ -84,6 +91,10 @@ class DateField(QWidget):
         self.edit.set_text(format_short(value) if value is not None else "")
         self._mark("")
         self.clear_button.setEnabled(value is not None and not self._read_only)
+
+    def set_suggested_day(self, day: date | None) -> None:
+        """The day the calendar opens on while the field has no date (None: today)."""
+        self._suggested = day
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse edits (the note is read-only)."""
@@ -134,6 +145,9 @@ class DateField(QWidget):
     # --- calendar -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._calendar_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._typed_in_calendar(event)
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
@@ -145,20 +159,60 @@ class DateField(QWidget):
                 return True
         return False
 
+    @property
+    def _calendar_view(self) -> QTableView | None:
+        return self.calendar.findChild(QTableView) if self.calendar is not None else None
+
+    def _typed_in_calendar(self, event: QKeyEvent) -> bool:
+        """Send what is typed in the calendar to the field (Qt's own editor there is unusable)."""
+        text = event.text()
+        if (
+            not text
+            or not text.isprintable()
+            or event.modifiers()
+            & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        ):
+            return False  # arrows, Enter, Escape, Page Up… stay the calendar's
+        assert self.popup is not None
+        self.popup.hide()
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.edit.selectAll()  # typing replaces the field's text, as in a selected field
+        copy = QKeyEvent(event.type(), event.key(), event.modifiers(), text)
+        QCoreApplication.sendEvent(self.edit, copy)
+        return True
+
+    def calendar_day(self) -> date:
+        """The day the calendar opens on: the one typed, the field's, the suggested one, or today."""
+        try:
+            typed = self._read(self.edit.text())
+        except ValueError:
+            typed = None
+        for value in (typed, self._committed, self._suggested):
+            if value is not None:
+                return first_day(value)
+        return date.today()
+
     def open_calendar(self) -> None:
-        """Open the calendar on the field's date, or on today when it has none."""
+        """Open the calendar on the field's date, else the suggested day, else today."""
         if self._read_only:
             return
         if self.popup is None:
             self.popup = QWidget(self, Qt.WindowType.Popup)
             self.calendar = QCalendarWidget(self.popup)
             self.calendar.setGridVisible(True)
+            # Qt's editor for typed dates shows "11/-2147483648/0" for a month it cannot
+            # read yet; what is typed goes to the field instead (_typed_in_calendar).
+            self.calendar.setDateEditEnabled(False)
             QVBoxLayout(self.popup).addWidget(self.calendar)
             self.popup.layout().setContentsMargins(0, 0, 0, 0)
             self.calendar.clicked.connect(self._picked)
             self.calendar.activated.connect(self._picked)
+            view = self._calendar_view
+            if view is not None:
+                view.installEventFilter(self)
         assert self.calendar is not None
-        shown = first_day(self._committed) if self._committed is not None else date.today()
+        self.calendar.setLocale(QLocale())  # month and day names in the interface language
+        shown = self.calendar_day()
         day = QDate(shown.year, shown.month, shown.day)
         self.calendar.setSelectedDate(day)
         self.calendar.setCurrentPage(day.year(), day.month())
@@ -187,9 +241,10 @@ class DateField(QWidget):
         if self.ranges:
             self.edit.setPlaceholderText(_("dd/mm/yyyy, or a range: 25–26/04/2018"))
             self._hint = _(
-                "A date (11/06/2018) or the first and last days (25/04/2018 – 26/04/2018)"
+                "A date (11/06/2018, 11 juin 2018, 11 juni 2018) or the first and last days "
+                "(25/04/2018 – 26/04/2018, 25–26 avril 2018, van 25 tot 26 april 2018)"
             )
         else:
             self.edit.setPlaceholderText(_("dd/mm/yyyy"))
-            self._hint = _("A date: 11/06/2018 or 2018-06-11")
+            self._hint = _("A date: 11/06/2018, 2018-06-11, 11 juin 2018 or 11 juni 2018")
         self.edit.setToolTip(self.problem or self._hint)

@@ -218,6 +218,7 @@ class MetadataForm(QWidget):
             self.texts[name].set_text(getattr(note, name))
         elif name in self.dates:
             self.dates[name].set_value(getattr(note, name))
+            self.dates["meeting_date"].set_suggested_day(note.date)  # its calendar opens there
         elif name == "classification":
             self.classification.setCurrentIndex(
                 self.classification.findData(note.classification.value)

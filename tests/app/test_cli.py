@@ -140,6 +140,11 @@ def test_library_import_adds_clauses_to_the_user_library_only(capsys):
         (["note", "new", "--subject", "S", "--clause", "vd9.9", "-o", "n.clausier"], "vd9.9", 1),
         (
             ["note", "new", "--subject", "S", "--date", "11 juin", "-o", "n.clausier"],
+            "“11 juin” has no year",
+            2,
+        ),
+        (
+            ["note", "new", "--subject", "S", "--date", "demain", "-o", "n.clausier"],
             "not a date",
             2,
         ),

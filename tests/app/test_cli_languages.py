@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -17,6 +18,7 @@ from docx.oxml.ns import qn
 
 from app import notefile
 from app.note import Section, TextBlock
+from app.period import DateRange
 from app.settings import user_file
 
 CLAUSIER = Path(sys.executable).with_name("clausier")
@@ -193,3 +195,25 @@ def test_the_skeletons_dutch_default_stays_when_no_dutch_value_is_given(tmp_path
     note = notefile.read(tmp_path / "m.clausier")
     assert note.addressee == {"fr": "Madame la Ministre", "nl": "De heer Eerste Minister"}
     assert "--to-nl not given: the Dutch side stays “De heer Eerste Minister”" in created.stderr
+
+
+def test_dates_written_in_words_are_read_by_note_new(tmp_path):
+    created = clausier(
+        "note", "new", "--subject", "S", "--date", "lundi 11 juin 2018",
+        "--meeting-date", "du 25 au 26 avril 2018", "-o", "n.clausier", cwd=tmp_path,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    note = notefile.read(tmp_path / "n.clausier")
+    assert note.date == date(2018, 6, 11)
+    assert note.meeting_date == DateRange(date(2018, 4, 25), date(2018, 4, 26))
+
+
+def test_a_wrong_weekday_on_the_command_line_is_one_line_saying_why(tmp_path):
+    result = clausier(
+        "note", "new", "--subject", "S", "--date", "maandag 12 juni 2018",
+        "-o", "n.clausier", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "12 juni 2018 is a dinsdag" in result.stderr
+    assert not (tmp_path / "n.clausier").exists()

@@ -3,11 +3,13 @@
 from datetime import date, timedelta
 
 import pytest
+from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app import i18n
-from app.dates import format_date, format_range, parse_date, place_line
+from app.dates import format_date, format_range, parse_date, parse_period, place_line
+from app.period import DateRange
 
 JUNE_11 = date(2018, 6, 11)
 
@@ -131,7 +133,7 @@ def test_belgian_dates_are_day_first():
 
 
 @pytest.mark.parametrize(
-    "text", ["", "demain", "11/06/18", "2018/06/11", "11/06.2018", "11 juin 2018", "٢٠١٨-٠٦-١١"]
+    "text", ["", "demain", "11/06/18", "2018/06/11", "11/06.2018", "juin 2018", "٢٠١٨-٠٦-١١"]
 )
 def test_unreadable_dates_are_refused_with_the_forms_to_use(text):
     with pytest.raises(ValueError, match="2018-06-11 or 11/06/2018"):
@@ -161,3 +163,124 @@ class _Upper:
 def test_written_dates_read_back(d):
     assert parse_date(d.isoformat()) == d
     assert parse_date(d.strftime("%d/%m/%Y")) == d
+
+
+@pytest.mark.parametrize("interface", ["fr", "nl", "en"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11 juin 2018", JUNE_11),
+        ("1er juin 2018", date(2018, 6, 1)),
+        ("1ᵉʳ juin 2018", date(2018, 6, 1)),
+        ("le 1er février 2016", date(2016, 2, 1)),
+        ("lundi 11 juin 2018", JUNE_11),
+        ("Lundi 11 Juin 2018", JUNE_11),
+        ("11 juni 2018", JUNE_11),
+        ("maandag 11 juni 2018", JUNE_11),
+        ("ma 11 jun 2018", JUNE_11),
+        ("lun. 11 juin 2018", JUNE_11),
+        ("11 sept. 2018", date(2018, 9, 11)),
+        ("11 sep 2018", date(2018, 9, 11)),
+        ("11 sept 2018", date(2018, 9, 11)),
+        ("11 févr. 2018", date(2018, 2, 11)),
+        ("11 fevrier 2018", date(2018, 2, 11)),
+        ("11 FÉVRIER 2018", date(2018, 2, 11)),
+        ("2 aout 2018", date(2018, 8, 2)),
+        ("16 okt 2017", date(2017, 10, 16)),
+        ("16 mrt 2017", date(2017, 3, 16)),
+        ("31 déc. 2018", date(2018, 12, 31)),
+        ("11\u00a0juin\u00a02018", JUNE_11),  # no-break spaces, as copied from Word
+    ],
+)
+def test_dates_written_in_words_are_read_in_french_and_dutch(interface, text, expected):
+    i18n.set_language(interface)
+    assert parse_date(text) == expected
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize("locale", ["fr_BE", "nl_BE"])
+@pytest.mark.parametrize("width", ["wide", "abbreviated"])
+def test_every_month_name_babel_writes_is_read(locale, width):
+    for number, name in Locale.parse(locale).months["format"][width].items():
+        assert parse_date(f"11 {name} 2018") == date(2018, number, 11), name
+        assert parse_date(f"11 {name.upper()} 2018") == date(2018, number, 11), name
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["fr", "nl"]),
+    st.booleans(),
+)
+def test_dates_written_in_full_read_back(d, lang, weekday):
+    assert parse_date(format_date(d, lang, weekday=weekday)) == d
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("25-26 avril 2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("25–26 avril 2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("25–26 april 2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("1er–3 mars 2018", date(2018, 3, 1), date(2018, 3, 3)),
+        ("30 avril – 2 mai 2018", date(2018, 4, 30), date(2018, 5, 2)),
+        ("30 april - 2 mei 2018", date(2018, 4, 30), date(2018, 5, 2)),
+        ("du 25 au 26 avril 2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("du 30 avril au 2 mai 2018", date(2018, 4, 30), date(2018, 5, 2)),
+        ("van 25 tot 26 april 2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("van 25 tot en met 27 april 2018", date(2018, 4, 25), date(2018, 4, 27)),
+        ("25 t/m 27 april 2018", date(2018, 4, 25), date(2018, 4, 27)),
+        ("lundi 25 – mardi 26 juin 2018", date(2018, 6, 25), date(2018, 6, 26)),
+        ("28 décembre – 3 janvier 2019", date(2018, 12, 28), date(2019, 1, 3)),
+        ("28 december 2018 – 3 januari 2019", date(2018, 12, 28), date(2019, 1, 3)),
+        ("25 avril 2018 – 26/04/2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("25/04/2018 – 26/04/2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("25-26/04/2018", date(2018, 4, 25), date(2018, 4, 26)),
+        ("30/12 – 2/01/2019", date(2018, 12, 30), date(2019, 1, 2)),
+        ("2018-04-25/2018-04-26", date(2018, 4, 25), date(2018, 4, 26)),
+    ],
+)
+def test_ranges_are_read_in_figures_and_in_words(text, start, end):
+    assert parse_period(text) == DateRange(start, end)
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 2), max_value=date(9999, 12, 1)),
+    st.integers(min_value=1, max_value=400),
+    st.sampled_from(["fr", "nl"]),
+)
+def test_ranges_written_in_full_read_back(start, days, lang):
+    end = min(start + timedelta(days=days), date(9999, 12, 31))
+    assert parse_period(format_range(start, end, lang)) == DateRange(start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("lundi 12 juin 2018", "12 juin 2018 is a mardi"),
+        ("maandag 12 juni 2018", "12 juni 2018 is a dinsdag"),
+        ("11 juin", "has no year"),
+        ("11 juni", "has no year"),
+        ("11 jui 2018", "names no month"),  # juin or juillet?
+        ("11 junio 2018", "names no month"),
+        ("30 février 2018", "not a day of the calendar"),
+    ],
+)
+def test_dates_in_words_that_cannot_be_read_say_why(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+    with pytest.raises(ValueError, match=message):
+        parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("25-26 avril", "has no year"),
+        ("26–25 avril 2018", "ends before it starts"),
+        ("du 25 au 31 avril 2018", "not a day of the calendar"),
+        ("lundi 25 – lundi 26 juin 2018", "26 juin 2018 is a mardi"),
+    ],
+)
+def test_ranges_in_words_that_cannot_be_read_say_why(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_period(text)
