@@ -570,7 +570,13 @@ class NoteSession:
 
             return apply
 
-        label = Label(N_("Update {n} linked clauses"), n=len(swaps))
+        if len(swaps) == 1:  # named as one update is, not "Update 1 linked clauses"
+            updated = swaps[0][2]
+            label = Label(
+                N_("Update clause {id} to revision {n}"), id=updated.clause_id, n=updated.revision
+            )
+        else:
+            label = Label(N_("Update {n} linked clauses"), n=len(swaps))
         return self.history.push(Command(label, run(True), run(False)))
 
     def keep_revision(self, block_id: str, library: Library) -> Change:

@@ -1,7 +1,8 @@
 """Undo and redo for note edits, kept in the core so it is tested without a display.
 
-Each edit is a :class:`Command` with a translated label ("Insert clause") and
-two functions that apply and revert it; both return the :class:`Change` the
+Each edit is a :class:`Command` with a translated label ("Insert clause"), whose
+Undo and Redo menu texts are whole phrases (:mod:`app.editwords`), and two
+functions that apply and revert it; both return the :class:`Change` the
 window must refresh. Consecutive typing in the same field merges into one
 command, as users expect from a text editor.
 """
@@ -36,8 +37,38 @@ class Label:
     def __str__(self) -> str:
         return _(self.message).format(**self.values)
 
+    @property
+    def undo_text(self) -> str:
+        """The Undo menu's text for this edit, one whole phrase per language ("&Undo Rename section")."""
+        return self._menu_text(0)
+
+    @property
+    def redo_text(self) -> str:
+        """The Redo menu's text for this edit, one whole phrase per language ("&Redo Rename section")."""
+        return self._menu_text(1)
+
+    def _menu_text(self, which: int) -> str:
+        from app.editwords import PHRASES
+
+        phrases = PHRASES.get(self.message)
+        if phrases is None:  # an edit with no phrases of its own: the name after "Undo"
+            return _menu_text(str(self), which)
+        return _(phrases[which]).format(**self.values)
+
+
+def _menu_text(label: str, which: int) -> str:
+    """The Undo (0) or Redo (1) menu text for an edit known only by its name."""
+    return (_("&Undo {action}") if which == 0 else _("&Redo {action}")).format(action=label)
+
     def __repr__(self) -> str:
         return f"Label({self.message!r})"
+
+
+def _menu_text_of(label: Label | str, which: int) -> str:
+    """The Undo (0) or Redo (1) menu text for a command's label."""
+    if isinstance(label, Label):
+        return label.undo_text if which == 0 else label.redo_text
+    return _menu_text(label, which)
 
 
 @dataclass(frozen=True)
@@ -129,6 +160,16 @@ class History:
     def redo_label(self) -> str:
         """The label of the command Redo would apply ("" when none)."""
         return str(self._undone[-1].label) if self._undone else ""
+
+    @property
+    def undo_text(self) -> str:
+        """What the Undo menu says: "&Undo Rename section", or "&Undo" when there is nothing to undo."""
+        return _menu_text_of(self._done[-1].label, 0) if self._done else _("&Undo")
+
+    @property
+    def redo_text(self) -> str:
+        """What the Redo menu says: "&Redo Rename section", or "&Redo" when there is nothing to redo."""
+        return _menu_text_of(self._undone[-1].label, 1) if self._undone else _("&Redo")
 
     def mark_clean(self) -> None:
         """Record that the note as it is now is saved."""

@@ -438,16 +438,8 @@ class MainWindow(QMainWindow):
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(history.can_undo and not document.read_only)
         redo.setEnabled(history.can_redo and not document.read_only)
-        undo.setText(
-            _("&Undo {action}").format(action=history.undo_label)
-            if history.can_undo
-            else _("&Undo")
-        )
-        redo.setText(
-            _("&Redo {action}").format(action=history.redo_label)
-            if history.can_redo
-            else _("&Redo")
-        )
+        undo.setText(history.undo_text)  # a whole phrase per edit (app.editwords)
+        redo.setText(history.redo_text)
         for action in (undo, redo):
             action.setToolTip(action.text().replace("&", ""))
         editing = not document.read_only

@@ -182,6 +182,39 @@ def test_follow_up_rows_are_edited_with_undo():
     assert s.block(table_id).rows == [row]
 
 
+def test_a_deadline_is_a_date_for_every_language_or_a_text_for_each_with_undo():
+    s = session()
+    table_id = s.insert_follow_up(s.note.sections[1].id).block_id
+    s.add_follow_up_row(table_id)
+    row = s.block(table_id).rows[0]
+    s.edit_follow_up(table_id, 0, "deadline", "fr", "1er trimestre 2019")
+    s.edit_follow_up(table_id, 0, "deadline", "nl", "eerste kwartaal 2019")
+    assert (row.deadline, row.deadline_text) == (
+        "",
+        {"fr": "1er trimestre 2019", "nl": "eerste kwartaal 2019"},
+    )
+    s.edit_follow_up(table_id, 0, "deadline", "nl", "2019-03-31")  # a date: both languages
+    assert (row.deadline, row.deadline_text) == ("2019-03-31", {})
+    s.edit_follow_up(table_id, 0, "deadline", "fr", "fin mars")  # over a date: French only
+    assert (row.deadline, row.deadline_text) == ("", {"fr": "fin mars"})
+    assert s.history.undo_label == "Edit follow-up table"
+    s.undo()
+    assert (row.deadline, row.deadline_text) == ("2019-03-31", {})
+    s.undo()  # the Dutch cell's typing, text then date, is one step
+    assert (row.deadline, row.deadline_text) == ("", {"fr": "1er trimestre 2019"})
+    s.edit_follow_up(table_id, 0, "deadline", "fr", "")
+    assert (row.deadline, row.deadline_text) == ("", {})
+
+
+def test_the_authors_function_is_set_per_language_with_undo():
+    s = session()
+    s.set_localized("author_function", "fr", "conseillère")
+    assert s.note.author_function == {"fr": "conseillère"}
+    assert s.history.undo_label == "Edit function"
+    s.undo()
+    assert s.note.author_function == {}
+
+
 # --- clause reuse: update, keep, copy locally, link --------------------------------
 
 
@@ -306,3 +339,81 @@ def test_opening_a_note_removes_stale_temp_files_beside_it(tmp_path):
     os.utime(leftover, (old, old))
     NoteSession.open(path)
     assert not leftover.exists()
+
+
+def test_updating_one_linked_clause_of_a_list_is_named_as_one_update():
+    s, block_id = linked_session()
+    s.update_clauses([block_id], revisions())
+    assert s.history.undo_label == "Update clause p.1 to revision 2"
+
+
+class _Catalog:
+    """A stand-in interface catalog: the given translations, English for the rest."""
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        self.messages = messages
+
+    def gettext(self, message: str) -> str:
+        return self.messages.get(message, message)
+
+
+FRENCH_UNDO = {
+    "Rename section": "Renommer la section",
+    "&Undo Rename section": "&Annuler le renommage de la section",
+    "&Redo Rename section": "&Rétablir le renommage de la section",
+    "&Undo Insert clause {id}": "&Annuler l’insertion de la clause {id}",
+}
+DUTCH_UNDO = {
+    "&Undo Rename section": "Hernoemen van sectie &ongedaan maken",
+    "&Redo Rename section": "Hernoemen van sectie opnie&uw uitvoeren",
+}
+
+
+def test_the_undo_and_redo_menus_say_the_whole_phrase_a_translator_wrote(monkeypatch):
+    from app import i18n
+
+    s = session()
+    assert (s.history.undo_text, s.history.redo_text) == ("&Undo", "&Redo")
+    s.rename_section(s.note.sections[0].id, {"fr": "Rappel"})
+    assert s.history.undo_text == "&Undo Rename section"
+    monkeypatch.setattr(i18n, "_current", _Catalog(FRENCH_UNDO))
+    assert s.history.undo_text == "&Annuler le renommage de la section"
+    s.insert_clause(s.note.sections[1].id, library().get("vd2.1.4"))
+    assert s.history.undo_text == "&Annuler l’insertion de la clause vd2.1.4"
+    s.undo()
+    s.undo()
+    assert s.history.redo_text == "&Rétablir le renommage de la section"
+    monkeypatch.setattr(i18n, "_current", _Catalog(DUTCH_UNDO))  # past edits follow a switch
+    assert s.history.redo_text == "Hernoemen van sectie opnie&uw uitvoeren"
+    s.redo()
+    assert s.history.undo_text == "Hernoemen van sectie &ongedaan maken"
+
+
+def _edit_names() -> set[str]:
+    """The name of every edit app/editing.py records: the message of each Label(N_(...))."""
+    import re
+    from pathlib import Path
+
+    import app.editing
+
+    source = Path(app.editing.__file__).read_text(encoding="utf-8")
+    return set(re.findall(r'Label\(\s*N_\(\s*"([^"]+)"', source))
+
+
+def test_every_edit_has_its_own_whole_undo_and_redo_phrases():
+    import re
+
+    from app.editwords import PHRASES
+
+    names = _edit_names()
+    assert len(names) > 25
+    missing = sorted(names - PHRASES.keys())
+    assert not missing, f"add their Undo and Redo phrases to app/editwords.py: {missing}"
+    assert not PHRASES.keys() - names, "phrases for edits that no longer exist"
+    for name in names:
+        undo, redo = PHRASES[name]
+        assert (undo, redo) == (f"&Undo {name}", f"&Redo {name}")  # English reads as before
+        placeholders = sorted(re.findall(r"{\w+}", name))
+        assert (
+            sorted(re.findall(r"{\w+}", undo)) == placeholders == sorted(re.findall(r"{\w+}", redo))
+        )

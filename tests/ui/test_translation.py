@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from app import i18n
-from ui.qt import QCoreApplication
+from ui.qt import QApplication, QCoreApplication, Qt
 
 CATALOG = {
     "&File": "&Fichier",
     "&Undo": "&Annuler",
     "&Undo {action}": "&Annuler {action}",
+    "&Undo Insert clause {id}": "&Annuler l’insertion de la clause {id}",
     "Insert clause {id}": "Insérer la clause {id}",
     "Search the library (Ctrl+F)": "Chercher dans la bibliothèque (Ctrl+F)",
     "&Subject:": "&Objet :",
@@ -48,7 +49,7 @@ def test_switching_to_french_retranslates_the_open_window(window, workspace, fre
     assert window.actions.menus["file"].title() == "&Fichier"
     assert window.actions["undo"].text().startswith("&Annuler ")
     window.editor.insert_clause("vd2.2.3")  # the core words new commands in the new language
-    assert window.actions["undo"].text() == "&Annuler Insérer la clause vd2.2.3"
+    assert window.actions["undo"].text() == "&Annuler l’insertion de la clause vd2.2.3"
     assert window.library.search.placeholderText() == "Chercher dans la bibliothèque (Ctrl+F)"
     assert window.composer.metadata.labels["subject"].text() == "&Objet :"
     assert window.composer.add_section.text() == "Ajouter une section"
