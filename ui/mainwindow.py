@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.errors import ClausierError
 from app.history import Change, Scope
@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.where = QLabel(self)
         self.where.setObjectName("insertionPoint")
         self.autosaved = QLabel(self)
+        # the last autosave, shown again in the new language when it switches:
+        # ("saved", when) or ("failed", the error); None before any
+        self.autosave_status: tuple[str, Any] | None = None
         self.statusBar().addPermanentWidget(self.where)
         self.statusBar().addPermanentWidget(self.autosaved)
 
@@ -619,12 +622,23 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         """Store a recovery copy of unsaved changes (the timer's tick)."""
         try:
-            if self.document.autosave():
-                self.autosaved.setText(
-                    _("Autosaved at {time}").format(time=datetime.now().strftime("%H:%M"))
-                )
+            if not self.document.autosave():
+                return
+            self.autosave_status = ("saved", datetime.now())
         except Exception as error:  # noqa: BLE001 - a failed autosave is shown, never raised
-            self.autosaved.setText(_("Autosave failed: {error}").format(error=_failure(error)))
+            self.autosave_status = ("failed", error.with_traceback(None))
+        self._show_autosave_status()
+
+    def _show_autosave_status(self) -> None:
+        """Say in the status bar, in the interface language, how the last autosave went."""
+        status = self.autosave_status
+        if status is None:
+            text = ""
+        elif status[0] == "saved":
+            text = _("Autosaved at {time}").format(time=status[1].strftime("%H:%M"))
+        else:
+            text = _("Autosave failed: {error}").format(error=_failure(status[1]))
+        self.autosaved.setText(text)
 
     # --- closing ------------------------------------------------------------------------
 
@@ -749,7 +763,8 @@ class MainWindow(QMainWindow):
             self.autosave_timer.start(seconds * 1000)
         else:
             self.autosave_timer.stop()
-            self.autosaved.setText("")
+            self.autosave_status = None
+            self._show_autosave_status()
 
     def retranslate(self) -> None:
         """Set every text of the window in the interface language."""
@@ -761,6 +776,7 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName(_("Panes"))
         self.where.setAccessibleName(_("Where clauses are inserted"))
         self.autosaved.setAccessibleName(_("Autosave status"))
+        self._show_autosave_status()
         self.setWindowTitle("Clausier")
         if not self.ready:
             return

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import i18n
-from ui.qt import QApplication, QCoreApplication, Qt
+from ui.qt import QCoreApplication, Qt
 
 CATALOG = {
     "&File": "&Fichier",
@@ -125,3 +125,27 @@ def test_every_menu_item_has_its_own_accelerator_in_each_language(window, worksp
             )
     finally:
         workspace.services.language.apply("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "Enregistré automatiquement à "), ("nl", "Automatisch opgeslagen om ")],
+)
+def test_the_autosave_status_changes_language_at_once(window, workspace, lang, words):
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import type_text
+
+    subject = window.composer.metadata.localized["subject"].edits["fr"]
+    QTest.mouseClick(subject, Qt.MouseButton.LeftButton)
+    type_text(subject, "Réunion")
+    window.autosave_timer.timeout.emit()  # the autosave timer's tick
+    english = window.autosaved.text()
+    assert english.startswith("Autosaved at ")
+    time = english.removeprefix("Autosaved at ")
+    workspace.services.language.apply(lang)
+    try:
+        assert window.autosaved.text() == words + time  # the same autosave, now in French
+    finally:
+        workspace.services.language.apply("en")
+    assert window.autosaved.text() == english
