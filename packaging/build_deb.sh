@@ -36,6 +36,11 @@ rm -rf "$work"
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" \
   "$root/usr/share/mime/packages" "$root/usr/share/doc/clausier"
 cp -a "$bundle" "$root/opt/clausier"
+# Qt's French and Dutch words (file dialogs, standard buttons), loaded by the window at run time.
+for qm in qtbase_fr.qm qtbase_nl.qm; do
+  [ -n "$(find "$root/opt/clausier" -name "$qm" -print -quit)" ] \
+    || { echo "error: the bundle lacks Qt's $qm (see QT_TRANSLATIONS_KEPT in packaging/clausier.spec)" >&2; exit 1; }
+done
 install -m 0755 packaging/linux/clausier.sh "$root/usr/bin/clausier"
 install -m 0644 packaging/linux/clausier.desktop "$root/usr/share/applications/clausier.desktop"
 install -m 0644 packaging/linux/clausier-mime.xml "$root/usr/share/mime/packages/clausier.xml"

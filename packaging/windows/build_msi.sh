@@ -43,9 +43,19 @@ if [ "$stand_in" = 1 ]; then
   printf 'stand-in for the PyInstaller windowed executable\n' > "$bundle/clausierw.exe"
   cp -r resources templates "$bundle/_internal/"
   find "$bundle" \( -name '*.po' -o -name '*.pot' -o -name __pycache__ \) -prune -exec rm -rf {} +
+  # Qt's French and Dutch catalogs, where PyInstaller puts them in a Windows bundle.
+  python=${PYTHON:-.venv/bin/python}
+  qt_translations=$("$python" -c 'from PySide6.QtCore import QLibraryInfo as I; print(I.path(I.LibraryPath.TranslationsPath))')
+  mkdir -p "$bundle/_internal/PySide6/translations"
+  cp "$qt_translations/qtbase_fr.qm" "$qt_translations/qtbase_nl.qm" "$bundle/_internal/PySide6/translations/"
 fi
 for exe in clausier.exe clausierw.exe; do
   [ -f "$bundle/$exe" ] || { echo "error: $bundle/$exe is missing (a Windows bundle?)" >&2; exit 1; }
+done
+# Qt's French and Dutch words (file dialogs, standard buttons), loaded by the window at run time.
+for qm in qtbase_fr.qm qtbase_nl.qm; do
+  [ -n "$(find "$bundle" -name "$qm" -print -quit)" ] \
+    || { echo "error: $bundle lacks Qt's $qm (see QT_TRANSLATIONS_KEPT in packaging/clausier.spec)" >&2; exit 1; }
 done
 # wixl resolves sources relative to the current folder and refuses absolute paths.
 bundle=$(realpath --relative-to=. "$bundle")

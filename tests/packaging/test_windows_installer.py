@@ -93,3 +93,8 @@ def test_msi_files_shortcut_and_association(msi):
     assert (
         registry[("Clausier.Note\\shell\\open\\command", "")] == '"[INSTALLDIR]clausierw.exe" "%1"'
     )
+
+
+def test_msi_ships_qt_s_french_and_dutch_catalogs_and_no_other(msi):
+    files = {row[2].split("|")[-1] for row in _table(msi, "File")}
+    assert {name for name in files if name.endswith(".qm")} == {"qtbase_fr.qm", "qtbase_nl.qm"}

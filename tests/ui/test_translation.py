@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import i18n
-from ui.qt import QCoreApplication, Qt
+from ui.qt import QApplication, QCoreApplication, Qt
 
 CATALOG = {
     "&File": "&Fichier",
@@ -124,6 +124,98 @@ def test_every_menu_item_has_its_own_accelerator_in_each_language(window, worksp
                 f"{lang} {name}: {[t for t in texts if _accelerators([t])[0] in clashes]}"
             )
     finally:
+        workspace.services.language.apply("en")
+
+
+#: Qt's file dialog words that Qt's own French and Dutch catalogs lack (see ui.translation.QT_GAPS).
+QT_GAP_WORDS = {
+    "fr": {"&Look in:": "&Voir dans :", "Files of &type:": "Fichiers de &type :"},
+    "nl": {"&Look in:": "&Zoeken in:", "Files of &type:": "Bestanden van &type:"},
+}
+
+
+@pytest.fixture
+def gap_catalogs(tmp_path, monkeypatch):
+    """French and Dutch catalogs holding the file dialog's missing words (and "Folder")."""
+    folder = tmp_path / "locale"
+    write_po(folder, "fr", {**QT_GAP_WORDS["fr"], "Folder": "Dossier"})
+    write_po(folder, "nl", {**QT_GAP_WORDS["nl"], "Folder": "Map"})
+    monkeypatch.setattr(i18n, "locale_dir", lambda: folder)
+    return folder
+
+
+def test_qt_s_own_catalogs_are_loaded_for_french_and_dutch_only(workspace):
+    language = workspace.services.language
+    language.apply("fr")
+    assert [Path(p).name for p in language.qt_catalogs] == ["qtbase_fr.qm"]
+    language.apply("nl")
+    assert [Path(p).name for p in language.qt_catalogs] == ["qtbase_nl.qm"]
+    language.apply("en")
+    assert language.qt_catalogs == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "cancel", "copy", "paste", "undo"),
+    [
+        ("fr", "Annuler", "Cop&ier", "Co&ller", "&Annuler"),
+        ("nl", "Annuleren", "&Kopiëren", "P&lakken", "&Ongedaan maken"),
+        ("en", "Cancel", "&Copy", "&Paste", "&Undo"),
+    ],
+)
+def test_qt_s_standard_buttons_and_context_menus_follow_the_language(
+    window, workspace, lang, cancel, copy, paste, undo
+):
+    from ui.qt import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, window)  # made in English
+    workspace.services.language.apply(lang)
+    QApplication.processEvents()  # Qt's own widgets hear of the new language in a posted event
+    try:
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+        menu = window.library.search.createStandardContextMenu()  # what a right click shows
+        texts = [action.text().split("\t")[0] for action in menu.actions()]
+        assert {copy, paste, undo} <= set(texts)
+    finally:
+        workspace.services.language.apply("en")
+
+
+def _file_dialog_texts(dialog) -> dict[str, str]:
+    from ui.qt import QLabel
+
+    return {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "look_in", "file_name", "types", "folder"),
+    [
+        ("fr", "&Voir dans :", "&Nom de fichier\u00a0:", "Fichiers de &type :", "Dossier"),
+        ("nl", "&Zoeken in:", "Bestands&naam:", "Bestanden van &type:", "Map"),
+    ],
+)
+def test_the_qt_file_dialog_speaks_the_interface_language_even_where_qt_s_catalog_is_silent(
+    window, workspace, gap_catalogs, tmp_path, qtbot, lang, look_in, file_name, types, folder
+):
+    from ui.qt import QFileDialog, QTreeView
+
+    (tmp_path / "dialog" / "notes").mkdir(parents=True)
+    dialog = QFileDialog(window, "", str(tmp_path / "dialog"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, as under Xvfb
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.show()
+    assert _file_dialog_texts(dialog)["lookInLabel"] == "&Look in:"
+    workspace.services.language.apply(lang)  # while it is open
+    QApplication.processEvents()  # Qt's own widgets hear of the new language in a posted event
+    try:
+        texts = _file_dialog_texts(dialog)
+        assert texts["lookInLabel"] == look_in
+        assert texts["fileNameLabel"] == file_name
+        assert texts["fileTypeLabel"] == types
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)
+        assert model.index(0, 2, view.rootIndex()).data() == folder  # the Type column
+    finally:
+        dialog.close()
         workspace.services.language.apply("en")
 
 
