@@ -294,6 +294,30 @@ def test_the_sources_title_date_place_and_parties_come_from_the_preview_fields(
     )
 
 
+def test_the_sources_date_may_be_typed_in_words_in_the_import_dialog(
+    window, dialogs, declaration, services, qtbot
+):
+    from datetime import date
+
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import type_text
+
+    dialogs.declaration_answer = declaration
+    window.run_flow("insightflows", "import_declaration")
+    dialog = window.import_dialog
+    dialog.title.setText("Senningen")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.mouseClick(dialog.date.edit, Qt.MouseButton.LeftButton)
+    type_text(dialog.date.edit, "mardi 3 mars 2020")
+    QTest.keyClick(dialog.date.edit, Qt.Key.Key_Tab)
+    assert dialog.date.value() == date(2020, 3, 3) and dialog.date.problem == ""
+    assert dialog.date.edit.text() == "03/03/2020"
+    dialog.import_button.click()
+    assert services.collection.library.sources["senningen-2020"].date == date(2020, 3, 3)
+
+
 # --- exporting for the team folder, and the team library -----------------------------
 
 
