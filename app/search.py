@@ -283,7 +283,9 @@ class LibraryIndex:
         if ids is not None:
             word, reads_as_id = ids
             first = self._ids(word, where, params, limit, prefixes=reads_as_id)
-        hits = _unique(first + self._words(text, query, where, params, limit))
+        hits = self._words(text, query, where, params, limit)
+        if first:  # (most queries match no id: their hits are not gone through again)
+            hits = _unique(first + hits)
         if ids is not None and not ids[1] and len(ids[0]) > 1 and len(hits) < limit:
             hits = _unique(hits + self._ids(ids[0], where, params, limit, prefixes=True))
         return hits[:limit]

@@ -8,7 +8,7 @@ Run ``python benchmarks/bench_library.py`` (``--clauses N`` for another size,
    the integrity check run at every start;
 3. search latency per keystroke, typing words letter by letter as a user does
    (median and 95th percentile for 1-, 2-, 3- and 8-letter prefixes, and over every
-   keystroke), and the top results from 3 letters on (ranking);
+   keystroke), then typing clause ids, and the top results from 3 letters on (ranking);
 4. memory (peak RSS) of a process that opens the index and searches, and of one that
    opens the whole collection (the library in memory, the index, searching), which
    is the core's share of the running app;
@@ -62,6 +62,8 @@ WORDS = [
     "information",
     "financement",
 ]
+#: Clause ids typed letter by letter (the generated ids are gen.1 to gen.N).
+IDS = ["gen.4217", "GEN.73", "gen.99999"]
 #: Two-word queries: the second word is typed letter by letter after the first.
 PHRASES = [("coopération", "policière"), ("preuve", "numérique"), ("lutte", "contre")]
 
@@ -267,6 +269,13 @@ for word in words:
     type_("", word)
 for first, second in phrases:
     type_(first + " ", second)
+id_timings = []
+for typed_id in json.loads(os.environ["IDS"]):
+    for length in range(1, len(typed_id) + 1):
+        start = time.perf_counter()
+        index.search(typed_id[:length])
+        id_timings.append(time.perf_counter() - start)
+found_ids = {q: [h.clause_id for h in index.search(q)][:3] for q in ("gen.4217", "GEN.42", "gen.")}
 ranking = {}
 for query in ("séc", "coop", "ferro", "preuve num"):
     hits = index.search(query, limit=20)
@@ -281,7 +290,8 @@ counts = {
     for q in ("s", "sé", "séc", "sécurité", "ferro", "preuve num")
 }
 print(json.dumps({"open": opened, "timings": timings, "ranking": ranking,
-                  "counts": counts, "rss": peak_rss_mib()}))
+                  "counts": counts, "rss": peak_rss_mib(), "id_timings": id_timings,
+                  "found_ids": found_ids}))
 """
 )
 
@@ -328,9 +338,19 @@ def done():
             panel.tree.viewport().repaint()  # and paints the rows the user sees
             times.append(time.perf_counter() - began)
     times.sort()
+    id_times = []
+    for typed_id in json.loads(os.environ["IDS"]):
+        for length in range(1, len(typed_id) + 1):
+            began = time.perf_counter()
+            panel.search.setText(typed_id[:length])
+            panel.tree.viewport().repaint()
+            id_times.append(time.perf_counter() - began)
+    id_times.sort()
     print(json.dumps({"ready": ready[0], "clauses": len(services.library),
                       "typing": times[int(0.95 * len(times)) - 1],
-                      "typing_median": times[len(times) // 2], "rss": peak_rss_mib()}))
+                      "typing_median": times[len(times) // 2], "rss": peak_rss_mib(),
+                      "ids_typing": id_times[int(0.95 * len(id_times)) - 1],
+                      "ids_typing_median": id_times[len(id_times) // 2]}))
     app.quit()
 ready = []
 workspace.windows[0].completed.connect(
@@ -388,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         "LIBRARY_FILE": str(library_file),
         "WORDS": json.dumps(WORDS),
         "PHRASES": json.dumps(PHRASES),
+        "IDS": json.dumps(IDS),
     }
     index_dir = work / "index" / "data"
     built = _child(BUILD, index_dir, **env)
@@ -403,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
         label = "every keystroke" if length == "all" else f"{length}-letter prefix"
         print(f"search, {label}: {_ms(searched['timings'][length])}")
     print("matches of words typed:", searched["counts"])
+    print(f"search, typing an id ({', '.join(IDS)}): {_ms(searched['id_timings'])}")
+    print("ids found first:", searched["found_ids"])
     for query, titles in searched["ranking"].items():
         print(f"ranking, “{query}”: " + " | ".join(titles))
     print(f"peak RSS, index + search process: {searched['rss']:.0f} MiB")
@@ -422,12 +445,13 @@ def main(argv: list[str] | None = None) -> int:
     site = work / "app" / "site"
     site.mkdir(parents=True, exist_ok=True)
     (site / "clausier.ini").write_text(f"[settings]\nteam_library = {team}\n", encoding="utf-8")
-    window = _child(WINDOW, work / "app" / "data")
+    window = _child(WINDOW, work / "app" / "data", **env)
     print(
         f"the window with that team library (offscreen): ready in {window['ready']:.1f} s, "
         f"{window['clauses']} clauses, peak RSS {window['rss']:.0f} MiB; library panel, "
         f"per keystroke (search, list, paint): median {window['typing_median'] * 1000:.1f} ms, "
-        f"p95 {window['typing'] * 1000:.1f} ms"
+        f"p95 {window['typing'] * 1000:.1f} ms; typing an id: median "
+        f"{window['ids_typing_median'] * 1000:.1f} ms, p95 {window['ids_typing'] * 1000:.1f} ms"
     )
     if not args.keep:
         import shutil
