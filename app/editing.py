@@ -37,6 +37,7 @@ METADATA_FIELDS = (
     "subject",
     "addressee",
     "author",
+    "author_function",
     "cabinet",
     "date",
     "meeting_date",
@@ -47,11 +48,27 @@ METADATA_FIELDS = (
 )
 
 
+def _deadline_after(row: FollowUpRow, lang: str, text: str) -> tuple[str, Localized]:
+    """A row's (date, text per language) once ``text`` is typed as its deadline in ``lang``."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text).isoformat(), {}
+    except ValueError:
+        pass
+    texts = {} if row.deadline else dict(row.deadline_text)
+    if text:
+        texts[lang] = text
+    else:
+        texts.pop(lang, None)
+    return "", texts
+
+
 def _metadata_label(name: str) -> Label:
     labels = {
         "subject": Label(N_("Edit subject")),
         "addressee": Label(N_("Edit addressee")),
         "author": Label(N_("Edit author")),
+        "author_function": Label(N_("Edit function")),
         "cabinet": Label(N_("Edit cabinet")),
         "date": Label(N_("Change date")),
         "meeting_date": Label(N_("Change meeting date")),
@@ -149,7 +166,15 @@ class NoteSession:
 
             return run
 
-        typing = name in ("subject", "addressee", "author", "cabinet", "place", "reference")
+        typing = name in (
+            "subject",
+            "addressee",
+            "author",
+            "author_function",
+            "cabinet",
+            "place",
+            "reference",
+        )
         return self.history.push(
             Command(
                 _metadata_label(name),
@@ -160,7 +185,7 @@ class NoteSession:
         )
 
     def set_localized(self, name: str, lang: str, text: str) -> Change:
-        """Set one language of a localized metadata field (subject, addressee, cabinet, place)."""
+        """Set one language of a localized metadata field (subject, addressee, function...)."""
         current: Localized = dict(getattr(self.note, name))
         if text:
             current[lang] = text
@@ -417,18 +442,23 @@ class NoteSession:
         return self.history.push(Command(Label(N_("Add follow-up row")), apply, revert))
 
     def edit_follow_up(self, block_id: str, row: int, column: str, lang: str, text: str) -> Change:
-        """Edit one cell (commitment, state, lead, deadline) of a follow-up table."""
+        """Edit one cell (commitment, state, lead, deadline) of a follow-up table.
+
+        A deadline that is an ISO date is the date of every language; any other text is
+        the deadline in ``lang`` only (typed over a date, the other languages lose it).
+        """
         table = self.block(block_id)
         if not isinstance(table, FollowUpTable):
             raise TypeError(block_id)
-        text = clean(text)
+        new: Any = clean(text)
         target = table.rows[row]
         if column == "deadline":
-            old: Any = target.deadline
+            old: Any = (target.deadline, dict(target.deadline_text))
+            new = _deadline_after(target, lang, new)
 
             def setter(v):
                 def run() -> Change:
-                    target.deadline = v
+                    target.deadline, target.deadline_text = v[0], dict(v[1])
                     return Change(Scope.BLOCK, block_id=block_id, field=column)
 
                 return run
@@ -449,7 +479,7 @@ class NoteSession:
         return self.history.push(
             Command(
                 Label(N_("Edit follow-up table")),
-                setter(text),
+                setter(new),
                 setter(old),
                 merge_key=("followup", block_id, row, column, lang),
             )

@@ -54,13 +54,18 @@ class CopiedClause:
 
 @dataclass
 class FollowUpRow:
-    """One commitment followed up: what, where it stands, who leads, by when."""
+    """One commitment followed up: what, where it stands, who leads, by when.
+
+    The deadline is a date (``deadline``, ``YYYY-MM-DD``, written in each language) or,
+    when it is not one ("1er trimestre 2019"), a text per language (``deadline_text``).
+    """
 
     commitment: Localized = field(default_factory=dict)
     clause_id: str = ""
     state: Localized = field(default_factory=dict)
     lead: Localized = field(default_factory=dict)
     deadline: str = ""
+    deadline_text: Localized = field(default_factory=dict)
 
 
 @dataclass
@@ -90,6 +95,7 @@ class Note:
     subject: Localized = field(default_factory=dict)
     addressee: Localized = field(default_factory=dict)
     author: str = ""
+    author_function: Localized = field(default_factory=dict)  # "conseillère" / "adviseur"
     cabinet: Localized = field(default_factory=dict)
     date: date | None = None
     meeting_date: Period | None = None  # a day, or the days of a meeting over several

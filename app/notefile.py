@@ -33,9 +33,11 @@ from app.period import iso as period_iso
 
 NOTE_FORMAT = "clausier-note"
 #: The newest format version this Clausier reads and writes (see docs/note-format.md).
-NOTE_VERSION = 2
+NOTE_VERSION = 3
 #: The oldest version that can hold a note without a range of meeting days.
 _PLAIN_VERSION = 1
+#: The oldest that can hold a range of meeting days; deadlines per language need NOTE_VERSION.
+_RANGE_VERSION = 2
 SUFFIX = ".clausier"
 #: What one note may hold (docs/note-format.md, "Limits"); a file past a cap is refused whole.
 #: A briefing note holds tens of blocks; the window opens one at the caps in seconds.
@@ -106,7 +108,7 @@ def check_limits(note: Note) -> None:
     if len(note.variables) > MAX_VARIABLES:
         raise past_limit("variables")
     texts: list = [note.subject, note.addressee, note.cabinet, *note.variables.values()]
-    texts.append(getattr(note, "place", {}))
+    texts += [getattr(note, "place", {}), note.author_function]
     for section in note.sections:
         texts.append(section.title)
         for block in section.blocks:
@@ -114,7 +116,7 @@ def check_limits(note: Note) -> None:
                 if len(block.rows) > MAX_ROWS:
                     raise past_limit("rows")
                 for row in block.rows:
-                    texts += [row.commitment, row.state, row.lead]
+                    texts += [row.commitment, row.state, row.lead, row.deadline_text]
             else:
                 texts += [getattr(block, "text", {}), getattr(block, "title", {})]
     for text in texts:
@@ -155,12 +157,43 @@ def _period(value: Any, field: str) -> Period | None:
 
 
 def format_version(note: Note) -> int:
-    """The oldest format version that holds ``note``: 2 for a range of meeting days, else 1.
+    """The oldest format version that holds ``note``: 3 for a deadline written per language,
+    2 for a range of meeting days, else 1.
 
     A note that version 1 can hold is written as version 1, so Clausier 0.1 still
     opens it; one with a range says it needs a newer Clausier instead of looking damaged.
     """
-    return NOTE_VERSION if isinstance(note.meeting_date, DateRange) else _PLAIN_VERSION
+    if any(
+        row.deadline_text and not row.deadline
+        for _section, block in note.blocks()
+        if isinstance(block, FollowUpTable)
+        for row in block.rows
+    ):
+        return NOTE_VERSION
+    return _RANGE_VERSION if isinstance(note.meeting_date, DateRange) else _PLAIN_VERSION
+
+
+def _deadline_json(row: FollowUpRow) -> str | Localized:
+    """A row's deadline as written: the ISO date, else its text per language, else ""."""
+    if row.deadline or not row.deadline_text:
+        return row.deadline
+    return row.deadline_text
+
+
+def _deadline(value: Any, lang: str) -> tuple[str, Localized]:
+    """A deadline read: (ISO date, {}) or ("", text per language).
+
+    A string that is not a date comes from a file written before deadlines were per
+    language: it was typed once, and is taken as the text of the note's first language
+    ``lang`` (a bilingual note then lacks its Dutch deadline, which the export check says).
+    """
+    if isinstance(value, dict):
+        return "", {k: v for k, v in _localized(value, "deadline").items() if v.strip()}
+    text = str(value or "").strip()
+    try:
+        return date.fromisoformat(text).isoformat(), {}
+    except ValueError:
+        return "", ({lang: text} if text else {})
 
 
 def _choice(kind, value: Any, field: str):
@@ -209,7 +242,7 @@ def block_to_json(block: Block) -> dict[str, Any]:
                     "clause": row.clause_id,
                     "state": row.state,
                     "lead": row.lead,
-                    "deadline": row.deadline,
+                    "deadline": _deadline_json(row),
                 }
                 for row in block.rows
             ],
@@ -227,6 +260,7 @@ def note_to_json(note: Note) -> dict[str, Any]:
             "subject": note.subject,
             "addressee": note.addressee,
             "author": note.author,
+            **({"author_function": note.author_function} if note.author_function else {}),
             "cabinet": note.cabinet,
             "date": note.date.isoformat() if note.date else None,
             "meeting_date": period_iso(note.meeting_date) if note.meeting_date else None,
@@ -268,8 +302,12 @@ def _kept(value: Any, block: LinkedClause) -> int:
     return value if value > block.revision else 0
 
 
-def block_from_json(data: dict[str, Any]) -> Block:
-    """A block from JSON data; raises ValueError or KeyError when malformed."""
+def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
+    """A block from JSON data; raises ValueError or KeyError when malformed.
+
+    ``lang`` is the note's first language, that of a deadline typed before deadlines
+    were per language.
+    """
     kind = data["type"]
     block_id = str(data.get("id") or "")
     extra = {"id": block_id} if block_id else {}
@@ -294,9 +332,11 @@ def block_from_json(data: dict[str, Any]) -> Block:
                 clause_id=str(row.get("clause") or ""),
                 state=_localized(row.get("state"), "state"),
                 lead=_localized(row.get("lead"), "lead"),
-                deadline=str(row.get("deadline") or ""),
+                deadline=deadline,
+                deadline_text=deadline_text,
             )
             for row in _capped(data.get("rows", []), "rows", MAX_ROWS)
+            for deadline, deadline_text in [_deadline(row.get("deadline"), lang)]
         ]
         return FollowUpTable(rows=rows, **extra)
     raise Damaged(_("unknown kind of block {kind}").format(kind=_shown(kind)))
@@ -335,10 +375,11 @@ def note_from_json(data: Any) -> Note:
             raise Damaged(_("it holds no note"))
         sections = []
         blocks_read = 0
+        language = _choice(NoteLanguage, body.get("language") or "fr", "language")
         for item in _capped(body.get("sections", []), "sections", MAX_SECTIONS):
             found = _capped(item.get("blocks", []), "blocks", MAX_BLOCKS, blocks_read)
             blocks_read += len(found) if isinstance(found, list) else 0
-            blocks = [block_from_json(b) for b in found]
+            blocks = [block_from_json(b, language.languages[0]) for b in found]
             extra = {"id": str(item["id"])} if item.get("id") else {}
             sections.append(
                 Section(title=_localized(item.get("title"), "title"), blocks=blocks, **extra)
@@ -347,6 +388,7 @@ def note_from_json(data: Any) -> Note:
             subject=_localized(body.get("subject"), "subject"),
             addressee=_localized(body.get("addressee"), "addressee"),
             author=str(body.get("author") or ""),
+            author_function=_localized(body.get("author_function"), "author_function"),
             cabinet=_localized(body.get("cabinet"), "cabinet"),
             date=_date(body.get("date"), "date"),
             meeting_date=_period(body.get("meeting_date"), "meeting_date"),
@@ -355,7 +397,7 @@ def note_from_json(data: Any) -> Note:
             classification=_choice(
                 Classification, body.get("classification") or "none", "classification"
             ),
-            language=_choice(NoteLanguage, body.get("language") or "fr", "language"),
+            language=language,
             variables=_variables(body.get("variables")),
             sections=sections,
         )

@@ -247,6 +247,61 @@ def test_a_reader_of_version_1_says_a_range_needs_a_newer_clausier(tmp_path, mon
         notefile.read(path)
 
 
+def test_a_deadline_per_language_and_the_authors_function_survive_a_round_trip(tmp_path):
+    note = sample_note()
+    row = note.sections[1].blocks[0].rows[0]
+    row.deadline = ""
+    row.deadline_text = {"fr": "1er trimestre 2019", "nl": "eerste kwartaal 2019"}
+    note.author_function = {"fr": "conseillère", "nl": "adviseur"}
+    path = tmp_path / "text.clausier"
+    notefile.write(note, path)
+    data = json.loads(path.read_bytes())
+    assert data["version"] == 3  # an older Clausier would take the object for one deadline
+    written = data["note"]["sections"][1]["blocks"][0]["rows"][0]["deadline"]
+    assert written == {"fr": "1er trimestre 2019", "nl": "eerste kwartaal 2019"}
+    assert data["note"]["author_function"] == {"fr": "conseillère", "nl": "adviseur"}
+    assert notefile.read(path) == note
+
+
+def test_a_deadline_that_is_a_date_is_still_one_string_and_needs_no_newer_version(tmp_path):
+    path = tmp_path / "date.clausier"
+    notefile.write(sample_note(), path)
+    data = json.loads(path.read_bytes())
+    assert data["note"]["sections"][1]["blocks"][0]["rows"][0]["deadline"] == "2018-12-31"
+    assert data["version"] == 1 and "author_function" not in data["note"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", {"fr": "1er trimestre 2019"}),
+        ("nl", {"nl": "1er trimestre 2019"}),
+        ("fr+nl", {"fr": "1er trimestre 2019"}),  # its Dutch is then missing, and said so
+    ],
+)
+def test_an_old_deadline_typed_once_is_read_as_the_first_languages_text(
+    tmp_path, language, expected
+):
+    rows = [{"commitment": {"fr": "PNR"}, "deadline": "1er trimestre 2019"}]
+    body = {"language": language, "sections": [{"blocks": [{"type": "followup", "rows": rows}]}]}
+    path = tmp_path / "old.clausier"
+    path.write_text(json.dumps({"format": "clausier-note", "version": 2, "note": body}))
+    (row,) = notefile.read(path).sections[0].blocks[0].rows
+    assert (row.deadline, row.deadline_text) == ("", expected)
+
+
+def test_a_reader_of_version_2_says_a_deadline_per_language_needs_a_newer_clausier(
+    tmp_path, monkeypatch
+):
+    row = FollowUpRow({"fr": "PNR"}, deadline_text={"fr": "fin 2019"})
+    note = Note(sections=[Section({"fr": "S"}, [FollowUpTable([row])])])
+    path = tmp_path / "text.clausier"
+    notefile.write(note, path)
+    monkeypatch.setattr(notefile, "NOTE_VERSION", 2)  # what the Clausier before it checks
+    with pytest.raises(NoteFileError, match="newer version"):
+        notefile.read(path)
+
+
 @pytest.mark.parametrize(
     ("value", "reason"),
     [
