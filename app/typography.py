@@ -1,10 +1,14 @@
 """French and Dutch typography applied to note texts on export and in the preview.
 
-French: ’ for apostrophes, « guillemets » with no-break spaces inside, a no-break
-space before ":" and a narrow one before ";", "!" and "?", thousands grouped
-with narrow no-break spaces. Dutch: ’ for apostrophes, “quotes”, and none of
-these spaces. URLs and e-mail addresses are never touched, and applying the
-rules twice changes nothing more.
+French: ’ for apostrophes, « guillemets » with no-break spaces inside (“…” for a
+quotation inside one), whatever quotes were typed ("…", “…”, ‘…’, '…'), a
+no-break space before ":" and a narrow one before ";", "!" and "?", thousands
+grouped with narrow no-break spaces, and the suffix of an ordinal ("1er", "XIXe")
+raised (:func:`superscripts`). Dutch: ’ for apostrophes, “quotes” with ‘single
+ones’ inside them (single quotes typed stay single: Dutch marks a word used in a
+special sense so), and none of these spaces. URLs and e-mail addresses are never
+touched, and applying the rules twice changes nothing more. The rules work on
+export only: the note keeps what the adviser typed.
 
 Every rule either maps one character to one other (quotes, apostrophes) or
 adds, removes or swaps the spaces listed in :data:`SPACES`; :func:`apply_parts`
@@ -127,6 +131,190 @@ def _pair_quotes(text: str, opening: str, closing: str) -> str:
     return "".join(chars)
 
 
+_ANY_QUOTE = frozenset("\"'«»“”„‘’")
+_DOUBLE_OPENINGS = frozenset("«“„")
+_DOUBLE_CLOSINGS = frozenset("»”")
+#: What may follow a closing ’ (else it is an apostrophe, as in l’invitation).
+_AFTER_SINGLE_CLOSING = frozenset(".,;:!?)]}…") | _ANY_QUOTE
+#: What may stand before an opening ' typed straight (else it is an apostrophe).
+_BEFORE_SINGLE_OPENING = frozenset("([{«“„‘—–/\ue000")
+# Dutch words that start with an apostrophe: ’s avonds, ’t, ’n, ’k, ’m, ’r, ’ns.
+_NL_ELISION = re.compile(r"(?:s|t|n|k|m|r|ns)(?![^\W\d_])", re.IGNORECASE)
+
+#: How a pair of quotes is written: « » (French), “ ” (double) or ‘ ’ (single).
+_GUILLEMETS, _DOUBLE, _SINGLE = ("«", "»"), ("“", "”"), ("‘", "’")
+
+
+class _Quote:
+    """An opening quote found in a line, and the closing one that matched it, if any."""
+
+    __slots__ = ("closer", "double", "opener", "outer")
+
+    def __init__(self, opener: int, double: bool, outer: _Quote | None) -> None:
+        self.opener = opener
+        self.closer: int | None = None
+        self.double = double
+        self.outer = outer  # the quote it opened inside of
+
+
+def _straight_singles(text: str, lang: str) -> str:
+    """Straight single quotes as ’ (apostrophes), or ‘ where one opens a quotation."""
+    chars = list(text)
+    for i, char in enumerate(text):
+        if char != "'":
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 1 : i + 2]
+        opens = (
+            (not before or before.isspace() or before in _BEFORE_SINGLE_OPENING)
+            and after
+            and not after.isspace()
+            and not after.isdigit()  # ’90
+            and after not in _ANY_QUOTE
+            and not (lang == "nl" and _NL_ELISION.match(text, i + 1))
+        )
+        chars[i] = "‘" if opens else "’"
+    return "".join(chars)
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """Whether the ’ at ``i`` closes a quotation (after a word, before a space or a sign)."""
+    before = text[i - 1] if i else ""
+    after = text[i + 1 : i + 2]
+    if not before or before.isspace() or before in "([{«“„‘":
+        return False
+    return not after or after.isspace() or after in _AFTER_SINGLE_CLOSING
+
+
+_FAMILY = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+
+
+def _matching(text: str, stack: list[_Quote], closer: str, lang: str) -> int | None:
+    """Where in ``stack`` the quote that ``closer`` closes is, if any.
+
+    French pairs quotes of one family (» closes «, ” closes “ or „, ’ closes ‘):
+    it writes single quotes as doubles, and a ” inside ‘…’ would otherwise close
+    the « that ‘ becomes when applied again. Dutch writes every double quote
+    alike, so a closing double quote closes the nearest double one.
+    """
+    double = closer != "’"
+    for depth in range(len(stack) - 1, -1, -1):
+        quote = stack[depth]
+        if lang == "nl" and quote.double == double:
+            return depth
+        if _FAMILY[text[quote.opener]] == closer:
+            return depth
+    return None
+
+
+def _match_quotes(
+    text: str, start: int, end: int, lang: str
+) -> tuple[list[_Quote], dict[int, _Quote | None]]:
+    """The quotes that open in ``text[start:end]`` (one line) and how they pair.
+
+    Returns the openings in order and the closings that matched none, each with
+    the quote it stands inside of. A closing quote matches the nearest open one of
+    its kind (double or single), leaving any opened after it unmatched; a ’ that
+    does not close an open single quote is an apostrophe.
+    """
+    openings: list[_Quote] = []
+    strays: dict[int, _Quote | None] = {}
+    stack: list[_Quote] = []
+    for i in range(start, end):
+        char = text[i]
+        if char not in _ANY_QUOTE:
+            continue
+        top = stack[-1] if stack else None
+        if char == "“" and any(q.double and text[q.opener] == "„" for q in stack):
+            char = "”" if _closes_single(text, i) else char  # „…“ as German writes it
+        if char in _DOUBLE_OPENINGS or char == "‘":
+            quote = _Quote(i, char != "‘", top)
+            openings.append(quote)
+            stack.append(quote)
+            continue
+        double = char in _DOUBLE_CLOSINGS
+        if not double and not (char == "’" and _closes_single(text, i)):
+            continue
+        depth = _matching(text, stack, char, lang)
+        if depth is not None:
+            stack[depth].closer = i
+            del stack[depth:]
+        elif double:
+            strays[i] = top
+    return openings, strays
+
+
+def _may_be_single(text: str, quote: _Quote, closers: set[int | None]) -> bool:
+    """Whether ``quote`` can be written ‘ ’ and still read as a pair (and be read so again).
+
+    Its closing ’ must end a word, and no apostrophe inside it may look like one.
+    """
+    if quote.closer is None or not _closes_single(text, quote.closer):
+        return False
+    return not any(
+        text[i] == "’" and i not in closers and _closes_single(text, i)
+        for i in range(quote.opener + 1, quote.closer)
+    )
+
+
+def _quotes(text: str, lang: str) -> str:
+    """Every quotation mark in ``text`` written as ``lang`` wants, by how deep it is nested.
+
+    French: « » outside, “ ” inside; guillemets typed stay guillemets. Dutch: “ ”
+    outside, ‘ ’ inside them; single quotes typed stay single. Straight quotes are
+    paired first; a single quote that pairs with nothing stays an apostrophe.
+    """
+    if '"' in text:
+        text = _pair_quotes(text, "“", "”")
+    straight = frozenset(i for i, char in enumerate(text) if char == "'")
+    if straight:
+        text = _straight_singles(text, lang)
+    chars = list(text)
+    style: dict[int, tuple[str, str] | None] = {}  # id(quote) → how it is written
+
+    def written(quote: _Quote | None) -> tuple[str, str] | None:
+        while quote is not None and style.get(id(quote)) is None:
+            quote = quote.outer  # an unmatched single quote is transparent
+        return style.get(id(quote)) if quote is not None else None
+
+    start = 0
+    for end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        openings, strays = _match_quotes(text, start, end, lang)
+        closers = {q.closer for q in openings if not q.double}
+        for quote in openings:
+            outer = written(quote.outer)
+            opener = text[quote.opener]
+            closer = text[quote.closer] if quote.closer is not None else ""
+            if not quote.double and quote.closer is None:
+                style[id(quote)] = None
+                if quote.opener in straight:
+                    chars[quote.opener] = "’"
+                continue
+            if lang == "fr":
+                if opener == "«" and closer in ("»", ""):
+                    pair = _GUILLEMETS
+                else:
+                    pair = _GUILLEMETS if outer is None else _DOUBLE
+            elif not quote.double:
+                pair = _SINGLE
+            elif outer is _DOUBLE and _may_be_single(text, quote, closers):
+                pair = _SINGLE
+            else:
+                pair = _DOUBLE
+            style[id(quote)] = pair
+            chars[quote.opener] = pair[0]
+            if quote.closer is not None:
+                chars[quote.closer] = pair[1]
+        for i, outer_quote in strays.items():
+            outer = written(outer_quote)
+            if lang == "fr":
+                chars[i] = "»" if text[i] == "»" or outer is None else "”"
+            else:
+                chars[i] = "”"
+        start = end + 1
+    return "".join(chars)
+
+
 # --- French -------------------------------------------------------------------
 
 _FR_OPENING_GUILLEMET = re.compile(rf"«{_SP}*(?=\S)")
@@ -170,10 +358,8 @@ def _group_thousands(match: re.Match[str]) -> str:
 
 def _french(text: str) -> str:
     """The French rules on ``text`` whose URLs are shielded."""
-    if "'" in text:
-        text = text.replace("'", "’")
-    if '"' in text:
-        text = _pair_quotes(text, "«", "»")
+    if not _ANY_QUOTE.isdisjoint(text):
+        text = _quotes(text, "fr")
     if "«" in text:
         text = _FR_OPENING_GUILLEMET.sub("«" + NBSP, text)
     if "»" in text:
@@ -208,12 +394,8 @@ def _nl_closing_quote(before: str, spaced: bool) -> str | None:
 
 def _dutch(text: str) -> str:
     """The Dutch rules on ``text`` whose URLs are shielded."""
-    if "'" in text:
-        text = text.replace("'", "’")
-    if '"' in text:
-        text = _pair_quotes(text, "“", "”")
-    if "«" in text or "»" in text:
-        text = text.replace("«", "“").replace("»", "”")
+    if not _ANY_QUOTE.isdisjoint(text):
+        text = _quotes(text, "nl")
     if ":" in text:
         text = _respace(text, _COLON, _no_space)
     if ";" in text or "!" in text or "?" in text:
@@ -226,6 +408,7 @@ def _dutch(text: str) -> str:
 
 
 _RULES: dict[str, Callable[[str], str]] = {"fr": _french, "nl": _dutch}
+_SETTLE = 3
 
 
 _MONTHS = (
@@ -250,7 +433,15 @@ def apply(text: str, lang: str) -> str:
         raise ValueError(f"unsupported document language: {lang!r}") from None
 
     def rules(value: str) -> str:
-        return language_rules(_day_ranges(value))
+        value = language_rules(_day_ranges(value))
+        # Stray quotes (a » that closes nothing, a “ never closed) can pair anew once
+        # written the language's way; a second look settles them.
+        for _ in range(_SETTLE if not _ANY_QUOTE.isdisjoint(value) else 0):
+            again = language_rules(value)
+            if again == value:
+                break
+            value = again
+        return value
 
     if not text:
         return text
@@ -304,3 +495,56 @@ def apply_parts(parts: Sequence[str], lang: str) -> list[str]:
         start = scan
     pieces.append(result[start:])
     return pieces
+
+
+# --- ordinals -----------------------------------------------------------------
+
+# "1er", "1re", "2e", "2d", "2nde", "XIXe", "Ier": French sets the suffix of an ordinal
+# in superscript. A single C, D, L or M is left out: "Ce", "De", "Le", "Mes" are words.
+_FR_ORDINAL = re.compile(
+    r"(?<![\w.,/@])(?:(?P<number>[1-9]\d*)|(?P<roman>[IVXLCDM]+))"
+    r"(?P<suffix>ers?|res?|nde?s?|de?s?|es?)"
+    r"(?![\w@'’]|[-+]\d+\b)"
+)
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_FIRST = frozenset({"er", "ers", "re", "res"})
+_SECOND = frozenset({"d", "ds", "de", "des", "nd", "nds", "nde", "ndes"})
+_NTH = frozenset({"e", "es"})
+
+
+def _is_ordinal(number: str | None, roman: str | None, suffix: str) -> bool:
+    """Whether a number and the letters after it make a French ordinal."""
+    if number is not None:
+        value = number
+    elif roman and (len(roman) > 1 or roman in "IVX") and _ROMAN.fullmatch(roman):
+        value = {"I": "1", "II": "2"}.get(roman, "n")
+    else:
+        return False
+    if suffix in _FIRST:
+        return value == "1"
+    if suffix in _SECOND:
+        return value == "2"
+    return suffix in _NTH and value != "1"
+
+
+def superscripts(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where ``text`` (already set in ``lang``) has letters to raise: the suffixes of ordinals.
+
+    French writes "1er", "2e", "XIXe siècle" with the suffix in superscript; Dutch
+    writes "1e", "2de", "21ste" on the line, so it has none. URLs and e-mail
+    addresses are left alone. Returns (start, end) offsets, in order.
+    """
+    if lang != "fr" or not any(char.isdigit() or char in "IVX" for char in text):
+        return []
+    protected = []
+    if any(marker in text for marker in _MAY_PROTECT):
+        protected = [match.span() for match in _PROTECTED.finditer(text)]
+    found = []
+    for match in _FR_ORDINAL.finditer(text):
+        if not _is_ordinal(match["number"], match["roman"], match["suffix"]):
+            continue
+        start, end = match.span("suffix")
+        if any(low < end and start < high for low, high in protected):
+            continue
+        found.append((start, end))
+    return found

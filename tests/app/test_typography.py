@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.typography import NBSP, NNBSP, apply, apply_parts
+from app.typography import NBSP, NNBSP, apply, apply_parts, superscripts
 
 # --- French -------------------------------------------------------------------
 
@@ -43,6 +43,52 @@ def test_french_quotes_are_guillemets_with_no_break_spaces_inside(text, expected
 
 def test_english_curly_quotes_stay_for_quotes_within_quotes():
     assert apply("« il a dit “non” »", "fr") == f"«{NBSP}il a dit “non”{NBSP}»"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('il a dit "oui"', f"il a dit «{NBSP}oui{NBSP}»"),
+        ("il a dit “oui”", f"il a dit «{NBSP}oui{NBSP}»"),
+        ("il a dit ‘oui’", f"il a dit «{NBSP}oui{NBSP}»"),
+        ("il a dit 'oui'", f"il a dit «{NBSP}oui{NBSP}»"),
+        ("il a dit „oui”", f"il a dit «{NBSP}oui{NBSP}»"),
+        ("le groupe ‘sortants’ ; rapport", f"le groupe «{NBSP}sortants{NBSP}»{NNBSP}; rapport"),
+        ("(‘droits’)", f"(«{NBSP}droits{NBSP}»)"),
+        ("‘l’invitation’", f"«{NBSP}l’invitation{NBSP}»"),
+        ("'l'invitation'", f"«{NBSP}l’invitation{NBSP}»"),
+    ],
+)
+def test_french_quotes_typed_any_way_become_guillemets(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"il a dit "oui" hier"', f"«{NBSP}il a dit “oui” hier{NBSP}»"),
+        ("“il a dit ‘oui’ hier”", f"«{NBSP}il a dit “oui” hier{NBSP}»"),
+        ("« il a dit ‘oui’ »", f"«{NBSP}il a dit “oui”{NBSP}»"),
+        ('‘il a dit "oui"’', f"«{NBSP}il a dit “oui”{NBSP}»"),
+        ('"un "deux "trois" deux" un"', f"«{NBSP}un “deux “trois” deux” un{NBSP}»"),
+    ],
+)
+def test_french_quotes_inside_quotes_are_english_double_quotes(text, expected):
+    assert apply(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l'invitation d'aujourd'hui", "l’invitation d’aujourd’hui"),
+        ("les années '90", "les années ’90"),
+        ("qu'il", "qu’il"),
+        ("un ' seul", "un ’ seul"),
+        ("‘seul", "‘seul"),
+    ],
+)
+def test_a_single_quote_that_pairs_with_nothing_is_an_apostrophe(text, expected):
+    assert apply(text, "fr") == expected
 
 
 def test_a_stray_closing_guillemet_is_spaced_but_kept():
@@ -201,10 +247,43 @@ def test_a_french_sentence_gets_every_rule():
         ("« plan »", "“plan”"),
         (f"«{NBSP}plan{NBSP}»", "“plan”"),
         ("“ plan ”", "“plan”"),
-        ("„ plan ”", "„plan”"),
+        ("„ plan ”", "“plan”"),
     ],
 )
 def test_dutch_apostrophes_and_quotes_are_curly_without_spaces_inside(text, expected):
+    assert apply(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"ja"', "“ja”"),
+        ('hij zei "ja"', "hij zei “ja”"),
+        ("«vertrouwen»", "“vertrouwen”"),
+        ("„ja”", "“ja”"),
+        ("„ja“", "“ja”"),
+        ('hij zei "het "plan" is klaar"', "hij zei “het ‘plan’ is klaar”"),
+        ("“het “plan” is klaar”", "“het ‘plan’ is klaar”"),
+        ("« het « plan » is klaar »", "“het ‘plan’ is klaar”"),
+        ("de zogenaamde ‘terugkeerders’", "de zogenaamde ‘terugkeerders’"),
+        ("de werkgroep 'vrijgelatenen';", "de werkgroep ‘vrijgelatenen’;"),
+        ("“hij zei ‘ja’”", "“hij zei ‘ja’”"),
+    ],
+)
+def test_dutch_writes_double_quotes_with_single_ones_inside(text, expected):
+    assert apply(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'s avonds zei hij 'ja'", "’s avonds zei hij ‘ja’"),
+        ("'t is 'goed'", "’t is ‘goed’"),
+        ("Kees' fiets", "Kees’ fiets"),
+        ("nota's", "nota’s"),
+    ],
+)
+def test_dutch_apostrophes_at_the_start_of_a_word_are_not_quotes(text, expected):
     assert apply(text, "nl") == expected
 
 
@@ -246,9 +325,9 @@ def test_other_languages_are_refused():
 _PIECES = st.sampled_from(
     [
         "a", "mot", "l'", "'s", "9", "12345", "2018", "000", ",", ".", ":", ";", "!", "?",
-        '"', "«", "»", "“", "”", "„", "’", "(", ")", " ", " ", NBSP, NNBSP, "\u2009",
-        "\n", "\t", "-", "/", "@", "x@y.be", "https://a.be/x?y", "www.b.be", "n°",
-        "réf.", "…", "%", "\ue000", "10:30", "./.",
+        '"', "«", "»", "“", "”", "„", "’", "‘", "'", "(", ")", " ", " ", NBSP, NNBSP,
+        "\u2009", "\n", "\t", "-", "/", "@", "x@y.be", "https://a.be/x?y", "www.b.be",
+        "n°", "réf.", "…", "%", "\ue000", "10:30", "./.", "1er", "XIXe", "2e",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=25).map("".join) | st.text(max_size=40)
@@ -267,8 +346,8 @@ def test_only_quotes_apostrophes_and_spaces_change(text, lang):
     def skeleton(value: str) -> str:
         for ch in " \u00a0\u2009\u202f":
             value = value.replace(ch, "")
-        for old, new in (("'", "’"), ('"', "Q"), ("«", "Q"), ("»", "Q"), ("“", "Q"), ("”", "Q")):
-            value = value.replace(old, new)
+        for quote in "'\"«»“”„‘’":
+            value = value.replace(quote, "Q")
         return value
 
     assert skeleton(apply(text, lang)) == skeleton(text)
@@ -313,3 +392,65 @@ def test_parts_join_into_the_whole_text_with_its_typography(parts, lang):
 )
 def test_a_range_of_days_takes_an_en_dash(text, lang, expected):
     assert apply(text, lang) == expected
+
+
+# --- ordinals -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("le 1er février 2016", ["er"]),
+        ("la 1re réunion", ["re"]),
+        ("les 1ers et les 1res", ["ers", "res"]),
+        ("le 2e trimestre", ["e"]),
+        ("les 21es rencontres", ["es"]),
+        ("le 2d semestre", ["d"]),
+        ("la 2de session", ["de"]),
+        ("au XIXe siècle", ["e"]),
+        ("XIXe-XXe siècles", ["e", "e"]),
+        ("la Ve République", ["e"]),
+        ("François Ier", ["er"]),
+        ("le 1er–3 mars", ["er"]),
+        ("(2e)", ["e"]),
+    ],
+)
+def test_french_ordinal_suffixes_are_raised(text, raised):
+    assert [text[start:end] for start, end in superscripts(text, "fr")] == raised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Ce De Me Les Ces Des Mes",  # words, not a single-letter numeral
+        "11er",
+        "1e",
+        "3er",
+        "0e",
+        "2e-3",  # a number in scientific notation
+        "A2e",
+        "v1.2e",
+        "IIIIe",
+        "1ère 2ème",  # not the house forms: left as typed
+        "https://x.be/1er",
+        "2e@x.be",
+        "XIXE SIÈCLE",
+    ],
+)
+def test_what_is_not_a_french_ordinal_is_not_raised(text):
+    assert superscripts(text, "fr") == []
+
+
+@pytest.mark.parametrize("text", ["de 1e keer", "het 2de kwartaal", "de 21ste eeuw", "1er"])
+def test_dutch_writes_ordinals_on_the_line(text):
+    assert superscripts(text, "nl") == []
+
+
+@given(_TEXTS, st.sampled_from(["fr", "nl"]))
+def test_raised_letters_are_lower_case_suffixes_in_order(text, lang):
+    spans = superscripts(text, lang)
+    assert spans == sorted(spans)
+    for start, end in spans:
+        assert 0 < start < end <= len(text)
+        assert text[start:end].isalpha() and text[start:end].islower()
+        assert text[start - 1].isdigit() or text[start - 1] in "IVXLCDM"
