@@ -30,7 +30,7 @@ class Style(StrEnum):
     HEADING2 = "heading2"
     BODY = "body"
     BULLET = "bullet"
-    CLAUSE_TITLE = "clause_title"  # the short title above a clause, if shown
+    CLAUSE_TITLE = "clause_title"  # a clause's lead-in: its number and title
     TABLE_TEXT = "table_text"
     META_LABEL = "meta_label"
     META_VALUE = "meta_value"
@@ -64,7 +64,12 @@ class Paragraph:
 
 @dataclass
 class ClauseFrame:
-    """A library clause in one language; Word shows it as a tagged content control."""
+    """A library clause in one language; Word shows it as a tagged content control.
+
+    ``lead_in`` is the paragraph the house style opens it with: a commitment's number
+    and title ("1.2 Harmonisation des critères biométriques (ADN)"), a context
+    paragraph's title; None for the kinds written without one.
+    """
 
     clause_id: str
     revision: int
@@ -72,6 +77,7 @@ class ClauseFrame:
     linked: bool
     title: str
     paragraphs: list[Paragraph]
+    lead_in: Paragraph | None = None
 
     @property
     def tag(self) -> str:
@@ -113,10 +119,11 @@ class PlanWarning:
     """Something the user should know before sending the file, and where it is in the note.
 
     ``message`` is translated and says where in words. The place, for going there: a
-    detail of the note (``field``: subject, addressee, cabinet, place), a section
-    (``section_id``), a block in it (``block_id``), a cell of a follow-up table (``row``,
-    from 0, and ``column``: commitment, state, lead or deadline) or a variable
-    (``variable``); ``lang`` is the language the text is missing in, if any.
+    detail of the note (``field``: subject, addressee, author_function, cabinet, place,
+    date), a section (``section_id``; alone, with ``lang``, it is the section's title), a
+    block in it (``block_id``), a cell of a follow-up table (``row``, from 0, and
+    ``column``: commitment, state, lead or deadline) or a variable (``variable``);
+    ``lang`` is the language the text is missing in, if any.
     """
 
     code: str  # missing_translation, unfilled_variable, cleaned_characters, template...

@@ -14,7 +14,7 @@ from app import dates, period, typography, variables, wordchars
 from app.classification import Classification
 from app.i18n import _, ngettext
 from app.language import Localized, NoteLanguage
-from app.library import Clause, Library, Status
+from app.library import Clause, Kind, Library, Status
 from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
 from app.plan import (
     ClauseFrame,
@@ -41,6 +41,28 @@ _COLUMNS = {
 }
 
 
+def _is_date_value(name: str, value: str) -> bool:
+    """Whether a variable's text is a day or a range of days, which each language writes out.
+
+    The same test as :func:`app.variables.value_in`: an ISO day or range, or, for a date
+    variable, a day as users type it.
+    """
+    written = value.strip()
+    try:
+        period.parse_iso(written)
+        return True
+    except ValueError:
+        pass
+    definition = variables.BUILTIN.get(name)
+    if definition is None or definition.type is not variables.VariableType.DATE:
+        return False
+    try:
+        dates.parse_period(written)
+    except ValueError:
+        return False
+    return True
+
+
 class _Renderer:
     """One rendering pass: holds the note, the library and the warnings found."""
 
@@ -50,7 +72,7 @@ class _Renderer:
         self.languages = languages
         self.warnings: list[PlanWarning] = []
         self.cleaned = 0
-        self.unfilled: dict[str, None] = {}
+        self.unfilled: dict[str, list[str]] = {}  # variable → export languages it lacks
         self.unofficial: set[str] = set()
         self.values = self._variable_values()
         self.place_lines: list[Paragraph] = []
@@ -59,6 +81,12 @@ class _Renderer:
     # --- text ---------------------------------------------------------------
 
     def _variable_values(self) -> dict[str, str | Localized]:
+        """The variables' values; a plain text is the value in the note's own languages only.
+
+        A date (or range) is written in each language; any other text typed once is in
+        the language(s) the note is written in, so an export in another language shows
+        the variable as unfilled there rather than copying, say, French into a Dutch file.
+        """
         values: dict[str, str | Localized] = {}
         if self.note.date:
             values["date"] = self.note.date.isoformat()
@@ -66,7 +94,13 @@ class _Renderer:
             values["meeting_date"] = period.iso(self.note.meeting_date)
         if self.note.addressee:
             values.setdefault("addressee", dict(self.note.addressee))
-        values.update({k: v for k, v in self.note.variables.items() if v})
+        own = self.note.language.languages
+        for name, value in self.note.variables.items():
+            if not value:
+                continue
+            if isinstance(value, str) and not _is_date_value(name, value):
+                value = {lang: value for lang in own}
+            values[name] = value
         return values
 
     def spans(self, text: str, lang: str, **style) -> list[Span]:
@@ -86,7 +120,9 @@ class _Renderer:
         result = []
         for segment, value in zip(segments, texts, strict=True):
             if segment.kind is variables.SegmentKind.UNFILLED:
-                self.unfilled.setdefault(segment.name, None)
+                missing_in = self.unfilled.setdefault(segment.name or "", [])
+                if lang not in missing_in:
+                    missing_in.append(lang)
                 result.append(Span(segment.text, Mark.UNFILLED, **style))
             elif segment.kind is variables.SegmentKind.FILLED:
                 result.append(Span(value, Mark.VARIABLE, **style))
@@ -168,14 +204,25 @@ class _Renderer:
                     _("Clause {id} in {section}").format(id=clause.id, section=self.section),
                 )
             )
+            lead_in = self.lead_in(clause, clause.title, lang, block.id)
             return [
                 ClauseFrame(
-                    clause.id, block.revision, lang, True, clause.title_in(lang), paragraphs
+                    clause.id,
+                    block.revision,
+                    lang,
+                    True,
+                    clause.title.get(lang, ""),
+                    paragraphs,
+                    lead_in,
                 )
             ]
         if isinstance(block, CopiedClause):
             text = block.text.get(lang, "")
-            title = block.title.get(lang) or next(iter(block.title.values()), block.clause_id)
+            source = self.library.at(block.clause_id, block.revision) or self.library.find(
+                block.clause_id
+            )
+            # The copy's own title, else the library's in the same language (added since).
+            titles = {**(dict(source.title) if source else {}), **block.title}
             paragraphs = (
                 self.paragraphs(text, lang)
                 if text.strip()
@@ -185,10 +232,58 @@ class _Renderer:
                     _("Clause {id} in {section}").format(id=block.clause_id, section=self.section),
                 )
             )
-            return [ClauseFrame(block.clause_id, block.revision, lang, False, title, paragraphs)]
+            lead_in = self.lead_in(source, titles, lang, block.id, clause_id=block.clause_id)
+            return [
+                ClauseFrame(
+                    block.clause_id,
+                    block.revision,
+                    lang,
+                    False,
+                    titles.get(lang, ""),
+                    paragraphs,
+                    lead_in,
+                )
+            ]
         if isinstance(block, FollowUpTable):
-            return [self.follow_up(block)]
+            return self.follow_up(block)
         raise TypeError(type(block).__name__)
+
+    def lead_in(
+        self,
+        clause: Clause | None,
+        titles: Localized,
+        lang: str,
+        block_id: str,
+        *,
+        clause_id: str = "",
+    ) -> Paragraph | None:
+        """The paragraph a clause opens with: "1.2 Harmonisation des critères…" for a commitment.
+
+        A commitment gets its number in the source (part.position) and its title; a context
+        paragraph its title alone (the preamble has no numbers); standard paragraphs and
+        talking points none: they are the note's own prose, their title only a name to find
+        them by. A copy of a clause the library no longer has keeps its title. The citation
+        of the source (issue 12) is to follow the title in this paragraph.
+        """
+        kind = clause.kind if clause else None
+        if kind in (Kind.STANDARD, Kind.TALKING_POINT):
+            return None
+        spans: list[Span] = []
+        origin = clause.origin if clause else None
+        if kind is Kind.COMMITMENT and origin is not None and origin.part > 0:
+            spans.append(Span(f"{origin.part}.{origin.position}"))
+            spans.append(Span(" "))
+        title = " ".join(titles.get(lang, "").split())
+        if title:
+            spans.extend(self.spans(title, lang))
+        elif any(v.strip() for v in titles.values()):
+            what = _("The title of clause {id} in {section}").format(
+                id=clause.id if clause else clause_id, section=self.section
+            )
+            spans.append(self.missing_marker(lang, what, block_id))
+        else:
+            return None
+        return Paragraph(spans, lang, Style.CLAUSE_TITLE)
 
     def linked_clause(self, block: LinkedClause, lang: str) -> Clause | None:
         """The wording a linked block shows: its own revision's, with warnings for the gaps.
@@ -287,8 +382,19 @@ class _Renderer:
                 result.append(Paragraph([marker], lang, Style.TABLE_TEXT))
         return result or [Paragraph([], self.languages[0], Style.TABLE_TEXT)]
 
-    def follow_up(self, table: FollowUpTable) -> Table:
-        """A follow-up table of commitments."""
+    def follow_up(self, table: FollowUpTable) -> list[Table]:
+        """A follow-up table of commitments; none for a table without rows (with a warning)."""
+        if not table.rows:
+            self.warnings.append(
+                PlanWarning(
+                    "empty_table",
+                    _(
+                        "The follow-up table in {section} has no rows; it is left out of the file."
+                    ).format(section=self.section),
+                    table.id,
+                )
+            )
+            return []
         header = [
             [Paragraph(self.word_spans(key, bold=True), self.languages[0], Style.TABLE_TEXT)]
             for key in ("commitment", "state", "lead", "deadline")
@@ -297,11 +403,7 @@ class _Renderer:
         for number, row in enumerate(table.rows):
             clause = self.library.find(row.clause_id) if row.clause_id else None
             titles = dict(clause.title) if clause else {}
-            try:
-                due = date.fromisoformat(row.deadline.strip())
-                deadline = {lang: dates.format_date(due, lang) for lang in self.languages}
-            except ValueError:
-                deadline = {lang: row.deadline for lang in self.languages}
+            deadline = self.deadline(row.deadline, row.deadline_text)
             rows.append(
                 [
                     self.cell(
@@ -312,7 +414,20 @@ class _Renderer:
                     self.cell(deadline, block_id=table.id, row=number, column="deadline"),
                 ]
             )
-        return Table(header, rows, [4, 4, 2, 1.5])
+        return [Table(header, rows, [4, 4, 2, 1.5])]
+
+    def deadline(self, due: str, texts: Localized) -> Localized:
+        """A deadline in each export language: a date written in each, else its own texts.
+
+        A text in the old single form (not a date, no texts) is the note's first language's.
+        """
+        try:
+            day = date.fromisoformat(due.strip())
+        except ValueError:
+            if due.strip() and not texts:
+                texts = {self.note.language.languages[0]: due.strip()}
+            return dict(texts)
+        return {lang: dates.format_date(day, lang) for lang in self.languages}
 
     def section_items(self, blocks: list[Block]) -> list:
         """The plan items of a section's blocks, side by side when bilingual."""
@@ -325,10 +440,11 @@ class _Renderer:
         pending: list[tuple[list, list]] = []
         for block in blocks:
             if isinstance(block, FollowUpTable):
-                if pending:
+                tables = self.follow_up(block)
+                if pending and tables:
                     items.append(SideBySide(pending))
                     pending = []
-                items.append(self.follow_up(block))
+                items.extend(tables)
                 continue
             left, right = (self.block_items(block, lang) for lang in self.languages)
             if left or right:
@@ -347,17 +463,18 @@ class _Renderer:
         what: str = "",
         block_id: str = "",
         field: str = "",
+        force: bool = False,
     ) -> list[Span]:
         """Spans giving ``text`` in each export language, each tagged with its language.
 
-        With ``what``, a language missing while another has the text gets the
-        visible missing marker and a warning, as blocks do.
+        With ``what``, a language missing while another has the text (or, with ``force``,
+        even when none has it) gets the visible missing marker and a warning, as blocks do.
         """
         values = [(lang, text.get(lang, "").strip()) for lang in self.languages]
         present = [(lang, v) for lang, v in values if v]
         if len(present) == 2 and present[0][1] == present[1][1]:
             present = present[:1]
-        elif what and any(v.strip() for v in text.values()):
+        elif what and (force or any(v.strip() for v in text.values())):
             present = [
                 (lang, value or self.missing_marker(lang, what, block_id, field=field))
                 for lang, value in values
@@ -373,6 +490,15 @@ class _Renderer:
                 Span(s.text, s.mark, s.bold, s.italic, lang) for s in self.spans(value, lang)
             )
         return spans
+
+    def heading_spans(self, title: Localized) -> list[Span]:
+        """A section's heading in each export language; a missing title gets the marker.
+
+        A section titled in no language at all is marked in each, so its content never
+        runs on under the previous section's heading.
+        """
+        what = _("The title of {section}").format(section=self.section)
+        return self.localized_spans(title, what=what, force=True)
 
     def section_name(self, title: Localized, number: int) -> str:
         """How a warning names a section: its title in quotes (export language first), or its number."""
@@ -401,17 +527,24 @@ class _Renderer:
         """The first-page block: À, De, Date, Objet, Réunion, Réf., classification."""
         note, main = self.note, self.languages[0]
         lines: list[tuple[str, list[Span]]] = []
-        lines.append(
-            ("to", self.localized_spans(note.addressee, what=_("The addressee"), field="addressee"))
-        )
-        sender = [s for s in [note.author] if s]
-        from_spans = [Span(", ".join(sender))] if sender else []
-        cabinet = self.localized_spans(note.cabinet, what=_("The cabinet"), field="cabinet")
-        if cabinet:
-            if from_spans:
-                from_spans.append(Span(", "))
-            from_spans.extend(cabinet)
+        to_spans = self.localized_spans(note.addressee, what=_("The addressee"), field="addressee")
+        if not to_spans:
+            self.detail_missing("addressee", _("The note has no addressee."))
+        lines.append(("to", to_spans))
+        from_spans = [Span(note.author.strip())] if note.author.strip() else []
+        for spans in (
+            self.localized_spans(
+                note.author_function, what=_("The author’s function"), field="author_function"
+            ),
+            self.localized_spans(note.cabinet, what=_("The cabinet"), field="cabinet"),
+        ):
+            if spans:
+                if from_spans:
+                    from_spans.append(Span(", "))
+                from_spans.extend(spans)
         lines.append(("from", from_spans))
+        if not note.date:
+            self.detail_missing("date", _("The note has no date."))
         if note.date and not self.place_lines:
             lines.append(("date", self.date_spans(note.date)))
         lines.append(("subject", self.subject_spans))
@@ -428,6 +561,10 @@ class _Renderer:
             )
             for key, spans in lines
         ]
+
+    def detail_missing(self, field: str, message: str) -> None:
+        """Warn that a detail of the note (addressee, subject, date) is not filled in."""
+        self.warnings.append(PlanWarning("missing_detail", message, field=field))
 
     def date_spans(self, value: period.Period, *, weekday: bool = False) -> list[Span]:
         """A day (with its weekday when asked) or a range of days, in each export language."""
@@ -464,16 +601,31 @@ class _Renderer:
 
     def finish_warnings(self) -> None:
         """Summarise unfilled variables and cleaned characters as warnings."""
-        for name in self.unfilled:
-            self.warnings.append(
-                PlanWarning(
-                    "unfilled_variable",
-                    _("The variable {{{name}}} has no value; it is marked in the file.").format(
-                        name=name
-                    ),
-                    variable=name,
+        for name, langs in self.unfilled.items():
+            value = self.values.get(name)
+            elsewhere = isinstance(value, dict) and any(v.strip() for v in value.values())
+            if not elsewhere:
+                self.warnings.append(
+                    PlanWarning(
+                        "unfilled_variable",
+                        _("The variable {{{name}}} has no value; it is marked in the file.").format(
+                            name=name
+                        ),
+                        variable=name,
+                    )
                 )
-            )
+                continue
+            for lang in langs:
+                message = (
+                    _("The variable {{{name}}} has no Dutch value; it is marked in the file.")
+                    if lang == "nl"
+                    else _("The variable {{{name}}} has no French value; it is marked in the file.")
+                )
+                self.warnings.append(
+                    PlanWarning(
+                        "unfilled_variable", message.format(name=name), variable=name, lang=lang
+                    )
+                )
         if self.cleaned:
             self.warnings.append(
                 PlanWarning(
@@ -493,6 +645,8 @@ class _Renderer:
         self.subject_spans = self.localized_spans(
             self.note.subject, what=_("The subject"), field="subject"
         )
+        if not self.subject_spans:
+            self.detail_missing("subject", _("The note has no subject."))
         subject = [
             Span(s.text, s.mark, s.bold, s.italic, s.lang)
             if s.text != " / "
@@ -501,18 +655,40 @@ class _Renderer:
         ]
         if not subject:
             subject = self.word_spans("untitled")
+        meta = self.meta()
         body: list = []
         for number, section in enumerate(self.note.sections, 1):
             first = len(self.warnings)
             self.section = self.section_name(section.title, number)
-            heading = self.localized_spans(section.title)
             items = self.section_items(section.blocks)
-            if heading:
-                body.append(Paragraph(heading, main, Style.HEADING1))
-            body.extend(items)
+            if items:
+                middle = len(self.warnings)
+                body.append(Paragraph(self.heading_spans(section.title), main, Style.HEADING1))
+                body.extend(items)
+                # The title's warnings first, as the title comes first on the page.
+                self.warnings[first:] = self.warnings[middle:] + self.warnings[first:middle]
+            else:
+                # One line for the section, not one more for an empty table in it.
+                kept = [w for w in self.warnings[first:] if w.code != "empty_table"]
+                self.warnings[first:] = kept
+                self.warnings.append(
+                    PlanWarning(
+                        "empty_section",
+                        _("Empty section, left out of the file: {section}.").format(
+                            section=self.section
+                        ),
+                    )
+                )
             for warning in self.warnings[first:]:
                 warning.section_id = warning.section_id or section.id
         self.section = ""
+        if not body:
+            self.warnings.append(
+                PlanWarning(
+                    "empty_note",
+                    _("The note has no text, clause or table: the file holds only its first page."),
+                )
+            )
         for lang in langs:
             if lang in self.unofficial:
                 body.append(
@@ -522,7 +698,7 @@ class _Renderer:
         return DocumentPlan(
             languages=langs,
             title=Paragraph(subject, main, Style.TITLE),
-            meta=self.meta(),
+            meta=meta,
             body=body,
             classification=self.classification_spans(),
             page_label=self.word_spans("page"),

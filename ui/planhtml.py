@@ -22,7 +22,7 @@ p { margin-top: 0px; margin-bottom: 6px; }
 .classification { color: #b00020; font-weight: bold; text-align: center; }
 .meta td { padding: 1px 8px 1px 0px; }
 .frame-caption { color: #6b7480; font-size: 8pt; margin-bottom: 2px; }
-.clause-title { font-weight: bold; }
+.clause-title { font-weight: bold; color: #2f5496; margin-bottom: 2px; }
 """
 
 
@@ -59,8 +59,9 @@ def paragraph_html(paragraph: Paragraph) -> str:
 
 
 def frame_html(frame: ClauseFrame, caption: str) -> str:
-    """A library clause, boxed as Word's content control is."""
-    inner = items_html(frame.paragraphs)
+    """A library clause, boxed as Word's content control is, with its lead-in as Word has it."""
+    lead_in = [frame.lead_in] if frame.lead_in is not None else []
+    inner = items_html([*lead_in, *frame.paragraphs])
     return (
         "<table width='100%' cellspacing='0' cellpadding='6' "
         "style='background-color:#f4f6f9; border-color:#d5dbe3; border-style:solid; margin-bottom:6px;' "
@@ -123,11 +124,8 @@ def items_html(items: list) -> str:
         if isinstance(item, Paragraph):
             out.append(paragraph_html(item))
         elif isinstance(item, ClauseFrame):
-            out.append(
-                frame_html(
-                    item, f"{item.clause_id} — {item.title}" if item.title else item.clause_id
-                )
-            )
+            # The caption names the control (Word shows its tag); the title is the lead-in's.
+            out.append(frame_html(item, item.clause_id))
         elif isinstance(item, Table):
             out.append(table_html(item))
         elif isinstance(item, SideBySide):

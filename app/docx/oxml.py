@@ -152,11 +152,17 @@ class BodyBuilder:
         *,
         align: str | None = None,
         num: tuple[int, int] | None = None,
+        keep_next: bool | None = None,
     ) -> None:
-        """Add a paragraph in ``style_id``; ``num`` is a direct (ilvl, numId) numbering."""
+        """Add a paragraph in ``style_id``; ``num`` is a direct (ilvl, numId) numbering.
+
+        ``keep_next`` True or False overrides the style's "keep with next".
+        """
         out = ["<w:p><w:pPr>"]
         if style_id:
             out.append(f'<w:pStyle w:val="{_esc(style_id)}"/>')
+        if keep_next is not None:
+            out.append("<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>')
         if num is not None:
             out.append(f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>')
         if align:

@@ -57,6 +57,7 @@ class PlanWriter:
         self.main = word_lang(plan.main_language)
         self._cleaned = False
         self._headings = {styles.paragraph[Style.HEADING1], styles.paragraph[Style.HEADING2]}
+        self._columns = False  # writing the two columns of a bilingual file
 
     def write(self) -> None:
         """Write body, header and footer, document defaults and properties."""
@@ -113,6 +114,7 @@ class PlanWriter:
         paragraph: Paragraph,
         style: Style | None = None,
         column: int = 0,
+        keep_next: bool | None = None,
     ) -> None:
         lang = word_lang(paragraph.lang)
         style_id = (
@@ -121,7 +123,9 @@ class PlanWriter:
         num = None
         if column and style_id in self._headings:
             num = self.styles.second_column_numbering(self.document).get(style_id)
-        builder.paragraph(style_id, lang, self._runs(paragraph.spans, lang), num=num)
+        builder.paragraph(
+            style_id, lang, self._runs(paragraph.spans, lang), num=num, keep_next=keep_next
+        )
 
     # -- blocks --------------------------------------------------------------------
 
@@ -147,6 +151,11 @@ class PlanWriter:
         if len(alias) > ALIAS_MAX:  # Word's content control dialog keeps titles short
             alias = alias[: ALIAS_MAX - 1] + "…"
         builder.begin_sdt(self._clean(frame.tag), alias)
+        if frame.lead_in is not None:  # inside the control: the clause moves with its title
+            # In the columns of a bilingual file "keep with next" would chain the table's
+            # rows into one block that cannot break across pages: there it is turned off.
+            keep = False if self._columns else None
+            self._paragraph(builder, frame.lead_in, Style.CLAUSE_TITLE, column, keep)
         if not frame.paragraphs:
             builder.paragraph(self.styles.paragraph[Style.BODY], word_lang(frame.lang), [])
         for paragraph in frame.paragraphs:
@@ -200,6 +209,7 @@ class PlanWriter:
         left = (width + SIDE_GAP) // 2
         grid = [left, width + SIDE_GAP - left]
         builder.begin_table(grid, borderless=True, cell_margins=(0, SIDE_GAP))
+        self._columns = True
         for row in block.rows:
             builder.begin_row()
             for column, (items, cell_width) in enumerate(zip(row, grid, strict=False)):
@@ -209,6 +219,7 @@ class PlanWriter:
                     self._item(builder, item, inner, column)
                 builder.end_cell()
             builder.end_row()
+        self._columns = False
         builder.end_table()
 
     # -- header, footer, properties ------------------------------------------------

@@ -263,7 +263,7 @@ def test_a_linked_personal_clause_exports_at_its_revision(collection):
     note = Note(sections=[Section({}, [LinkedClause(clause_id, 1)])])
     plan = build_plan(note, collection.library)
     assert "Schengen" in str(plan.body)
-    assert [w.code for w in plan.warnings] == ["outdated_link"]
+    assert "outdated_link" in [w.code for w in plan.warnings]
 
 
 def test_an_unchanged_team_file_is_read_back_from_the_index_not_parsed(tmp_path, monkeypatch):

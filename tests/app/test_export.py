@@ -14,7 +14,15 @@ from app import library as library_mod
 from app.classification import Classification
 from app.export import export_note
 from app.language import NoteLanguage
-from app.note import LinkedClause, Note, Section, TextBlock
+from app.note import (
+    CopiedClause,
+    FollowUpRow,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    Section,
+    TextBlock,
+)
 from tests.app.docx.docxparts import NS, part
 
 W_LANG = f"{{{NS['w']}}}val"
@@ -156,3 +164,178 @@ def test_the_template_comes_from_the_option_then_the_settings_then_the_built_in(
     site.write_text("[settings]\ntemplate = /srv/share/house.docx\n")
     assert resolve_template() == Path("/srv/share/house.docx")
     assert resolve_template(tmp_path / "mine.docx") == tmp_path / "mine.docx"
+
+
+# --- what the Word file says in each language (issue 10, items 3 to 6) -----------------
+
+
+def paragraphs(path) -> list[tuple[str, str, list[str]]]:
+    """Every paragraph of the body in order, tables and content controls included:
+    (style id, text, the w:lang of each run with text)."""
+    root = part(path, "word/document.xml")
+    found = []
+    for paragraph in root.iterfind(".//w:body//w:p", NS):
+        style = paragraph.find("w:pPr/w:pStyle", NS)
+        runs = [r for r in paragraph.iterfind("w:r", NS) if r.find("w:t", NS) is not None]
+        langs = [r.find("w:rPr/w:lang", NS).get(W_LANG) for r in runs]
+        text = "".join(paragraph.xpath(".//w:t/text()", namespaces=NS))
+        found.append((style.get(W_LANG) if style is not None else "", text, langs))
+    return found
+
+
+def written_in_french_only() -> Note:
+    """What the adviser typed in a French note: a follow-up deadline, a function, a section."""
+    row = FollowUpRow(
+        {"fr": "PNR européen", "nl": "Europees PNR"},
+        state={"fr": "En cours", "nl": "Lopend"},
+        lead={"fr": "SPF Intérieur", "nl": "FOD Binnenlandse Zaken"},
+        deadline_text={"fr": "1er trimestre 2019"},
+    )
+    return Note(
+        subject={"fr": "Suivi", "nl": "Opvolging"},
+        addressee={"fr": "Monsieur le Premier ministre", "nl": "De heer Eerste Minister"},
+        author="Marie Dupont",
+        author_function={"fr": "conseillère"},
+        date=date(2018, 6, 11),
+        language=NoteLanguage.FR,
+        sections=[
+            Section(
+                {"fr": "Contexte", "nl": "Context"},
+                [TextBlock({"fr": "Réunion.", "nl": "Vergadering."})],
+            ),
+            Section({"fr": "Suivi des engagements"}, [FollowUpTable([row])]),
+        ],
+    )
+
+
+def test_the_dutch_file_holds_no_french_text_and_marks_what_is_missing(tmp_path):
+    result = export_note(
+        written_in_french_only(), library_mod.builtin(), tmp_path / "n.docx", language="nl"
+    )
+    found = paragraphs(result.path)
+    text = " ".join(t for _s, t, _l in found)
+    for french in ("trimestre", "conseill", "Suivi des engagements"):
+        assert french not in text
+    assert {lang for _s, _t, langs in found for lang in langs} == {"nl-BE"}
+    assert ("ClausierTableText", "[Nederlandse tekst ontbreekt]", ["nl-BE"]) in found
+    assert any(t == "Marie Dupont, [Nederlandse tekst ontbreekt]" for _s, t, _l in found)
+    root = part(result.path, "word/document.xml")
+    marked = root.xpath(".//w:r[w:rPr/w:rStyle/@w:val='ClausierMissing']/w:t/text()", namespaces=NS)
+    assert marked == ["[Nederlandse tekst ontbreekt]"] * 3  # function, title, deadline
+    places = {(w.field, w.column, w.row, w.lang) for w in result.warnings}
+    assert places == {
+        ("author_function", "", -1, "nl"),
+        ("", "", -1, "nl"),  # the section's title
+        ("", "deadline", 0, "nl"),
+    }
+
+
+def test_a_section_without_a_dutch_title_keeps_its_own_heading_in_the_dutch_file(tmp_path):
+    note = written_in_french_only()
+    result = export_note(note, library_mod.builtin(), tmp_path / "n.docx", language="nl")
+    found = paragraphs(result.path)
+    headings = [(t, langs) for s, t, langs in found if s == "Heading1"]
+    assert headings == [("Context", ["nl-BE"]), ("[Nederlandse tekst ontbreekt]", ["nl-BE"])]
+    (title,) = [w for w in result.warnings if w.section_id and not w.block_id]
+    assert (title.section_id, title.lang) == (note.sections[1].id, "nl")
+    # The table comes after the marked heading, not under “Context”.
+    in_order = [t for _s, t, _l in found]
+    assert in_order.index("[Nederlandse tekst ontbreekt]") < in_order.index("Europees PNR")
+
+
+def commitments_note(language: NoteLanguage) -> Note:
+    note = val_duchesse_note(language)
+    copied = CopiedClause(
+        "vd2.3.2",
+        1,
+        {"fr": "PNR européen et PNR ferroviaire", "nl": "Europees PNR en spoor-PNR"},
+        {"fr": "De poursuivre le PNR.", "nl": "Het PNR voortzetten."},
+    )
+    note.sections[1].blocks = [LinkedClause("vd2.1.2", 1), copied]
+    return note
+
+
+def test_each_commitment_opens_with_its_number_and_title_inside_its_content_control(tmp_path):
+    result = export_note(
+        commitments_note(NoteLanguage.FR), library_mod.builtin(), tmp_path / "n.docx"
+    )
+    root = part(result.path, "word/document.xml")
+    controls = root.findall(".//w:body/w:sdt", NS)
+    firsts = []
+    for control in controls:
+        first = control.find("w:sdtContent/w:p", NS)
+        style = first.find("w:pPr/w:pStyle", NS).get(W_LANG)
+        langs = {e.get(W_LANG) for e in first.iterfind(".//w:lang", NS)}
+        firsts.append((style, "".join(first.xpath(".//w:t/text()", namespaces=NS)), langs))
+    assert firsts == [
+        ("ClausierClauseTitle", "Réunion des Premiers ministres du 11 juin 2018", {"fr-BE"}),
+        ("ClausierClauseTitle", "1.2 Harmonisation des critères biométriques (ADN)", {"fr-BE"}),
+        ("ClausierClauseTitle", "3.2 PNR européen et PNR ferroviaire", {"fr-BE"}),
+    ]
+    # The clause's text follows its lead-in, as the body style.
+    second = controls[1].findall("w:sdtContent/w:p", NS)[1]
+    assert "".join(second.xpath(".//w:t/text()", namespaces=NS)).startswith("De travailler")
+
+
+def test_the_lead_ins_of_a_bilingual_file_are_in_each_column_in_its_language(tmp_path):
+    result = export_note(
+        commitments_note(NoteLanguage.BILINGUAL), library_mod.builtin(), tmp_path / "n.docx"
+    )
+    leads = [
+        (t, set(langs)) for s, t, langs in paragraphs(result.path) if s == "ClausierClauseTitle"
+    ]
+    assert [lead for lead in leads if lead[0].startswith("1.2")] == [
+        ("1.2 Harmonisation des critères biométriques (ADN)", {"fr-BE"}),
+        ("1.2 Harmonisering van de biometrische criteria (DNA)", {"nl-BE"}),
+    ]
+    # In the two columns a lead-in does not keep with next: that would chain every row of
+    # the table into one block, pushed whole to the next page.
+    root = part(result.path, "word/document.xml")
+    keeps = root.xpath(
+        ".//w:tc//w:p[w:pPr/w:pStyle/@w:val='ClausierClauseTitle']/w:pPr/w:keepNext/@w:val",
+        namespaces=NS,
+    )
+    assert keeps == ["0"] * len(leads)
+
+
+def test_a_template_without_the_lead_in_style_gets_the_house_one_with_a_warning(tmp_path):
+    from app.docx.template import builtin_template
+    from tests.app.docx.test_template import _drop_styles, _rewrite
+
+    poor = _rewrite(
+        builtin_template(), tmp_path / "poor.docx", _drop_styles("Clausier Clause Title")
+    )
+    result = export_note(
+        commitments_note(NoteLanguage.FR), library_mod.builtin(), tmp_path / "n.docx", template=poor
+    )
+    (warning,) = [w for w in result.warnings if w.code == "template"]
+    assert "Clausier Clause Title" in warning.message
+    styles = part(result.path, "word/styles.xml")
+    names = styles.xpath("//w:style[@w:styleId='ClausierClauseTitle']/w:name/@w:val", namespaces=NS)
+    assert names == ["Clausier Clause Title"]
+    assert any(s == "ClausierClauseTitle" for s, _t, _l in paragraphs(result.path))
+
+
+def test_empty_skeleton_sections_are_left_out_of_the_file_and_listed(tmp_path):
+    from app import skeletons
+
+    note = skeletons.new_note("bilateral")
+    note.subject = {"fr": "Visite", "nl": "Bezoek"}
+    note.date = date(2018, 6, 11)
+    note.sections[1].blocks = [LinkedClause("vd2.1.2", 1)]
+    result = export_note(note, library_mod.builtin(), tmp_path / "n.docx")
+    headings = [t for s, t, _l in paragraphs(result.path) if s == "Heading1"]
+    assert headings == ["Engagements concernés"]
+    left_out = [w.section_id for w in result.warnings if w.code == "empty_section"]
+    assert left_out == [s.id for i, s in enumerate(note.sections) if i != 1]
+
+
+def test_an_empty_note_lists_its_missing_details(tmp_path):
+    result = export_note(Note(), library_mod.builtin(), tmp_path / "n.docx")
+    assert [(w.code, w.field) for w in result.warnings] == [
+        ("missing_detail", "subject"),
+        ("missing_detail", "addressee"),
+        ("missing_detail", "date"),
+        ("empty_note", ""),
+    ]
+    assert [s for s, _t, _l in paragraphs(result.path) if s == "Heading1"] == []

@@ -116,7 +116,8 @@ def test_dutch_has_no_french_spaces_and_marks_missing_translations():
     assert "Optreden tegen financiering: snel!" in body
     assert "[Nederlandse tekst ontbreekt]" in body  # vd2.2.1 has no Dutch text
     missing = [w for w in plan.warnings if w.code == "missing_translation"]
-    assert len(missing) == 1 and "vd2.2.1" in missing[0].message
+    # vd2.2.1 has neither a Dutch title (its lead-in) nor a Dutch text.
+    assert len(missing) == 2 and all("vd2.2.1" in w.message for w in missing)
     assert [s.text for s in plan.classification] == ["VERTROUWELIJK"]
     values = {line.label.text: line.value.text for line in plan.meta}
     assert values["Datum"] == "1 februari 2016"
@@ -241,7 +242,12 @@ def revised_library(*, keep_first: bool = True, deleted: bool = False) -> Librar
 
 
 def linked_note(revision: int) -> Note:
-    return Note(sections=[Section({"fr": "C"}, [LinkedClause("vd2.1.4", revision)])])
+    return Note(
+        subject={"fr": "S", "nl": "S"},
+        addressee={"fr": "A", "nl": "A"},
+        date=date(2018, 6, 11),
+        sections=[Section({"fr": "C", "nl": "C"}, [LinkedClause("vd2.1.4", revision)])],
+    )
 
 
 def test_a_linked_clause_is_exported_at_its_own_revision_with_a_warning():
@@ -399,3 +405,292 @@ def test_unfilled_variables_name_the_variable_to_fill():
     plan = build_plan(note(), library())
     (unfilled,) = [w for w in plan.warnings if w.code == "unfilled_variable"]
     assert unfilled.variable == "minister"
+
+
+# --- what each language's file says: nothing of the other language, nothing left blank ---
+
+
+def declaration() -> Library:
+    """A commitment and a context paragraph with their places in the source, and the others."""
+    from app.library import Origin
+
+    clauses = [
+        Clause(
+            "vd2.1.2",
+            Kind.COMMITMENT,
+            {"fr": "Harmonisation des critères biométriques (ADN)", "nl": "Harmonisering (DNA)"},
+            {"fr": "De travailler sur l’harmonisation.", "nl": "Werken aan de harmonisering."},
+            origin=Origin("vd2", 1, 2),
+        ),
+        Clause(
+            "vd2.0.1",
+            Kind.CONTEXT,
+            {"fr": "Réunion du 11 juin 2018", "nl": "Bijeenkomst van 11 juni 2018"},
+            {
+                "fr": "Les Premiers ministres se sont réunis.",
+                "nl": "De Eerste Ministers kwamen samen.",
+            },
+            origin=Origin("vd2", 0, 1),
+        ),
+        Clause("std.1", Kind.STANDARD, {"fr": "Formule"}, {"fr": "Le cabinet propose."}),
+        Clause("tp.1", Kind.TALKING_POINT, {"fr": "Accueil"}, {"fr": "Nous saluons l’accord."}),
+        Clause(
+            "vd2.3.1",
+            Kind.COMMITMENT,
+            {"fr": "Titre français seul"},
+            {"fr": "De soutenir.", "nl": "Steunen."},
+            origin=Origin("vd2", 3, 1),
+        ),
+    ]
+    return Library(clauses={c.id: c for c in clauses})
+
+
+def complete(language=NoteLanguage.FR, sections=None) -> Note:
+    """A note with every detail the check asks for, and ``sections``."""
+    return Note(
+        subject={"fr": "Suivi", "nl": "Opvolging"},
+        addressee={"fr": "Monsieur le Premier ministre", "nl": "De heer Eerste Minister"},
+        date=date(2018, 6, 11),
+        language=language,
+        sections=sections or [],
+    )
+
+
+def frames(plan) -> list[ClauseFrame]:
+    found = []
+    for item in plan.body:
+        if isinstance(item, ClauseFrame):
+            found.append(item)
+        elif isinstance(item, SideBySide):
+            for left, right in item.rows:
+                found += [i for i in (*left, *right) if isinstance(i, ClauseFrame)]
+    return found
+
+
+def test_a_free_text_deadline_belongs_to_its_language_and_is_marked_missing_in_the_other():
+    row = FollowUpRow({"fr": "PNR", "nl": "PNR"}, deadline_text={"fr": "1er trimestre 2019"})
+    table = FollowUpTable([row])
+    section = Section({"fr": "Suivi", "nl": "Opvolging"}, [table])
+    plan = build_plan(complete(NoteLanguage.FR, [section]), library(), "nl")
+    (exported,) = [i for i in plan.body if isinstance(i, Table)]
+    (cell,) = exported.rows[0][3]
+    assert cell.lang == "nl" and [s.mark for s in cell.spans] == [Mark.MISSING]
+    assert cell.text == "[Nederlandse tekst ontbreekt]"
+    (warning,) = [w for w in plan.warnings if w.column == "deadline"]
+    assert (warning.code, warning.section_id, warning.block_id) == (
+        "missing_translation",
+        section.id,
+        table.id,
+    )
+    assert (warning.row, warning.lang) == (0, "nl")
+    assert "row 1, Deadline" in warning.message
+    french = build_plan(complete(NoteLanguage.FR, [section]), library(), "fr")
+    (fr_table,) = [i for i in french.body if isinstance(i, Table)]
+    assert fr_table.rows[0][3][0].text == "1er trimestre 2019"
+    assert not [w for w in french.warnings if w.column == "deadline"]
+
+
+def test_a_deadline_that_is_a_date_is_written_in_each_language_without_a_warning():
+    table = FollowUpTable([FollowUpRow({"fr": "PNR", "nl": "PNR"}, deadline="2019-03-01")])
+    note_ = complete(NoteLanguage.BILINGUAL, [Section({"fr": "S", "nl": "S"}, [table])])
+    plan = build_plan(note_, library())
+    (exported,) = [i for i in plan.body if isinstance(i, Table)]
+    assert [(p.lang, p.text) for p in exported.rows[0][3]] == [
+        ("fr", "1er mars 2019"),
+        ("nl", "1 maart 2019"),
+    ]
+    assert plan.warnings == []
+
+
+def test_an_old_single_deadline_text_is_the_text_of_the_first_language():
+    table = FollowUpTable([FollowUpRow({"fr": "PNR", "nl": "PNR"}, deadline="fin 2019")])
+    note_ = complete(NoteLanguage.BILINGUAL, [Section({"fr": "S", "nl": "S"}, [table])])
+    (exported,) = [i for i in build_plan(note_, library()).body if isinstance(i, Table)]
+    assert [(p.lang, p.text) for p in exported.rows[0][3]] == [
+        ("fr", "fin 2019"),
+        ("nl", "[Nederlandse tekst ontbreekt]"),
+    ]
+
+
+def test_a_variable_typed_once_in_a_french_note_is_not_copied_into_the_dutch_file():
+    block = TextBlock({"fr": "Avec {function} le {when}.", "nl": "Met {function} op {when}."})
+    french = complete(NoteLanguage.FR, [Section({"fr": "S", "nl": "S"}, [block])])
+    french.variables = {"function": "le conseiller", "when": "2019-03-01"}
+    plan = build_plan(french, library(), "nl")
+    (paragraph,) = [p for p in plan.body if isinstance(p, Paragraph) and p.style is Style.BODY]
+    assert paragraph.text == "Met {function} op 1 maart 2019."
+    assert "conseiller" not in paragraph.text
+    (warning,) = [w for w in plan.warnings if w.code == "unfilled_variable"]
+    assert (warning.variable, warning.lang) == ("function", "nl")
+    assert "no Dutch value" in warning.message
+    assert "le conseiller" in texts(build_plan(french, library(), "fr").body)[1]
+    # A note in both languages given one text (the command line's --var) uses it in both.
+    both = complete(NoteLanguage.BILINGUAL, french.sections)
+    both.variables = {"function": "Jan Jambon", "when": "2019-03-01"}
+    plan = build_plan(both, library())
+    assert not [w for w in plan.warnings if w.code == "unfilled_variable"]
+
+
+def test_the_authors_function_is_per_language_and_marked_where_missing():
+    note_ = complete(NoteLanguage.NL, [Section({"nl": "S"}, [TextBlock({"nl": "Tekst."})])])
+    note_.author = "Marie Dupont"
+    note_.author_function = {"fr": "conseillère"}
+    note_.cabinet = {"fr": "Cabinet du Premier ministre", "nl": "Kabinet van de Eerste Minister"}
+    plan = build_plan(note_, library())
+    sender = meta_values(plan)["Van"]
+    assert sender == "Marie Dupont, [Nederlandse tekst ontbreekt], Kabinet van de Eerste Minister"
+    assert "conseill" not in sender
+    (warning,) = [w for w in plan.warnings if w.field == "author_function"]
+    assert (warning.code, warning.lang) == ("missing_translation", "nl")
+    note_.author_function["nl"] = "adviseur"
+    plan = build_plan(note_, library(), "fr+nl")
+    assert meta_values(plan)["De / Van"] == (
+        "Marie Dupont, conseillère / adviseur, "
+        "Cabinet du Premier ministre / Kabinet van de Eerste Minister"
+    )
+
+
+def test_a_clause_title_missing_in_dutch_is_marked_not_taken_from_french():
+    copied = CopiedClause(
+        "vd2.3.1", 1, {"fr": "Mon titre"}, {"fr": "De soutenir.", "nl": "Steunen."}
+    )
+    linked = LinkedClause("vd2.3.1", 1)
+    note_ = complete(NoteLanguage.NL, [Section({"nl": "S"}, [linked, copied])])
+    plan = build_plan(note_, declaration())
+    leads = [f.lead_in.text for f in frames(plan)]
+    assert leads == ["3.1 [Nederlandse tekst ontbreekt]"] * 2
+    missing = [w for w in plan.warnings if w.code == "missing_translation"]
+    assert [(w.block_id, w.lang) for w in missing] == [(linked.id, "nl"), (copied.id, "nl")]
+    assert all("title of clause vd2.3.1" in w.message for w in missing)
+
+
+def test_a_section_without_a_dutch_title_keeps_its_heading_marked_and_warned():
+    first = Section({"fr": "Contexte", "nl": "Context"}, [TextBlock({"fr": "Un.", "nl": "Een."})])
+    second = Section({"fr": "Engagements"}, [TextBlock({"fr": "Deux.", "nl": "Twee."})])
+    plan = build_plan(complete(NoteLanguage.NL, [first, second]), library())
+    headings = [p for p in plan.body if isinstance(p, Paragraph) and p.style is Style.HEADING1]
+    assert [h.text for h in headings] == ["Context", "[Nederlandse tekst ontbreekt]"]
+    assert headings[1].spans[0].mark is Mark.MISSING and headings[1].spans[0].lang == "nl"
+    assert [p.text for p in plan.body] == [
+        "Context",
+        "Een.",
+        "[Nederlandse tekst ontbreekt]",
+        "Twee.",
+    ]
+    (warning,) = plan.warnings
+    assert (warning.code, warning.section_id, warning.lang) == (
+        "missing_translation",
+        second.id,
+        "nl",
+    )
+    assert (warning.block_id, warning.field, warning.row) == ("", "", -1)  # the title itself
+    assert warning.message.startswith("The title of “Engagements”: no Dutch text")
+    bilingual = build_plan(complete(NoteLanguage.BILINGUAL, [first, second]), library())
+    heading = [p for p in bilingual.body if isinstance(p, Paragraph)][1]
+    assert heading.text == "Engagements / [Nederlandse tekst ontbreekt]"
+
+
+def test_a_section_with_no_title_at_all_is_marked_in_each_language():
+    untitled = Section({}, [TextBlock({"fr": "Deux.", "nl": "Twee."})])
+    plan = build_plan(complete(NoteLanguage.BILINGUAL, [untitled]), library())
+    heading = plan.body[0]
+    assert heading.text == "[texte français manquant] / [Nederlandse tekst ontbreekt]"
+    assert [(w.section_id, w.lang) for w in plan.warnings] == [
+        (untitled.id, "fr"),
+        (untitled.id, "nl"),
+    ]
+    assert plan.warnings[0].message.startswith("The title of section 1: no French text")
+
+
+@pytest.mark.parametrize(
+    ("lang", "commitment", "context"),
+    [
+        ("fr", "1.2 Harmonisation des critères biométriques (ADN)", "Réunion du 11 juin 2018"),
+        ("nl", "1.2 Harmonisering (DNA)", "Bijeenkomst van 11 juni 2018"),
+    ],
+)
+def test_a_commitment_opens_with_its_number_and_title_and_a_context_with_its_title(
+    lang, commitment, context
+):
+    blocks = [
+        LinkedClause("vd2.1.2", 1),
+        CopiedClause(
+            "vd2.1.2",
+            1,
+            {"fr": "Harmonisation des critères biométriques (ADN)", "nl": "Harmonisering (DNA)"},
+            {"fr": "De travailler.", "nl": "Werken."},
+        ),
+        LinkedClause("vd2.0.1", 1),
+        LinkedClause("std.1", 1),
+        LinkedClause("tp.1", 1),
+    ]
+    language = NoteLanguage(lang)
+    plan = build_plan(complete(language, [Section({"fr": "S", "nl": "S"}, blocks)]), declaration())
+    leads = [f.lead_in for f in frames(plan)]
+    assert [p.text if p else None for p in leads] == [commitment, commitment, context, None, None]
+    assert all(p.style is Style.CLAUSE_TITLE and p.lang == lang for p in leads if p)
+    assert leads[0].spans[0].text == "1.2"  # the number is its own run, the title follows
+    # The lead-in is not part of the clause's text.
+    assert frames(plan)[0].paragraphs[0].text != commitment
+
+
+def test_a_bilingual_clause_has_its_lead_in_in_each_column():
+    note_ = complete(
+        NoteLanguage.BILINGUAL, [Section({"fr": "S", "nl": "S"}, [LinkedClause("vd2.1.2", 1)])]
+    )
+    left, right = frames(build_plan(note_, declaration()))
+    assert (left.lead_in.lang, left.lead_in.text) == (
+        "fr",
+        "1.2 Harmonisation des critères biométriques (ADN)",
+    )
+    assert (right.lead_in.lang, right.lead_in.text) == ("nl", "1.2 Harmonisering (DNA)")
+
+
+def test_empty_sections_and_tables_are_left_out_and_said_so():
+    empty = Section({"fr": "Contexte", "nl": "Context"}, [TextBlock({})])
+    table_only = Section({"fr": "Suivi", "nl": "Opvolging"}, [FollowUpTable([])])
+    table = FollowUpTable([])
+    full = Section(
+        {"fr": "Décision", "nl": "Beslissing"}, [TextBlock({"fr": "Oui.", "nl": "Ja."}), table]
+    )
+    for language in NoteLanguage:
+        plan = build_plan(complete(language, [empty, table_only, full]), library())
+        headings = [
+            p.text for p in plan.body if isinstance(p, Paragraph) and p.style is Style.HEADING1
+        ]
+        assert len(headings) == 1 and not any(isinstance(i, Table) for i in plan.body)
+        found = [(w.code, w.section_id, w.block_id) for w in plan.warnings]
+        assert found == [
+            ("empty_section", empty.id, ""),
+            ("empty_section", table_only.id, ""),  # one line for it, not one more for its table
+            ("empty_table", full.id, table.id),
+        ]
+    assert plan.warnings[0].message == "Empty section, left out of the file: “Contexte”."
+    assert plan.warnings[2].message == (
+        "The follow-up table in “Décision” has no rows; it is left out of the file."
+    )
+
+
+def test_an_empty_note_lists_its_missing_details_and_its_empty_skeleton():
+    bare = Note(sections=[Section({"fr": "Contexte", "nl": "Context"})])
+    plan = build_plan(bare, library())
+    assert [(w.code, w.field) for w in plan.warnings] == [
+        ("missing_detail", "subject"),
+        ("missing_detail", "addressee"),
+        ("missing_detail", "date"),
+        ("empty_section", ""),
+        ("empty_note", ""),
+    ]
+    assert [w.message for w in plan.warnings[:3]] == [
+        "The note has no subject.",
+        "The note has no addressee.",
+        "The note has no date.",
+    ]
+    assert plan.body == []
+    assert [w.code for w in build_plan(Note(), library()).warnings][-1] == "empty_note"
+    assert (
+        build_plan(
+            complete(NoteLanguage.FR, [Section({"fr": "S"}, [TextBlock({"fr": "x"})])]), library()
+        ).warnings
+        == []
+    )

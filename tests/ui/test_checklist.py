@@ -24,6 +24,8 @@ def a_bilingual_table(window) -> FollowUpTable:
     editor.set_metadata("language", NoteLanguage.BILINGUAL)
     editor.set_localized("subject", "fr", "Suivi")
     editor.set_localized("subject", "nl", "Opvolging")
+    editor.set_localized("addressee", "fr", "Monsieur le Premier ministre")
+    editor.set_localized("addressee", "nl", "De heer Eerste Minister")
     editor.insert_follow_up("", -1)
     block_id = window.composer.current_block_id()
     for row in range(3):

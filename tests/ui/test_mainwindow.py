@@ -434,6 +434,12 @@ def test_panes_keep_a_usable_width_and_the_note_scrolls_sideways(window, qtbot):
 
 def test_the_check_list_never_takes_the_preview_s_room(window, qtbot):
     window.editor.set_metadata("language", NoteLanguage.BILINGUAL)
+    for lang, subject, addressee in (
+        ("fr", "Suivi", "Le Ministre"),
+        ("nl", "Opvolging", "De Minister"),
+    ):
+        window.editor.set_localized("subject", lang, subject)
+        window.editor.set_localized("addressee", lang, addressee)
     window.resize(900, 600)
     window.editor.insert_follow_up("", -1)
     block_id = window.composer.current_block_id()
@@ -443,5 +449,6 @@ def test_the_check_list_never_takes_the_preview_s_room(window, qtbot):
     window.preview.render_now()
     preview = window.preview
     qtbot.waitUntil(lambda: preview.checks.isVisible() and preview.checks.count() == 12)
+    QApplication.processEvents()  # the list lays its lines out a moment after it gets them
     assert preview.browser.height() >= 2 * preview.checks.height()
     assert preview.checks.verticalScrollBar().maximum() > 0  # the rest of the list scrolls
