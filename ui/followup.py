@@ -1,4 +1,4 @@
-"""The editor of a follow-up table: one row per commitment, cells per language, a deadline."""
+"""The editor of a follow-up table: one row per commitment, its cells per language."""
 
 from __future__ import annotations
 
@@ -42,12 +42,12 @@ COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_COLUMNS = ("commitment", "state", "lead")
 
 
-def deadline_text(value: str) -> str:
-    """A stored deadline as shown in the table: ISO dates as 31/12/2018, other text as is."""
+def deadline_text(value: str, texts: dict[str, str] | None = None, lang: str = "") -> str:
+    """A row's deadline as shown in the table: a date as 31/12/2018, else its text in ``lang``."""
     try:
         return date.fromisoformat(value).strftime("%d/%m/%Y")
     except ValueError:
-        return value
+        return (texts or {}).get(lang, "") or value
 
 
 def deadline_value(text: str) -> str:
@@ -219,7 +219,8 @@ class FollowUpEditor(QWidget):
             button.setChecked(lang == self.shown_language)
         self.language_label.setVisible(len(languages) > 1)
         shown = self.shown_language
-        columns = [(name, shown) for name in TEXT_COLUMNS] + [("deadline", "")]
+        # A deadline is a date in every language, or a text in each ("1er trimestre 2019").
+        columns = [(name, shown) for name in (*TEXT_COLUMNS, "deadline")]
         current = (self.table.currentRow(), self.table.currentColumn())
         self._filling = True
         try:
@@ -241,7 +242,7 @@ class FollowUpEditor(QWidget):
                 clause = library.find(row.clause_id) if row.clause_id else None
                 for column_index, (name, lang) in enumerate(columns):
                     if name == "deadline":
-                        text, placeholder = deadline_text(row.deadline), ""
+                        text, placeholder = deadline_text(row.deadline, row.deadline_text, lang), ""
                     else:
                         text = getattr(row, name).get(lang, "")
                         placeholder = (

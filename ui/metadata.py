@@ -1,4 +1,4 @@
-"""The note's details: subject, addressee, author, cabinet, place, dates, reference, classification…"""
+"""The note's details: subject, addressee, author and function, cabinet, place, dates, reference…"""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ui.qt import (
 )
 from ui.textedit import FieldEdit
 
-LOCALIZED_FIELDS = ("subject", "addressee", "cabinet", "place")
+LOCALIZED_FIELDS = ("subject", "addressee", "author_function", "cabinet", "place")
 TEXT_FIELDS = ("author", "reference")
 DATE_FIELDS = ("date", "meeting_date")
 
@@ -124,6 +124,8 @@ class MetadataForm(QWidget):
             row(name, self.localized[name])
         self.texts["author"] = FieldEdit(self.body)
         row("author", self.texts["author"])
+        self.localized["author_function"] = LocalizedField(self.body)
+        row("author_function", self.localized["author_function"])
         self.localized["cabinet"] = LocalizedField(self.body)
         row("cabinet", self.localized["cabinet"])
         self.localized["place"] = LocalizedField(self.body)
@@ -234,6 +236,7 @@ class MetadataForm(QWidget):
             for name in ("subject", "addressee"):
                 targets.extend(self.localized[name].edits.values())
             targets.append(self.texts["author"])
+            targets.extend(self.localized["author_function"].edits.values())
             targets.extend(self.localized["cabinet"].edits.values())
             targets.extend(self.localized["place"].edits.values())
             for name in ("date", "meeting_date"):
@@ -252,6 +255,7 @@ class MetadataForm(QWidget):
             "subject": _("Subject"),
             "addressee": _("To"),
             "author": _("Author"),
+            "author_function": _("Function of the author"),
             "cabinet": _("Cabinet"),
             "place": _("Place"),
             "date": _("Date"),
@@ -262,6 +266,7 @@ class MetadataForm(QWidget):
             "subject": _("&Subject:"),
             "addressee": _("&To:"),
             "author": _("A&uthor:"),
+            "author_function": _("Functi&on:"),
             "cabinet": _("Ca&binet:"),
             "place": _("&Place:"),
             "date": _("&Date:"),
@@ -283,6 +288,9 @@ class MetadataForm(QWidget):
         self.classification.setAccessibleName(names["classification"])
         self.language.setAccessibleName(_("Language of the note"))
         self.texts["reference"].setPlaceholderText(_("File reference"))
+        self.localized["author_function"].setToolTip(
+            _("The author’s function in each language: “conseillère” / “adviseur”")
+        )
         self.localized["place"].setToolTip(
             _("Where the note is written: the document opens with “Bruxelles, le 11 juin 2018”")
         )

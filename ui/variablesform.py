@@ -127,12 +127,16 @@ class VariablesForm(QWidget):
         return bool(note and field and getattr(note, field) and name not in note.variables)
 
     def _edited(self, name: str) -> None:
-        edits = self.edits[name]
-        if len(edits) == 1:
-            value: str | Localized | None = next(iter(edits.values())).text() or None
-        else:
-            value = {lang: edit.text() for lang, edit in edits.items() if edit.text()} or None
-        self.variableRequest.emit(name, value)
+        # Per language even in a note in one language: a value typed in a French note is
+        # French, never copied into a Dutch export. Another language's value is kept.
+        old = self.note.variables.get(name) if self.note is not None else None
+        value: Localized = dict(old) if isinstance(old, dict) else {}
+        for lang, edit in self.edits[name].items():
+            if edit.text():
+                value[lang] = edit.text()
+            else:
+                value.pop(lang, None)
+        self.variableRequest.emit(name, value or None)
 
     def retranslate(self) -> None:
         """Set the texts in the interface language."""

@@ -193,7 +193,7 @@ def test_variables_used_in_texts_are_filled_once(window, qtbot):
     qtbot.waitUntil(lambda: "minister" in form.edits)
     assert "meeting_date" in form.edits  # no meeting date in the details yet
     type_text(form.edits["minister"]["fr"], "Premier ministre")
-    assert window.document.note.variables == {"minister": "Premier ministre"}
+    assert window.document.note.variables == {"minister": {"fr": "Premier ministre"}}
     assert window.actions["undo"].text() == "&Undo Fill variable minister"
     window.editor.set_metadata("meeting_date", date(2018, 6, 11))
     qtbot.waitUntil(lambda: "meeting_date" not in form.edits)
