@@ -19,7 +19,7 @@ h1 { font-size: 15pt; margin-top: 6px; margin-bottom: 10px; }
 h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 4px; color: #1f3864; }
 h3 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; color: #1f3864; }
 p { margin-top: 0px; margin-bottom: 6px; }
-.classification { color: #b00020; font-weight: bold; text-align: center; }
+.classification { font-weight: bold; text-align: center; }
 .meta td { padding: 1px 8px 1px 0px; }
 .frame-caption { color: #6b7480; font-size: 8pt; margin-bottom: 2px; }
 .clause-title { font-weight: bold; color: #2f5496; margin-bottom: 2px; }
@@ -135,7 +135,7 @@ def items_html(items: list) -> str:
 
 
 def plan_to_html(plan: DocumentPlan) -> str:
-    """The whole plan as one HTML page: classification, title, first-page block, body."""
+    """The whole plan as one HTML page, its classification above and below as on each page."""
     parts = [f"<html><head><style>{PAGE_STYLE}</style></head><body>"]
     if plan.classification:
         parts.append(f"<p class='classification'>{spans_html(plan.classification)}</p>")
@@ -152,5 +152,7 @@ def plan_to_html(plan: DocumentPlan) -> str:
             f"<table class='meta' cellspacing='0' style='margin-bottom:14px;'>{rows}</table>"
         )
     parts.append(items_html(plan.body))
+    if plan.classification:  # as Word marks each page at the top and at the bottom
+        parts.append(f"<p class='classification'>{spans_html(plan.classification)}</p>")
     parts.append("</body></html>")
     return "".join(parts)

@@ -326,12 +326,25 @@ def _twips(element: etree._Element | None, attr: str) -> int:
 
 def put_story_paragraph(story: etree._Element, paragraph: etree._Element) -> None:
     """Put ``paragraph`` into a header or footer: in place of an empty paragraph, else last."""
+    put_story_paragraphs(story, [paragraph])
+
+
+def put_story_paragraphs(story: etree._Element, paragraphs: list[etree._Element]) -> None:
+    """Put ``paragraphs`` into a header or footer, in order: in place of its first empty
+    paragraph, else after what the template has there."""
+    if not paragraphs:
+        return
+    first, *rest = paragraphs
     for existing in story.iter(qn("w:p")):
         if existing.getparent() is story and _is_empty_paragraph(existing):
-            existing.addnext(paragraph)
+            existing.addnext(first)
             story.remove(existing)
-            return
-    story.append(paragraph)
+            break
+    else:
+        story.append(first)
+    for paragraph in rest:
+        first.addnext(paragraph)
+        first = paragraph
 
 
 def _is_empty_paragraph(paragraph: etree._Element) -> bool:
@@ -530,3 +543,47 @@ def level_for_style(numbering: etree._Element, num_id: int, style_id: str) -> in
 def nsid_for(seed: str) -> str:
     """A stable 8-hex-digit list identifier (``w:nsid``) derived from ``seed``."""
     return f"{zlib.crc32(seed.encode()) & 0xFFFFFFFF:08X}"
+
+
+# -- document properties --------------------------------------------------------------
+
+CUSTOM_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_PROPERTY = f"{{{CUSTOM_PROPERTIES_NS}}}property"
+_USER_PROPERTIES = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id of Word's own
+
+
+def custom_properties(blob: bytes | None, name: str, value: str | None) -> bytes:
+    """A custom properties part (``docProps/custom.xml``) with text property ``name`` set.
+
+    ``blob`` is the part the template has, if any; its other properties are kept. A
+    ``value`` of None takes the property out. Names compare as Word does, ignoring case.
+    """
+    root = parse(blob) if blob else None
+    if root is None or root.tag != f"{{{CUSTOM_PROPERTIES_NS}}}Properties":
+        root = etree.Element(
+            f"{{{CUSTOM_PROPERTIES_NS}}}Properties",
+            nsmap={None: CUSTOM_PROPERTIES_NS, "vt": VT_NS},
+        )
+    found = None
+    for prop in list(root.iterchildren(_PROPERTY)):
+        if (prop.get("name") or "").casefold() == name.casefold():
+            if found is None and value is not None:
+                found = prop
+            else:
+                root.remove(prop)
+    if value is not None:
+        if found is None:
+            pids = [
+                int(p.get("pid", ""))
+                for p in root.iterchildren(_PROPERTY)
+                if p.get("pid", "").isdigit()
+            ]
+            found = etree.SubElement(root, _PROPERTY)
+            found.set("fmtid", _USER_PROPERTIES)
+            found.set("pid", str(max(pids, default=1) + 1))  # 2 is the first a user property gets
+            found.set("name", name)
+        for child in list(found):
+            found.remove(child)
+        etree.SubElement(found, f"{{{VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -29,6 +29,7 @@ PARAGRAPH_STYLE_NAMES: dict[Style, str] = {
 }
 HEADER = "header"
 FOOTER = "footer"
+CLASSIFICATION = "Clausier Classification"  # the level at the top and bottom of each page
 TABLE_GRID = "Table Grid"
 MISSING = "Clausier Missing"
 
@@ -192,6 +193,18 @@ STYLES: tuple[StyleDef, ...] = (
         + _STORY_PPR
         + _rpr(color="404040", size=18),
         based_on="Normal",
+    ),
+    StyleDef(
+        # Belgian practice marks a classified note at the top and the bottom of every page,
+        # centred, in bold capitals: plain black at body size, not the grey of the header.
+        "Clausier Classification",
+        "paragraph",
+        "ClausierClassification",
+        '<w:qFormat/><w:pPr><w:jc w:val="center"/>'
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        + _rpr(bold=True, size=22),
+        based_on="Normal",
+        custom=True,
     ),
     StyleDef(
         "Clausier Meta Label",

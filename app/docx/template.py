@@ -27,6 +27,7 @@ from lxml import etree
 from app.docx import oxml, package
 from app.docx.styles import (
     BY_NAME,
+    CLASSIFICATION,
     FOOTER,
     HEADER,
     MISSING,
@@ -41,6 +42,8 @@ from app.paths import templates_dir
 from app.plan import PlanWarning, Style
 
 TEMPLATE_NAME = "clausier-house.docx"
+#: Styles copied from the house style without a warning when a template lacks them.
+_QUIET = frozenset({CLASSIFICATION})
 
 
 def builtin_template() -> Path:
@@ -94,6 +97,7 @@ class StyleMap:
     footer: str
     table_grid: str
     missing: str
+    classification: str
     _column_numbering: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
 
     def second_column_numbering(self, document: Document) -> dict[str, tuple[int, int]]:
@@ -111,20 +115,24 @@ def resolve_styles(document: Document, warnings: list[PlanWarning]) -> StyleMap:
     styles = document.styles.element
     found = oxml.style_ids_by_name(styles)
     needed: list[tuple[str, str]] = [("paragraph", name) for name in PARAGRAPH_STYLE_NAMES.values()]
-    needed += [("paragraph", HEADER), ("paragraph", FOOTER)]
+    needed += [("paragraph", HEADER), ("paragraph", FOOTER), ("paragraph", CLASSIFICATION)]
     needed += [("table", TABLE_GRID), ("character", MISSING)]
     absent = [BY_NAME[name.lower()] for kind, name in needed if (kind, name.lower()) not in found]
     if absent:
         _add_styles(document, absent, found)
-        warnings.append(
-            PlanWarning(
-                "template",
-                _(
-                    "The Word template lacks the styles {names}; Clausier's own definitions "
-                    "were used for them."
-                ).format(names=", ".join(style.name for style in absent)),
+        # Templates made from an older house template lack the classification style; the
+        # house one is what they would have, so its copy is not worth a warning per export.
+        told = [style.name for style in absent if style.name not in _QUIET]
+        if told:
+            warnings.append(
+                PlanWarning(
+                    "template",
+                    _(
+                        "The Word template lacks the styles {names}; Clausier's own definitions "
+                        "were used for them."
+                    ).format(names=", ".join(told)),
+                )
             )
-        )
         found = oxml.style_ids_by_name(styles)
 
     def ident(kind: str, name: str) -> str:
@@ -136,6 +144,7 @@ def resolve_styles(document: Document, warnings: list[PlanWarning]) -> StyleMap:
         footer=ident("paragraph", FOOTER),
         table_grid=ident("table", TABLE_GRID),
         missing=ident("character", MISSING),
+        classification=ident("paragraph", CLASSIFICATION),
     )
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.section import _Footer, _Header
 
 from app.docx import oxml
@@ -32,6 +36,7 @@ SIDE_GAP = 284  # twips between the French and the Dutch column (0.5 cm)
 CELL_MARGIN = 108  # Word's default left/right cell margin, in twips
 ALIAS_MAX = 64
 PROPERTY_MAX = 255  # python-docx refuses longer core properties
+CLASSIFICATION_PROPERTY = "Classification"  # the custom document property
 
 
 def word_lang(lang: str) -> str:
@@ -241,17 +246,18 @@ class PlanWriter:
         return list(headers.values()), list(footers.values())
 
     def _header_footer(self) -> None:
+        """The classification at the top and the bottom of every page; the page number above it.
+
+        Belgian practice marks a classified note on each page, top and bottom, so that
+        no page read alone, copied or printed loses it: centred, in bold capitals, in
+        each language of the file (each run tagged with its own).
+        """
         headers, footers = self._stories()
-        if self.plan.classification:
-            for header in headers:
+        for header in headers:
+            if self.plan.classification:
                 builder = BodyBuilder(self.main)
-                builder.paragraph(
-                    self.styles.header,
-                    self.main,
-                    self._runs(self.plan.classification, self.main, bold=True),
-                    align="center",
-                )
-                oxml.put_story_paragraph(header.part.element, builder.elements()[0])
+                self._classification(builder)
+                oxml.put_story_paragraphs(header.part.element, builder.elements())
         for footer in footers:
             runs: list[Run | Field] = list(self._runs(self.plan.page_label, self.main))
             if runs:
@@ -259,7 +265,16 @@ class PlanWriter:
             runs += [Field("PAGE", self.main), Run(" / ", self.main), Field("NUMPAGES", self.main)]
             builder = BodyBuilder(self.main)
             builder.paragraph(self.styles.footer, self.main, runs, align="center")
-            oxml.put_story_paragraph(footer.part.element, builder.elements()[0])
+            if self.plan.classification:
+                self._classification(builder)
+            oxml.put_story_paragraphs(footer.part.element, builder.elements())
+
+    def _classification(self, builder: BodyBuilder) -> None:
+        runs = self._runs(self.plan.classification, self.main, bold=True)
+        builder.paragraph(self.styles.classification, self.main, runs, align="center")
+
+    def _classification_text(self) -> str:
+        return self._clean("".join(span.text for span in self.plan.classification)).strip()
 
     def _properties(self) -> None:
         plan = self.plan
@@ -271,10 +286,35 @@ class PlanWriter:
         props.author = author
         props.last_modified_by = author
         props.language = self.main
-        props.comments = props.keywords = props.category = ""
+        props.comments = props.keywords = ""
+        # Explorer, SharePoint and mail filters read the level without opening the file;
+        # a template's header may show it with { DOCPROPERTY Classification }.
+        level = self._classification_text()[:PROPERTY_MAX]
+        props.category = level
         props.created = _utc(plan.created) if plan.created else now
         props.modified = now
         props.revision = 1
+        self._custom_property(CLASSIFICATION_PROPERTY, level or None)
+
+    def _custom_property(self, name: str, value: str | None) -> None:
+        """Set (or, with None, take out) a text property in the file's custom properties."""
+        package = self.document.part.package
+        part = next(
+            (
+                rel.target_part
+                for rel in package.rels.values()
+                if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
+            ),
+            None,
+        )
+        if part is None and value is None:
+            return
+        blob = oxml.custom_properties(part.blob if part is not None else None, name, value)
+        if part is None:
+            part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+            package.relate_to(part, RT.CUSTOM_PROPERTIES)
+        else:
+            part._blob = blob  # a part python-docx keeps as bytes  # noqa: SLF001
 
 
 def _utc(moment: datetime) -> datetime:

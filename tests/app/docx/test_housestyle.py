@@ -54,6 +54,7 @@ def test_styles_have_builtin_names_and_house_ids(built: Path) -> None:
         "Clausier Clause Title",
         "Clausier Table Text",
         "Clausier Missing",
+        "Clausier Classification",
     ):
         assert expected in names.values()
     assert names["Heading1"] == "heading 1"

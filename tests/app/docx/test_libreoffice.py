@@ -100,7 +100,12 @@ def test_three_page_note_gives_three_numbered_pages(pdfs: dict[str, Path]) -> No
     text = _text(pdfs["three"])
     for page in (1, 2, 3):
         assert f"Page {page} / 3" in text
-    assert text.count("DIFFUSION RESTREINTE") == 3  # the header on every page
+    # The classification is the first and the last line of every page.
+    pages = [page.split("\n") for page in text.split("\f") if page.strip()]
+    assert len(pages) == 3
+    for lines in pages:
+        lines = [line.strip() for line in lines if line.strip()]
+        assert lines[0] == lines[-1] == "DIFFUSION RESTREINTE"
 
 
 def test_sample_note_shows_numbered_headings_and_marks(pdfs: dict[str, Path]) -> None:

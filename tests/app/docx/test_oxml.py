@@ -175,3 +175,45 @@ def test_text_width_defaults_when_section_is_incomplete() -> None:
     assert oxml.text_width(body) == 9072
     body = oxml.parse(f'<w:body xmlns:w="{W_NS}"/>')
     assert oxml.text_width(body, 5000) == 5000
+
+
+def test_put_story_paragraphs_keeps_their_order_in_place_of_an_empty_one() -> None:
+    story = oxml.parse(
+        f'<w:ftr xmlns:w="{W_NS}"><w:p><w:pPr/></w:p><w:p><w:r><w:t>adresse</w:t></w:r></w:p>'
+        "</w:ftr>"
+    )
+    new = [oxml.parse(f'<w:p xmlns:w="{W_NS}"><w:r><w:t>{t}</w:t></w:r></w:p>') for t in "ab"]
+    oxml.put_story_paragraphs(story, new)
+    assert [text_of(p) for p in story] == ["a", "b", "adresse"]
+
+
+CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _properties(blob: bytes) -> list[tuple[str, str, str]]:
+    root = oxml.parse(blob)
+    return [
+        (p.get("pid"), p.get("name"), p.findtext(f"{{{VT}}}lpwstr"))
+        for p in root.iter(f"{{{CUSTOM}}}property")
+    ]
+
+
+def test_custom_properties_are_created_updated_and_removed() -> None:
+    blob = oxml.custom_properties(None, "Classification", "CONFIDENTIEL")
+    assert blob.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>")
+    assert _properties(blob) == [("2", "Classification", "CONFIDENTIEL")]
+    blob = oxml.custom_properties(
+        blob.replace(b"</Properties>", b"")
+        + (
+            b'<property fmtid="x" pid="7" name="Service"><vt:lpwstr>OCAM</vt:lpwstr>'
+            b"</property></Properties>"
+        ),
+        "CLASSIFICATION",
+        "SECRET",
+    )
+    assert _properties(blob) == [("2", "Classification", "SECRET"), ("7", "Service", "OCAM")]
+    assert _properties(oxml.custom_properties(blob, "Autre", "x"))[-1] == ("8", "Autre", "x")
+    assert _properties(oxml.custom_properties(blob, "classification", None)) == [
+        ("7", "Service", "OCAM")
+    ]

@@ -79,8 +79,11 @@ def test_french_renamed_styles_are_found_by_builtin_name(tmp_path: Path) -> None
     used = _style_ids(out)
     assert {"Titre", "Titre1", "Titre2", "Listepuces", "Grilledutableau"} <= used
     assert not used & {"Title", "Heading1", "Heading2", "ListBullet", "TableGrid"}
-    header = part(out, "word/header1.xml")
-    assert header.xpath("//w:pStyle/@w:val", namespaces=NS) == ["En-tte"]
+    footer = part(out, "word/footer1.xml")
+    assert footer.xpath("//w:pStyle/@w:val", namespaces=NS) == [
+        "Pieddepage",
+        "ClausierClassification",
+    ]
 
 
 def test_french_template_second_column_headings_count_on_their_own(tmp_path: Path) -> None:
@@ -117,6 +120,22 @@ def test_missing_styles_fall_back_with_a_warning(tmp_path: Path) -> None:
         f"w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl/w:pStyle/@w:val", namespaces=NS
     )
     assert linked == [by_name["heading 1"], by_name["heading 2"]]
+
+
+def test_a_template_without_the_classification_style_gets_it_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    older = _rewrite(
+        builtin_template(), tmp_path / "older.docx", _drop_styles("Clausier Classification")
+    )
+    out = tmp_path / "out.docx"
+    warnings = export_plan(sample_plan(), out, template=older)
+    assert not [x for x in warnings if x.code == "template"]
+    styles = part(out, "word/styles.xml")
+    (style,) = styles.xpath("w:style[w:name/@w:val='Clausier Classification']", namespaces=NS)
+    assert style.find("w:rPr/w:b", NS) is not None
+    header = part(out, "word/header1.xml")
+    assert header.xpath("//w:pStyle/@w:val", namespaces=NS) == [style.get(w("styleId"))]
 
 
 def test_python_docx_default_template_works_with_warning(tmp_path: Path) -> None:

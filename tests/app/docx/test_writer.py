@@ -18,6 +18,7 @@ from tests.app.docx.docxparts import (
     clause,
     para,
     part,
+    part_names,
     plan_with,
     sample_plan,
     stories,
@@ -193,19 +194,80 @@ def test_dutch_column_headings_have_their_own_numbering(bilingual: Path) -> None
     assert numbering.find(f"w:num[@w:numId='{num_id}']", NS) is not None
 
 
+def _story_paragraphs(story) -> list:
+    return story.findall(w("p"))
+
+
+def _style(paragraph) -> str | None:
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return None if style is None else style.get(w("val"))
+
+
+def _is_classification(paragraph) -> bool:
+    """Centred, in the house classification style, every run bold."""
+    runs = paragraph.findall(w("r"))
+    return (
+        _style(paragraph) == "ClausierClassification"
+        and paragraph.find("w:pPr/w:jc", NS).get(w("val")) == "center"
+        and bool(runs)
+        and all(r.find("w:rPr/w:b", NS) is not None for r in runs)
+    )
+
+
 def test_header_shows_classification_bold_centred(french: Path) -> None:
     (header,) = stories(french, "header")
-    assert text_of(header) == "DIFFUSION RESTREINTE"
-    paragraph = header.find(w("p"))
-    assert paragraph.find("w:pPr/w:jc", NS).get(w("val")) == "center"
-    assert all(r.find("w:rPr/w:b", NS) is not None for r in paragraph.iter(w("r")))
+    (paragraph,) = _story_paragraphs(header)
+    assert text_of(paragraph) == "DIFFUSION RESTREINTE"
+    assert _is_classification(paragraph)
     assert all(_lang(r) == "fr-BE" for r in header.iter(w("r")))
 
 
-def test_no_classification_leaves_header_empty(tmp_path: Path) -> None:
+def test_footer_ends_with_the_classification_under_the_page_number(french: Path) -> None:
+    (footer,) = stories(french, "footer")
+    page, level = _story_paragraphs(footer)
+    assert text_of(page) == "Page 1 / 1"
+    assert _style(page) == "Footer"
+    assert text_of(level) == "DIFFUSION RESTREINTE"
+    assert _is_classification(level)
+    assert all(_lang(r) == "fr-BE" for r in footer.iter(w("r")))
+
+
+def test_the_classification_style_is_bold_centred_black_at_body_size(french: Path) -> None:
+    styles = part(french, "word/styles.xml")
+    style = styles.find("w:style[@w:styleId='ClausierClassification']", NS)
+    assert style.find("w:name", NS).get(w("val")) == "Clausier Classification"
+    assert style.find("w:rPr/w:b", NS) is not None
+    assert style.find("w:rPr/w:sz", NS).get(w("val")) == "22"
+    assert style.find("w:rPr/w:color", NS) is None  # not the header's grey
+    assert style.find("w:pPr/w:jc", NS).get(w("val")) == "center"
+
+
+def test_a_bilingual_classification_is_in_each_language_top_and_bottom(tmp_path: Path) -> None:
+    out = tmp_path / "nota.docx"
+    level = [
+        Span("CONFIDENTIEL", lang="fr"),
+        Span(" / ", lang="nl"),
+        Span("VERTROUWELIJK", lang="nl"),
+    ]
+    export_plan(plan_with([para("Texte")], ("fr", "nl"), classification=level), out)
+    (header,) = stories(out, "header")
+    (footer,) = stories(out, "footer")
+    for paragraph in (_story_paragraphs(header)[0], _story_paragraphs(footer)[-1]):
+        assert _is_classification(paragraph)
+        runs = [(text_of(r), _lang(r)) for r in paragraph.iter(w("r"))]
+        assert runs == [("CONFIDENTIEL", "fr-BE"), (" / ", "nl-BE"), ("VERTROUWELIJK", "nl-BE")]
+
+
+def test_no_classification_leaves_header_empty_and_the_footer_its_page_number(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "open.docx"
     export_plan(plan_with([para("Texte")], classification=[]), out)
     assert all(text_of(h) == "" for h in stories(out, "header"))
+    (footer,) = stories(out, "footer")
+    assert [text_of(p) for p in _story_paragraphs(footer)] == ["Page 1 / 1"]
+    assert docx.Document(str(out)).core_properties.category == ""
+    assert "docProps/custom.xml" not in part_names(out)
 
 
 def test_footer_has_page_and_numpages_fields(french: Path) -> None:
@@ -214,7 +276,7 @@ def test_footer_has_page_and_numpages_fields(french: Path) -> None:
     assert instructions == ["PAGE", "NUMPAGES"]
     kinds = [f.get(w("fldCharType")) for f in footer.iter(w("fldChar"))]
     assert kinds == ["begin", "separate", "end"] * 2
-    assert text_of(footer) == "Page 1 / 1"
+    assert text_of(_story_paragraphs(footer)[0]) == "Page 1 / 1"
     assert footer.find("w:p/w:pPr/w:jc", NS).get(w("val")) == "center"
     assert all(_lang(r) == "fr-BE" for r in footer.iter(w("r")))
 
@@ -236,6 +298,7 @@ def test_first_page_and_even_headers_get_classification_too(tmp_path: Path) -> N
     assert len(headers) == 3 and len(footers) == 3
     assert all(text_of(h) == "DIFFUSION RESTREINTE" for h in headers)
     assert all(len(list(f.iter(w("instrText")))) == 2 for f in footers)
+    assert all(text_of(_story_paragraphs(f)[-1]) == "DIFFUSION RESTREINTE" for f in footers)
 
 
 def test_core_properties(french: Path) -> None:
@@ -246,6 +309,7 @@ def test_core_properties(french: Path) -> None:
     assert props.subject == "Val Duchesse II"
     assert props.language == "fr-BE"
     assert props.comments == ""
+    assert props.category == "DIFFUSION RESTREINTE"
     assert props.created.replace(tzinfo=None) == datetime(2018, 6, 11, 9, 30).astimezone(
         UTC
     ).replace(tzinfo=None)
@@ -335,3 +399,87 @@ def test_dirty_and_long_titles_and_properties_do_not_crash(tmp_path: Path) -> No
     assert len(alias) == 64 and alias.startswith("Titre ") and alias.endswith("…")
     props = docx.Document(str(out)).core_properties
     assert props.author == "Cabinet" and len(props.title) == 255
+
+
+# -- classification in the document properties -------------------------------------
+
+CUSTOM_NS = {
+    "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+}
+
+
+def _custom_properties(path: Path) -> dict[str, str]:
+    root = part(path, "docProps/custom.xml")
+    return {
+        prop.get("name"): prop.findtext("vt:lpwstr", namespaces=CUSTOM_NS)
+        for prop in root.findall("cp:property", CUSTOM_NS)
+    }
+
+
+def test_the_classification_is_a_custom_property_word_can_show(french: Path) -> None:
+    assert _custom_properties(french) == {"Classification": "DIFFUSION RESTREINTE"}
+    root = part(french, "docProps/custom.xml")
+    (prop,) = root.findall("cp:property", CUSTOM_NS)
+    assert prop.get("fmtid") == "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+    assert prop.get("pid") == "2"
+    types = part(french, "[Content_Types].xml")
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types}
+    assert overrides["/docProps/custom.xml"] == (
+        "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+    )
+    rels = part(french, "_rels/.rels")
+    assert any(
+        rel.get("Target").endswith("docProps/custom.xml")
+        and rel.get("Type").endswith("/custom-properties")
+        for rel in rels
+    )
+
+
+def _template_with_custom_properties(tmp_path: Path, properties: dict[str, str]) -> Path:
+    """The house template with a docProps/custom.xml holding ``properties``."""
+    import zipfile
+
+    props = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{n}" name="{name}">'
+        f"<vt:lpwstr>{value}</vt:lpwstr></property>"
+        for n, (name, value) in enumerate(properties.items(), 2)
+    )
+    custom = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Properties xmlns="{CUSTOM_NS["cp"]}" xmlns:vt="{CUSTOM_NS["vt"]}">{props}</Properties>'
+    )
+    out = tmp_path / "it.docx"
+    rel = (
+        '<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/custom-properties" Target="docProps/custom.xml"/>'
+    )
+    override = (
+        '<Override PartName="/docProps/custom.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+    )
+    with zipfile.ZipFile(builtin_template()) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            dst.writestr(info.filename, data)
+        dst.writestr("docProps/custom.xml", custom)
+    return out
+
+
+def test_a_template_keeps_its_own_custom_properties_and_gets_the_level(tmp_path: Path) -> None:
+    it = _template_with_custom_properties(
+        tmp_path, {"Service": "SPF Intérieur", "classification": "SECRET"}
+    )
+    out = tmp_path / "note.docx"
+    export_plan(sample_plan(), out, template=it)
+    assert _custom_properties(out) == {
+        "Service": "SPF Intérieur",
+        "classification": "DIFFUSION RESTREINTE",  # names compare as Word's, case aside
+    }
+    open_note = tmp_path / "open.docx"
+    export_plan(plan_with([para("Texte")], classification=[]), open_note, template=it)
+    assert _custom_properties(open_note) == {"Service": "SPF Intérieur"}
