@@ -63,6 +63,13 @@ def _is_date_value(name: str, value: str) -> bool:
     return True
 
 
+#: A follow-up table's column widths, in centimetres of the house page's 16 (a template's
+#: page scales them): the commitment and its state of play get the room, the lead service
+#: one or two lines ("Centre de crise / national"), the deadline one ("30 septembre 2019"
+#: is 2.8 cm at 10 pt) or two in a bilingual file's header ("Échéance / Uiterste datum").
+FOLLOW_UP_WIDTHS = (5.0, 4.8, 3.0, 3.2)
+
+
 class _Renderer:
     """One rendering pass: holds the note, the library and the warnings found."""
 
@@ -414,7 +421,7 @@ class _Renderer:
                     self.cell(deadline, block_id=table.id, row=number, column="deadline"),
                 ]
             )
-        return [Table(header, rows, [4, 4, 2, 1.5])]
+        return [Table(header, rows, list(FOLLOW_UP_WIDTHS))]
 
     def deadline(self, due: str, texts: Localized) -> Localized:
         """A deadline in each export language: a date written in each, else its own texts.

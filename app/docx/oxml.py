@@ -32,6 +32,8 @@ PARSER = etree.XMLParser(
 # Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("(\n|\t)")
+_KEEP_NEXT = re.compile(r'<w:keepNext(?: w:val="0")?/>')
+_PARAGRAPH_STYLE = re.compile(r'<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?')
 
 
 def qn(tag: str) -> str:
@@ -178,6 +180,22 @@ class BodyBuilder:
         self._out.append("".join(out))
         if self._cells:
             self._cells[-1] = "p"
+
+    def keep_with_next(self) -> None:
+        """Keep the paragraph added last (inside a content control too) with what follows.
+
+        Nothing when a table was added last: its rows keep together on their own.
+        """
+        for index in range(len(self._out) - 1, -1, -1):
+            block = self._out[index]
+            if block == "</w:sdtContent></w:sdt>":
+                continue
+            if block.startswith("<w:p><w:pPr>"):
+                block = _KEEP_NEXT.sub("", block, count=1)
+                after = _PARAGRAPH_STYLE.match(block)
+                at = after.end() if after else len("<w:p><w:pPr>")
+                self._out[index] = block[:at] + "<w:keepNext/>" + block[at:]
+            return
 
     # -- content controls ----------------------------------------------------------
 

@@ -75,7 +75,9 @@ class PlanWriter:
             self._paragraph(builder, self.plan.title, Style.TITLE)
         if self.plan.meta:
             self._meta(builder, width)
-        for item in self.plan.body:
+        for index, item in enumerate(self.plan.body):
+            if index and isinstance(item, Table):
+                builder.keep_with_next()  # what introduces a table stays with its first rows
             self._item(builder, item, width, column=0)
         oxml.replace_body(body, builder.elements())
         self._header_footer()
@@ -192,19 +194,30 @@ class PlanWriter:
         grid = _grid(table.widths, columns, width)
         builder.begin_table(grid, style_id=self.styles.table_grid)
         if table.header:
-            self._row(builder, table.header, grid, header=True)
-        for row in table.rows:
-            self._row(builder, row, grid, header=False)
+            self._row(builder, table.header, grid, header=True, keep_next=bool(table.rows))
+        last = len(table.rows) - 1
+        for number, row in enumerate(table.rows):
+            # Rows never split, the header repeats on each page, and no row is left alone
+            # at the foot or the head of a page: the header stays with the first two rows,
+            # the last row with the one before it.
+            keep = number < last and number in (0, last - 1)
+            self._row(builder, row, grid, header=False, keep_next=keep)
         builder.end_table()
 
     def _row(
-        self, builder: BodyBuilder, cells: list[list[Paragraph]], grid: list[int], *, header: bool
+        self,
+        builder: BodyBuilder,
+        cells: list[list[Paragraph]],
+        grid: list[int],
+        *,
+        header: bool,
+        keep_next: bool = False,
     ) -> None:
         builder.begin_row(header=header, keep_together=True)
         for index, cell_width in enumerate(grid):
             builder.begin_cell(cell_width, fill=HEADER_FILL if header else None)
             for paragraph in cells[index] if index < len(cells) else []:
-                self._paragraph(builder, paragraph)
+                self._paragraph(builder, paragraph, keep_next=keep_next or None)
             builder.end_cell()
         builder.end_row()
 

@@ -217,3 +217,44 @@ def test_custom_properties_are_created_updated_and_removed() -> None:
     assert _properties(oxml.custom_properties(blob, "classification", None)) == [
         ("7", "Service", "OCAM")
     ]
+
+
+@pytest.mark.parametrize(
+    ("build", "kept"),
+    [
+        (lambda b: b.paragraph("Normal", "fr-BE", [Run("a", "fr-BE")]), "a"),
+        (
+            lambda b: (
+                b.begin_sdt("clausier:x@1:fr", "x"),
+                b.paragraph("Normal", "fr-BE", [Run("a", "fr-BE")]),
+                b.paragraph(None, "fr-BE", [Run("b", "fr-BE")]),
+                b.end_sdt(),
+            ),
+            "b",
+        ),
+    ],
+)
+def test_keep_with_next_marks_the_last_paragraph(build, kept: str) -> None:
+    builder = BodyBuilder("fr-BE")
+    build(builder)
+    builder.keep_with_next()
+    builder.keep_with_next()  # once is enough
+    root = oxml.parse(f'<w:body xmlns:w="{W_NS}">{builder.xml()}</w:body>')
+    marked = [text_of(p) for p in root.iter(w("p")) if p.find("w:pPr/w:keepNext", NS) is not None]
+    assert marked == [kept]
+    (p,) = [p for p in root.iter(w("p")) if text_of(p) == kept]
+    assert len(p.findall("w:pPr/w:keepNext", NS)) == 1
+    tags = [c.tag for c in p.find(w("pPr"))]
+    assert tags.index(w("keepNext")) == (1 if tags[0] == w("pStyle") else 0)  # schema order
+
+
+def test_keep_with_next_leaves_a_table_alone() -> None:
+    builder = BodyBuilder("fr-BE")
+    builder.begin_table([100])
+    builder.begin_row()
+    builder.begin_cell(100)
+    builder.end_cell()
+    builder.end_row()
+    builder.end_table()
+    builder.keep_with_next()
+    assert "keepNext" not in builder.xml()

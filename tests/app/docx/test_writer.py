@@ -483,3 +483,86 @@ def test_a_template_keeps_its_own_custom_properties_and_gets_the_level(tmp_path:
     open_note = tmp_path / "open.docx"
     export_plan(plan_with([para("Texte")], classification=[]), open_note, template=it)
     assert _custom_properties(open_note) == {"Service": "SPF Intérieur"}
+
+
+# -- follow-up tables ---------------------------------------------------------------
+
+
+def _follow_up(rows: int, lang: str = "fr") -> Table:
+    cell = lambda text: [para(text, lang, Style.TABLE_TEXT)]  # noqa: E731
+    return Table(
+        header=[cell(h) for h in ("Engagement", "État des lieux", "Service pilote", "Échéance")],
+        rows=[
+            [cell(f"Engagement {n}"), cell("En cours"), cell("OCAM"), cell("31 décembre 2019")]
+            for n in range(rows)
+        ],
+        widths=[5.0, 4.8, 3.0, 3.2],
+    )
+
+
+def _keeps_with_next(row) -> bool:
+    paragraphs = row.findall(".//w:p", NS)
+    kept = [p.find("w:pPr/w:keepNext", NS) is not None for p in paragraphs]
+    assert len(set(kept)) == 1, "a row's paragraphs all keep with the next row, or none"
+    return kept[0]
+
+
+def test_a_follow_up_table_has_fixed_column_widths_in_grid_and_cells(tmp_path: Path) -> None:
+    out = tmp_path / "suivi.docx"
+    export_plan(plan_with([para("Suivi", style=Style.HEADING1), _follow_up(12)]), out)
+    table = _body(out).findall(w("tbl"))[1]
+    assert table.find("w:tblPr/w:tblLayout", NS).get(w("type")) == "fixed"
+    grid = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert sum(grid) == 9070
+    assert [round(width / 9070 * 16, 1) for width in grid] == [5.0, 4.8, 3.0, 3.2]  # cm
+    for row in table.findall(w("tr")):
+        cells = [int(tc.find("w:tcPr/w:tcW", NS).get(w("w"))) for tc in row.findall(w("tc"))]
+        assert cells == grid
+        assert {tc.find("w:tcPr/w:tcW", NS).get(w("type")) for tc in row.findall(w("tc"))} == {
+            "dxa"
+        }
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        (1, [True, False]),
+        (2, [True, True, False]),
+        (3, [True, True, True, False]),
+        (12, [True, True] + [False] * 9 + [True, False]),
+    ],
+)
+def test_no_table_row_is_left_alone_on_a_page(tmp_path: Path, rows: int, kept: list) -> None:
+    out = tmp_path / "suivi.docx"
+    export_plan(plan_with([_follow_up(rows)]), out)
+    table = _body(out).findall(w("tbl"))[1]
+    trs = table.findall(w("tr"))
+    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in trs)
+    assert [tr.find("w:trPr/w:tblHeader", NS) is not None for tr in trs] == [True] + [False] * rows
+    # The header with the first two rows; the last row with the one before it.
+    assert [_keeps_with_next(tr) for tr in trs] == kept
+
+
+@pytest.mark.parametrize(
+    ("intro", "last_line"),
+    [
+        (para("Le tableau ci-dessous fait le point :"), "Le tableau ci-dessous fait le point :"),
+        (clause(), "Renforcer l’échange d’informations."),  # the last line of a clause
+    ],
+)
+def test_what_introduces_a_table_stays_with_it(tmp_path: Path, intro, last_line: str) -> None:
+    out = tmp_path / "suivi.docx"
+    export_plan(plan_with([para("Texte"), intro, _follow_up(4), para("Après")]), out)
+    body = _body(out)
+    outside_tables = [p for p in body.iter(w("p")) if p.getparent().tag != w("tc")]
+    kept = {text_of(p): p.find("w:pPr/w:keepNext", NS) is not None for p in outside_tables}
+    assert kept[last_line]
+    assert not kept["Texte"] and not kept["Après"]
+
+
+def test_a_bilingual_follow_up_table_gets_the_same_widths(tmp_path: Path) -> None:
+    out = tmp_path / "opvolging.docx"
+    export_plan(plan_with([_follow_up(3, "nl")], ("fr", "nl")), out)
+    table = _body(out).findall(w("tbl"))[1]
+    grid = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert [round(width / 9070 * 16, 1) for width in grid] == [5.0, 4.8, 3.0, 3.2]
