@@ -39,13 +39,17 @@ class Style(StrEnum):
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text; ``lang`` overrides the paragraph's language when set."""
+    """A run of text; ``lang`` overrides the paragraph's language when set.
+
+    ``superscript`` raises it, as French sets the "er" of "1er" and the "e" of "XIXe".
+    """
 
     text: str
     mark: Mark = Mark.NONE
     bold: bool = False
     italic: bool = False
     lang: str | None = None
+    superscript: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ variable, an unknown clause) becomes a visible mark plus a warning.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from app import dates, period, typography, variables, wordchars
@@ -61,6 +62,29 @@ def _is_date_value(name: str, value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _raise_ordinals(spans: list[Span], lang: str) -> list[Span]:
+    """``spans`` with the suffixes of ordinals ("1er", "XIXe") split off in superscript."""
+    ranges = typography.superscripts("".join(span.text for span in spans), lang)
+    if not ranges:
+        return spans
+    result: list[Span] = []
+    end = 0
+    for span in spans:
+        start, end = end, end + len(span.text)
+        cut = 0
+        for low, high in ranges:
+            low, high = max(low, start) - start, min(high, end) - start
+            if low >= high:
+                continue
+            if low > cut:
+                result.append(replace(span, text=span.text[cut:low]))
+            result.append(replace(span, text=span.text[low:high], superscript=True))
+            cut = high
+        if cut < len(span.text):
+            result.append(replace(span, text=span.text[cut:]) if cut else span)
+    return result
 
 
 #: A follow-up table's column widths, in centimetres of the house page's 16 (a template's
@@ -135,7 +159,7 @@ class _Renderer:
                 result.append(Span(value, Mark.VARIABLE, **style))
             else:
                 result.append(Span(value, **style))
-        return result
+        return _raise_ordinals(result, lang)
 
     def paragraphs(self, text: str, lang: str, style: Style = Style.BODY) -> list[Paragraph]:
         """Paragraphs of ``text`` (one per line; "- " lines become bullets)."""
@@ -218,7 +242,7 @@ class _Renderer:
                     block.revision,
                     lang,
                     True,
-                    clause.title.get(lang, ""),
+                    typography.apply(clause.title.get(lang, ""), lang),
                     paragraphs,
                     lead_in,
                 )
@@ -246,7 +270,7 @@ class _Renderer:
                     block.revision,
                     lang,
                     False,
-                    titles.get(lang, ""),
+                    typography.apply(titles.get(lang, ""), lang),
                     paragraphs,
                     lead_in,
                 )
@@ -493,9 +517,7 @@ class _Renderer:
             if isinstance(value, Span):
                 spans.append(value)
                 continue
-            spans.extend(
-                Span(s.text, s.mark, s.bold, s.italic, lang) for s in self.spans(value, lang)
-            )
+            spans.extend(replace(s, lang=lang) for s in self.spans(value, lang))
         return spans
 
     def heading_spans(self, title: Localized) -> list[Span]:
@@ -538,7 +560,7 @@ class _Renderer:
         if not to_spans:
             self.detail_missing("addressee", _("The note has no addressee."))
         lines.append(("to", to_spans))
-        from_spans = [Span(note.author.strip())] if note.author.strip() else []
+        from_spans = self.spans(note.author.strip(), main) if note.author.strip() else []
         for spans in (
             self.localized_spans(
                 note.author_function, what=_("The author’s function"), field="author_function"
@@ -654,12 +676,7 @@ class _Renderer:
         )
         if not self.subject_spans:
             self.detail_missing("subject", _("The note has no subject."))
-        subject = [
-            Span(s.text, s.mark, s.bold, s.italic, s.lang)
-            if s.text != " / "
-            else Span(" — ", lang=s.lang)
-            for s in self.subject_spans
-        ]
+        subject = [s if s.text != " / " else Span(" — ", lang=s.lang) for s in self.subject_spans]
         if not subject:
             subject = self.word_spans("untitled")
         meta = self.meta()

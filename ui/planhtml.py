@@ -29,6 +29,8 @@ p { margin-top: 0px; margin-bottom: 6px; }
 def span_html(span: Span) -> str:
     """One run of text, marked and styled."""
     text = escape(span.text).replace("\n", "<br/>")
+    if span.superscript:
+        text = f"<sup>{text}</sup>"
     if span.bold:
         text = f"<b>{text}</b>"
     if span.italic:

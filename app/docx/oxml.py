@@ -79,6 +79,7 @@ class Run(NamedTuple):
     italic: bool = False
     style: str | None = None  # character style id
     highlight: str | None = None  # Word highlight colour name
+    superscript: bool = False
 
 
 class Field(NamedTuple):
@@ -104,8 +105,16 @@ class BodyBuilder:
 
     # -- runs and paragraphs -------------------------------------------------------
 
-    def _run_props(self, lang: str, bold: bool, italic: bool, style: str | None, hl: str | None):
-        key = (lang, bold, italic, style, hl)
+    def _run_props(
+        self,
+        lang: str,
+        bold: bool,
+        italic: bool,
+        style: str | None,
+        hl: str | None,
+        superscript: bool = False,
+    ) -> str:
+        key = (lang, bold, italic, style, hl, superscript)
         rpr = self._rpr.get(key)
         if rpr is None:
             rpr = "<w:r><w:rPr>"
@@ -117,12 +126,16 @@ class BodyBuilder:
                 rpr += "<w:i/><w:iCs/>"
             if hl:
                 rpr += f'<w:highlight w:val="{hl}"/>'
+            if superscript:
+                rpr += '<w:vertAlign w:val="superscript"/>'
             rpr += f'<w:lang w:val="{lang}"/></w:rPr>'
             self._rpr[key] = rpr
         return rpr
 
     def _run(self, run: Run) -> str:
-        start = self._run_props(run.lang, run.bold, run.italic, run.style, run.highlight)
+        start = self._run_props(
+            run.lang, run.bold, run.italic, run.style, run.highlight, run.superscript
+        )
         text = run.text
         if "\n" in text or "\t" in text:
             body = []

@@ -111,6 +111,7 @@ class PlanWriter:
                     span.italic,
                     style,
                     highlight,
+                    span.superscript,
                 )
             )
         return runs

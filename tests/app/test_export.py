@@ -339,3 +339,49 @@ def test_an_empty_note_lists_its_missing_details(tmp_path):
         ("empty_note", ""),
     ]
     assert [s for s, _t, _l in paragraphs(result.path) if s == "Heading1"] == []
+
+
+@pytest.mark.parametrize("language", list(NoteLanguage))
+def test_a_follow_up_table_of_twelve_commitments_is_laid_out_for_pages(
+    tmp_path: Path, language: NoteLanguage
+) -> None:
+    library = library_mod.builtin()
+    ids = sorted(c for c in library.clauses if c.startswith(("vd2.1.", "vd2.2.", "vd2.3.")))[:12]
+    rows = [
+        FollowUpRow(
+            clause_id=clause_id,
+            state={"fr": 'Prévu au 2e trimestre ; "urgent"', "nl": 'Gepland; "dringend"'},
+            lead={"fr": "Centre de crise national", "nl": "Nationaal Crisiscentrum"},
+            deadline="2019-09-30",
+        )
+        for clause_id in ids
+    ]
+    note = val_duchesse_note(language)
+    note.classification = Classification.CONFIDENTIAL
+    note.sections = [Section({"fr": "Suivi", "nl": "Opvolging"}, [FollowUpTable(rows)])]
+    result = export_note(note, library, tmp_path / "suivi.docx")
+    document = part(result.path, "word/document.xml")
+    table = document.xpath("//w:tbl[w:tblPr/w:tblStyle]", namespaces=NS)[-1]
+    grid = [int(c.get(f"{{{NS['w']}}}w")) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert [round(width / sum(grid) * 16, 1) for width in grid] == [5.0, 4.8, 3.0, 3.2]
+    trs = table.findall("w:tr", NS)
+    assert len(trs) == 13
+    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in trs)
+    assert trs[0].find("w:trPr/w:tblHeader", NS) is not None
+    kept = [tr.find(".//w:pPr/w:keepNext", NS) is not None for tr in trs]
+    assert kept == [True, True] + [False] * 9 + [True, False]
+    superscripts = document.xpath("//w:r[w:rPr/w:vertAlign/@w:val='superscript']", namespaces=NS)
+    if "fr" in language.languages:  # 1er février 2016, 2e trimestre
+        assert {"".join(r.itertext()) for r in superscripts} == {"er", "e"}
+        assert all(r.find("w:rPr/w:lang", NS).get(W_LANG) == "fr-BE" for r in superscripts)
+    else:
+        assert superscripts == []
+    props = docx.Document(str(result.path)).core_properties
+    assert (
+        props.category
+        == {
+            NoteLanguage.FR: "CONFIDENTIEL",
+            NoteLanguage.NL: "VERTROUWELIJK",
+            NoteLanguage.BILINGUAL: "CONFIDENTIEL / VERTROUWELIJK",
+        }[language]
+    )

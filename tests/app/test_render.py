@@ -694,3 +694,203 @@ def test_an_empty_note_lists_its_missing_details_and_its_empty_skeleton():
         ).warnings
         == []
     )
+
+
+# --- typography where text enters the export (issue 10: 13) ---------------------------
+
+
+def typed_note(language=NoteLanguage.BILINGUAL) -> Note:
+    """A note whose every kind of text is typed with straight quotes, apostrophes, ordinals."""
+    return Note(
+        subject={"fr": 'Le "plan" du 1er semestre', "nl": 'Het "plan" voor het 1e semester'},
+        addressee={"fr": "Monsieur l'Ambassadeur", "nl": "De heer 'ambassadeur'"},
+        author="Marie D'Hondt",
+        cabinet={"fr": "Cabinet de l'Intérieur", "nl": "Kabinet Binnenlandse Zaken"},
+        date=date(2016, 2, 1),
+        reference="PM/2018/1",
+        classification=Classification.RESTRICTED,
+        language=language,
+        sections=[
+            Section(
+                {"fr": "Les ‘sortants’", "nl": "De 'vrijgelatenen'"},
+                [
+                    TextBlock(
+                        {
+                            "fr": 'Il a dit "oui" à l\'invitation du XIXe siècle.',
+                            "nl": "Hij zei \"ja\" tegen de 'uitnodiging'.",
+                        }
+                    ),
+                    CopiedClause(
+                        "vd2.1.4",
+                        1,
+                        {"fr": "Le “financement”", "nl": "De „financiering”"},
+                        {
+                            "fr": "Agir contre ‘le financement’.",
+                            "nl": "Optreden tegen «financiering».",
+                        },
+                    ),
+                    FollowUpTable(
+                        [
+                            FollowUpRow(
+                                {"fr": "L'échange", "nl": "De 'uitwisseling'"},
+                                state={
+                                    "fr": 'Prévu au 2e trimestre ; "urgent"',
+                                    "nl": '"dringend"',
+                                },
+                                lead={"fr": "Sûreté de l'État", "nl": "Veiligheid van de Staat"},
+                                deadline="2019-03-01",
+                            )
+                        ]
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def _all_paragraphs(plan) -> list[Paragraph]:
+    found = [*plan.place_lines, plan.title]
+    for line in plan.meta:
+        found.append(line.value)
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Paragraph):
+                found.append(item)
+            elif isinstance(item, ClauseFrame):
+                walk([item.lead_in] if item.lead_in else [])
+                walk(item.paragraphs)
+            elif isinstance(item, Table):
+                for row in [item.header, *item.rows]:
+                    for cell in row:
+                        walk(cell)
+            elif isinstance(item, SideBySide):
+                for left, right in item.rows:
+                    walk(left)
+                    walk(right)
+
+    walk(plan.body)
+    return found
+
+
+def _texts_in(plan, lang: str) -> str:
+    """Every text of ``lang`` in the plan, one span after another."""
+    return "\n".join(
+        "".join(s.text for s in p.spans if (s.lang or p.lang) == lang)
+        for p in _all_paragraphs(plan)
+    )
+
+
+def test_french_typography_reaches_every_text_of_the_export():
+    french = _texts_in(build_plan(typed_note(), library()), "fr")
+    for expected in (
+        f"Le «{NBSP}plan{NBSP}» du 1er semestre",  # the title and the subject
+        "Monsieur l’Ambassadeur",  # the first-page block
+        "Marie D’Hondt",
+        "Cabinet de l’Intérieur",
+        f"Les «{NBSP}sortants{NBSP}»",  # a section title
+        f"Il a dit «{NBSP}oui{NBSP}» à l’invitation du XIXe siècle.",  # free text
+        f"Le «{NBSP}financement{NBSP}»",  # a copied clause: its title and its text
+        f"Agir contre «{NBSP}le financement{NBSP}».",
+        "L’échange",  # the follow-up table's cells
+        f"Prévu au 2e trimestre{NNBSP}; «{NBSP}urgent{NBSP}»",
+        "Sûreté de l’État",
+        "1er février 2016",  # dates
+    ):
+        assert expected in french
+    assert "'" not in french and '"' not in french
+
+
+def test_dutch_typography_reaches_every_text_of_the_export():
+    dutch = _texts_in(build_plan(typed_note(), library()), "nl")
+    for expected in (
+        "Het “plan” voor het 1e semester",
+        "De heer ‘ambassadeur’",
+        "De ‘vrijgelatenen’",
+        "Hij zei “ja” tegen de ‘uitnodiging’.",
+        "De “financiering”",
+        "Optreden tegen “financiering”.",
+        "De ‘uitwisseling’",
+        "“dringend”",
+    ):
+        assert expected in dutch
+    assert "'" not in dutch and '"' not in dutch and "«" not in dutch and "„" not in dutch
+
+
+def test_a_clause_is_named_with_its_typography_in_each_language():
+    plan = build_plan(typed_note(), library())
+    frames = [
+        item
+        for block in plan.body
+        if isinstance(block, SideBySide)
+        for left, right in block.rows
+        for item in (*left, *right)
+        if isinstance(item, ClauseFrame)
+    ]
+    assert [(f.lang, f.title) for f in frames] == [
+        ("fr", f"Le «{NBSP}financement{NBSP}»"),
+        ("nl", "De “financiering”"),
+    ]
+
+
+def test_the_reference_is_an_identifier_and_is_exported_as_typed():
+    typed = typed_note(NoteLanguage.FR)
+    typed.reference = "CAB/2018/'12345'"
+    plan = build_plan(typed, library())
+    values = {line.label.text: line.value.text for line in plan.meta}
+    assert values["Réf."] == "CAB/2018/'12345'"
+
+
+def test_typography_never_changes_the_note():
+    import copy
+
+    typed = typed_note()
+    kept = copy.deepcopy(typed)
+    for language in (NoteLanguage.FR, NoteLanguage.NL, NoteLanguage.BILINGUAL):
+        build_plan(typed, library(), language)
+    assert typed == kept
+
+
+def _raised(paragraph: Paragraph) -> list[tuple[str, bool, str | None]]:
+    return [(s.text, s.superscript, s.lang) for s in paragraph.spans]
+
+
+def test_french_ordinals_are_raised_spans_in_their_language():
+    plan = build_plan(typed_note(), library())
+    values = {line.label.text: line.value for line in plan.meta}
+    date_line = values["Date / Datum"]
+    assert date_line.text == "1er février 2016 / 1 februari 2016"  # the text reads the same
+    assert _raised(date_line) == [
+        ("1", False, "fr"),
+        ("er", True, "fr"),
+        (" février 2016", False, "fr"),
+        (" / ", False, "nl"),
+        ("1 februari 2016", False, "nl"),
+    ]
+    raised = [
+        (s.text, s.lang or p.lang) for p in _all_paragraphs(plan) for s in p.spans if s.superscript
+    ]
+    assert ("e", "fr") in raised  # XIXe, 2e trimestre
+    assert all(lang != "nl" for _text, lang in raised)  # Dutch writes 1e on the line
+    assert raised.count(("er", "fr")) >= 2  # the subject's 1er semestre and the date
+
+
+def test_a_raised_ordinal_in_a_variable_stays_a_variable():
+    typed = typed_note(NoteLanguage.FR)
+    typed.sections[0].blocks = [TextBlock({"fr": "Réunion du {meeting_date}."})]
+    typed.meeting_date = date(2018, 6, 1)
+    plan = build_plan(typed, library())
+    (paragraph,) = [p for p in _all_paragraphs(plan) if p.text.startswith("Réunion du")]
+    assert [(s.text, s.mark, s.superscript) for s in paragraph.spans] == [
+        ("Réunion du ", Mark.NONE, False),
+        ("1", Mark.VARIABLE, False),
+        ("er", Mark.VARIABLE, True),
+        (" juin 2018", Mark.VARIABLE, False),
+        (".", Mark.NONE, False),
+    ]
+
+
+def test_a_follow_up_table_gives_the_commitment_and_state_the_room():
+    plan = build_plan(typed_note(NoteLanguage.FR), library())
+    (table,) = [i for i in plan.body if isinstance(i, Table)]
+    assert table.widths == [5.0, 4.8, 3.0, 3.2]

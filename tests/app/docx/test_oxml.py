@@ -258,3 +258,14 @@ def test_keep_with_next_leaves_a_table_alone() -> None:
     builder.end_table()
     builder.keep_with_next()
     assert "keepNext" not in builder.xml()
+
+
+def test_a_superscript_run_has_vert_align_before_its_language() -> None:
+    builder = BodyBuilder("fr-BE")
+    builder.paragraph(None, "fr-BE", [Run("1", "fr-BE"), Run("er", "fr-BE", superscript=True)])
+    (p,) = builder.elements()
+    plain, raised = p.findall(w("r"))
+    assert plain.find("w:rPr/w:vertAlign", NS) is None
+    rpr = raised.find(w("rPr"))
+    assert [c.tag for c in rpr] == [w("vertAlign"), w("lang")]  # the schema's order
+    assert rpr.find(w("vertAlign")).get(w("val")) == "superscript"

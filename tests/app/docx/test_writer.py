@@ -566,3 +566,33 @@ def test_a_bilingual_follow_up_table_gets_the_same_widths(tmp_path: Path) -> Non
     table = _body(out).findall(w("tbl"))[1]
     grid = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
     assert [round(width / 9070 * 16, 1) for width in grid] == [5.0, 4.8, 3.0, 3.2]
+
+
+# -- ordinals -------------------------------------------------------------------------
+
+
+def test_superscript_spans_are_raised_runs_in_their_language(tmp_path: Path) -> None:
+    out = tmp_path / "ordinal.docx"
+    spans = [
+        Span("le 1"),
+        Span("er", superscript=True),
+        Span(" février, au XIX"),
+        Span("e", superscript=True),
+        Span(" siècle"),
+    ]
+    export_plan(plan_with([Paragraph(spans, "fr")]), out)
+    paragraph = next(p for p in _body(out).iter(w("p")) if text_of(p).startswith("le 1"))
+    assert text_of(paragraph) == "le 1er février, au XIXe siècle"
+    runs = [
+        (text_of(r), r.find("w:rPr/w:vertAlign", NS) is not None, _lang(r))
+        for r in paragraph.iter(w("r"))
+    ]
+    assert runs == [
+        ("le 1", False, "fr-BE"),
+        ("er", True, "fr-BE"),
+        (" février, au XIX", False, "fr-BE"),
+        ("e", True, "fr-BE"),
+        (" siècle", False, "fr-BE"),
+    ]
+    raised = paragraph.findall(".//w:vertAlign", NS)
+    assert {v.get(w("val")) for v in raised} == {"superscript"}
