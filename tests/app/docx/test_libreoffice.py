@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.docx import export_plan
-from app.plan import Style
+from app.plan import Style, Table
 from tests.app.docx.docxparts import bilingual_plan, para, plan_with, sample_plan
 
 pytestmark = [
@@ -40,6 +40,28 @@ def three_page_plan():
     return plan_with(body)
 
 
+#: Lines of text before the table in the notes of :func:`table_after_lines`: from a table
+#: that fits on the first page, through each page break inside it, to one on the second.
+FILLERS = range(10, 29)
+
+
+def table_after_lines(lines: int):
+    """``lines`` one-line paragraphs, then a follow-up table of twelve rows named Row00…Row11."""
+    cell = lambda text: [para(text, style=Style.TABLE_TEXT)]  # noqa: E731
+    rows = [
+        [
+            cell(f"Row{n:02d}"),
+            cell("En cours, deux dossiers sont ouverts."),
+            cell("OCAM"),
+            cell("fin 2019"),
+        ]
+        for n in range(12)
+    ]
+    header = [cell("Engagement"), cell("État"), cell("Service"), cell("Échéance")]
+    body = [para(f"Ligne {n}.") for n in range(lines)]
+    return plan_with([*body, Table(header, rows, [5.0, 4.8, 3.0, 3.2])])
+
+
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
     """Export several notes and convert them all in one LibreOffice run (private profile)."""
@@ -56,6 +78,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         "sample": sample_plan(),
         "bilingual": bilingual_plan(),
         "big": bench.big_plan(),
+        **{f"table{lines}": table_after_lines(lines) for lines in FILLERS},
     }
     docs = []
     for name, plan in plans.items():
@@ -131,3 +154,14 @@ def test_big_note_footer_counts_all_pages(pdfs: dict[str, Path]) -> None:
     text = _text(pdfs["big"])
     assert f"Page {pages} / {pages}" in text
     assert "Engagement" in text and "Échéance" in text
+
+
+def test_no_row_of_a_table_is_left_alone_on_a_page(pdfs: dict[str, Path]) -> None:
+    layouts = []
+    for lines in FILLERS:
+        pages = [page for page in _text(pdfs[f"table{lines}"]).split("\f") if page.strip()]
+        rows = [len(re.findall(r"Row\d\d", page)) for page in pages]
+        assert sum(rows) == 12
+        layouts.append([n for n in rows if n])
+        assert 1 not in layouts[-1], f"{lines} lines before the table: rows per page {rows}"
+    assert [12] in layouts and any(len(layout) == 2 for layout in layouts)  # it did break
