@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app import naming
 from app.errors import ClausierError
+from app.export import replaces
 from app.i18n import _, ngettext
 from app.language import NoteLanguage
 from app.library import Library
@@ -305,9 +306,9 @@ class ExportDialog(QDialog):
             if path in written:
                 done = _("written just now")
                 line += f" <span style='color:#2e7d32'>({escape(done)})</span>"
-            elif path.exists():
-                replaces = _("replaces the existing file")
-                line += f"<br/><span style='color:#a15c00'>({escape(replaces)})</span>"
+            elif replaces(path):
+                replaces_text = _("replaces the existing file")
+                line += f"<br/><span style='color:#a15c00'>({escape(replaces_text)})</span>"
             lines.append(line)
         self.names.setText("<br/>".join(lines) or escape(_("Choose at least one language.")))
         folder_ok = self.output_folder().is_dir()
@@ -400,7 +401,8 @@ class ExportDialog(QDialog):
 
         def work() -> list[ExportResult]:
             return [
-                exporter(note, library, folder, language=language, template=template)
+                # The dialog named the files it replaces before the click: that is consent.
+                exporter(note, library, folder, language=language, template=template, replace=True)
                 for language in languages
             ]
 
