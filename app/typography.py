@@ -132,6 +132,9 @@ def _pair_quotes(text: str, opening: str, closing: str) -> str:
 
 
 _ANY_QUOTE = frozenset("\"'«»“”„‘’")
+#: One of :data:`_ANY_QUOTE`, so that a text is walked quote by quote, not character by character.
+_QUOTE_MARK = re.compile("[\"'«»“”„‘’]")
+_STRAIGHT_SINGLE = re.compile("'")
 _DOUBLE_OPENINGS = frozenset("«“„")
 _DOUBLE_CLOSINGS = frozenset("»”")
 #: What may follow a closing ’ (else it is an apostrophe, as in l’invitation).
@@ -220,10 +223,8 @@ def _match_quotes(
     openings: list[_Quote] = []
     strays: dict[int, _Quote | None] = {}
     stack: list[_Quote] = []
-    for i in range(start, end):
-        char = text[i]
-        if char not in _ANY_QUOTE:
-            continue
+    for found in _QUOTE_MARK.finditer(text, start, end):  # the other characters do nothing
+        i, char = found.start(), found.group()
         top = stack[-1] if stack else None
         if char == "“" and any(q.double and text[q.opener] == "„" for q in stack):
             char = "”" if _closes_single(text, i) else char  # „…“ as German writes it
@@ -266,7 +267,7 @@ def _quotes(text: str, lang: str) -> str:
     """
     if '"' in text:
         text = _pair_quotes(text, "“", "”")
-    straight = frozenset(i for i, char in enumerate(text) if char == "'")
+    straight = frozenset(m.start() for m in _STRAIGHT_SINGLE.finditer(text)) if "'" in text else ()
     if straight:
         text = _straight_singles(text, lang)
     chars = list(text)
@@ -433,10 +434,13 @@ def apply(text: str, lang: str) -> str:
         raise ValueError(f"unsupported document language: {lang!r}") from None
 
     def rules(value: str) -> str:
-        value = language_rules(_day_ranges(value))
+        given = _day_ranges(value)
+        value = language_rules(given)
         # Stray quotes (a » that closes nothing, a “ never closed) can pair anew once
-        # written the language's way; a second look settles them.
-        for _ in range(_SETTLE if not _ANY_QUOTE.isdisjoint(value) else 0):
+        # written the language's way; a second look settles them (none is needed when
+        # the rules changed nothing: they would change nothing again).
+        settle = value != given and not _ANY_QUOTE.isdisjoint(value)
+        for _ in range(_SETTLE if settle else 0):
             again = language_rules(value)
             if again == value:
                 break
@@ -510,6 +514,14 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 _FIRST = frozenset({"er", "ers", "re", "res"})
 _SECOND = frozenset({"d", "ds", "de", "des", "nd", "nds", "nde", "ndes"})
 _NTH = frozenset({"e", "es"})
+#: A digit (any that ``str.isdigit`` knows, superscripts and circled ones too) or I, V, X:
+#: a text with none has no ordinal to raise.
+_ORDINAL_HINT = re.compile(
+    "[IVX\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
+    "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e"
+    "\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43\U00010e60-\U00010e68"
+    "\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
 
 
 def _is_ordinal(number: str | None, roman: str | None, suffix: str) -> bool:
@@ -534,7 +546,7 @@ def superscripts(text: str, lang: str) -> list[tuple[int, int]]:
     writes "1e", "2de", "21ste" on the line, so it has none. URLs and e-mail
     addresses are left alone. Returns (start, end) offsets, in order.
     """
-    if lang != "fr" or not any(char.isdigit() or char in "IVX" for char in text):
+    if lang != "fr" or not _ORDINAL_HINT.search(text):
         return []
     protected = []
     if any(marker in text for marker in _MAY_PROTECT):
