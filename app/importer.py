@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import i18n, saferead
+from app.anchors import Anchor, LayoutEntry, assemble
 from app.errors import DeclarationImportError
 from app.i18n import N_, _, ngettext
 from app.language import Localized
@@ -171,11 +172,16 @@ class Notice:
 
 @dataclass
 class ImportResult:
-    """A declaration turned into a source, its clauses, and the notices met on the way."""
+    """A declaration turned into a source, its clauses, and the notices met on the way.
+
+    ``layout`` is the order of the source's paragraphs (headings, clauses, other text),
+    from which a full text in another language is assembled (:func:`app.anchors.assemble`).
+    """
 
     source: Source
     clauses: list[Clause]
     notices: list[Notice] = field(default_factory=list)
+    layout: list[LayoutEntry] = field(default_factory=list)
 
     def library(self) -> Library:
         """The result as a library holding one source."""
@@ -283,6 +289,8 @@ class _Paragraph:
     lines: list[str]
     gap: int
     text: str = ""
+    first: int = 0  # its first and last lines in the text as received (from 1)
+    last: int = 0
 
 
 def _ends_sentence(line: str) -> bool:
@@ -298,12 +306,17 @@ def _starts_paragraph(line: str, previous: str) -> bool:
     return line[:1] == " " or bool(_BULLET.match(stripped) or _HEADING.match(stripped))
 
 
-def _paragraphs(text: str) -> list[_Paragraph]:
-    """The paragraphs of ``text``, each with its raw lines and the blank lines before it."""
+def _paragraphs(text: str, numbers: list[int] | None = None) -> list[_Paragraph]:
+    """The paragraphs of ``text``, each with its raw lines and the blank lines before it.
+
+    ``numbers`` gives the line of the text as received that each line of ``text`` comes
+    from (a form feed made one line several); by default, each line is its own.
+    """
     paragraphs: list[_Paragraph] = []
     gap = 0
     previous = ""
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
+        number = numbers[index] if numbers and index < len(numbers) else index + 1
         line = line.rstrip()
         if not line.strip():
             gap += 1
@@ -311,11 +324,25 @@ def _paragraphs(text: str) -> list[_Paragraph]:
             continue
         if previous and not _starts_paragraph(line, previous):
             paragraphs[-1].lines.append(line.strip())
+            paragraphs[-1].last = number
         else:
-            paragraphs.append(_Paragraph([line.strip()], gap))
+            paragraphs.append(_Paragraph([line.strip()], gap, first=number, last=number))
         gap = 0
         previous = line
     return paragraphs
+
+
+def _line_numbers(text: str) -> list[int]:
+    """For each line of ``text`` once normalised, the line (from 1) it stands on as received.
+
+    Line ends are \\r\\n, \\r or \\n; a form feed (a page break) becomes three line breaks
+    within its line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    numbers: list[int] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        numbers.extend([number] * (3 * line.count("\f") + 1))
+    return numbers
 
 
 def _unwrap(lines: list[str]) -> str:
@@ -345,6 +372,9 @@ class _Draft:
     part: int
     position: int
     paragraphs: list[str]
+    first: int = 0  # the lines of the text as received it was read from
+    last: int = 0
+    bullet: bool = False
 
     def clause_id(self, prefix: str) -> str:
         return f"{prefix}.{self.part}.{self.position}"
@@ -385,6 +415,7 @@ class _Importer:
         self.url = ""
         self.parts: list[Part] = []
         self.drafts: list[_Draft] = []
+        self.layout: list[LayoutEntry] = []
         self._text_language: NullTranslations | None = None
 
     def notice(self, quirk: Quirk, message: str, clause_id: str = "") -> None:
@@ -449,6 +480,7 @@ class _Importer:
         if heading and int(heading.group(1)) == expected:
             title = _capitalised(heading.group(2).strip().rstrip(".:"))
             self.parts.append(Part(expected, {self.lang: title}))
+            self.layout.append(LayoutEntry("heading", expected, text))
             return expected
         if heading:
             self.notice(
@@ -467,6 +499,7 @@ class _Importer:
         ):
             end = current.paragraphs[-1][-30:]
             current.paragraphs[-1] += " " + text
+            current.last = paragraph.last
             message = (
                 _("Joined a sentence that a page break had split: “… {end} / {start} …”.")
                 if paragraph.gap > 1
@@ -482,14 +515,16 @@ class _Importer:
             self.notice(
                 Quirk.CLOSING, _("Closing formula not imported: “{text}”.").format(text=text)
             )
+            self.layout.append(LayoutEntry("text", part, text))
             return part
         if part == 0 or bullet:
             body = text[bullet.end() :] if bullet else text
             position = len([d for d in self.drafts if d.part == part]) + 1
-            self.drafts.append(_Draft(part, position, [body]))
+            self.new_draft(_Draft(part, position, [body], bullet=bool(bullet)), paragraph)
             return part
         if current:
             current.paragraphs.append(text)
+            current.last = paragraph.last
             self.notice(
                 Quirk.CONTINUATION,
                 _("A paragraph without a dash was kept as the next paragraph of {id}.").format(
@@ -498,7 +533,7 @@ class _Importer:
                 current.clause_id(self.prefix),
             )
             return part
-        self.drafts.append(_Draft(part, 1, [text]))
+        self.new_draft(_Draft(part, 1, [text]), paragraph)
         self.notice(
             Quirk.NO_DASH,
             _(
@@ -507,6 +542,13 @@ class _Importer:
             self.drafts[-1].clause_id(self.prefix),
         )
         return part
+
+    def new_draft(self, draft: _Draft, paragraph: _Paragraph) -> None:
+        """Start a clause at ``paragraph``, in the structure and in the layout of the text."""
+        draft.first, draft.last = paragraph.first, paragraph.last
+        self.drafts.append(draft)
+        entry = LayoutEntry("clause", draft.part, clause_id=draft.clause_id(self.prefix))
+        self.layout.append(replace(entry, bullet=draft.bullet))
 
     def structure(self, paragraphs: list[_Paragraph]) -> None:
         part = 0
@@ -590,9 +632,21 @@ class _Importer:
                     text={self.lang: text},
                     status={self.lang: Status.OFFICIAL},
                     origin=Origin(self.source_id, draft.part, draft.position),
+                    anchor=Anchor(draft.part, draft.position, lines=(draft.first, draft.last)),
                 )
             )
         return self.flag_near_duplicates(clauses)
+
+    def full_text(self, clauses: list[Clause]) -> tuple[str, list[Clause]]:
+        """The repaired full text, and ``clauses`` anchored to their spans in it."""
+        text, spans = assemble(self.layout, {c.id: c.text_in(self.lang) for c in clauses})
+        anchored = []
+        for clause in clauses:
+            anchor = clause.anchor
+            if anchor is not None and clause.id in spans:
+                anchor = replace(anchor, spans={self.lang: spans[clause.id]})
+            anchored.append(replace(clause, anchor=anchor))
+        return text, anchored
 
     def flag_near_duplicates(self, clauses: list[Clause]) -> list[Clause]:
         commitments = [c for c in clauses if c.kind is Kind.COMMITMENT]
@@ -650,7 +704,7 @@ def import_declaration(
     details = details or SourceDetails()
     _check_readable(text)
     run = _Importer(source_id, id_prefix, lang)
-    paragraphs = _paragraphs(run.normalise(text))
+    paragraphs = _paragraphs(run.normalise(text), _line_numbers(text))
     body = []
     for paragraph in paragraphs:
         url = _url(paragraph)
@@ -660,7 +714,7 @@ def import_declaration(
             body.append(paragraph)
     run.repair(body)
     run.structure(body)
-    clauses = run.clauses()
+    full_text, clauses = run.full_text(run.clauses())
     parts = tuple(run.parts)
     if any(c.part == 0 for c in clauses):
         parts = (Part(0, {lang: _PREAMBLE_TITLE.get(lang, "Preamble")}), *parts)
@@ -672,8 +726,10 @@ def import_declaration(
         parties=tuple(p.strip() for p in details.parties if p.strip()),
         url=run.url,
         parts=parts,
+        text={lang: full_text},
+        text_status={lang: Status.OFFICIAL},
     )
-    return ImportResult(source, clauses, run.notices)
+    return ImportResult(source, clauses, run.notices, run.layout)
 
 
 # --- files -------------------------------------------------------------------------

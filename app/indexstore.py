@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from app import database
+from app.anchors import anchor_from_json
 from app.language import LANGS
 from app.library import (
     Clause,
@@ -68,6 +69,7 @@ def _extra(text: str) -> dict[str, Any]:
         "author": str(data.get("author", "")),
         "modified": str(data.get("modified", "")),
         "changes": tuple(str(c) for c in data.get("changes", ())),
+        "anchor": anchor_from_json(data.get("anchor")),
         "langs": tuple(data.get("langs", LANGS)),
     }
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths, safejson, saferead
+from app.anchors import Anchor, anchor_from_json, anchor_to_json
 from app.errors import LibraryError
 from app.i18n import _
 from app.language import LANGS, Localized
@@ -63,7 +64,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Source:
-    """A document clauses come from."""
+    """A document clauses come from.
+
+    ``text`` is its repaired full text per language (see :mod:`app.anchors`), with the
+    status of each (``text_status``: the official text, or our unofficial
+    translation); ``citation`` is the name a quotation cites it by ("Déclaration
+    conjointe franco-belge « Val Duchesse II »"), else its title is.
+    """
 
     id: str
     title: Localized
@@ -73,10 +80,21 @@ class Source:
     reference: str = ""
     url: str = ""
     parts: tuple[Part, ...] = ()
+    text: Localized = field(default_factory=dict)
+    text_status: dict[str, Status] = field(default_factory=dict)
+    citation: Localized = field(default_factory=dict)
 
     def part(self, number: int) -> Part | None:
         """The part numbered ``number``, if the source has it."""
         return next((p for p in self.parts if p.number == number), None)
+
+    def text_in(self, lang: str) -> str:
+        """The full text in ``lang`` ("" when the source has none)."""
+        return self.text.get(lang, "") or ""
+
+    def official_in(self, lang: str) -> bool:
+        """Whether the full text in ``lang`` is the official one (not our translation)."""
+        return self.text_status.get(lang) is Status.OFFICIAL
 
 
 @dataclass(frozen=True)
@@ -120,6 +138,7 @@ class Clause:
     author: str = ""
     modified: str = ""  # ISO 8601 time of this revision ("" when unknown)
     changes: tuple[str, ...] = ()  # what this revision changed (see app.revisions)
+    anchor: Anchor | None = None  # where it stands in its source's full text (app.anchors)
     library: str = field(default="", compare=False)  # builtin, import, team or personal
 
     def text_in(self, lang: str) -> str:
@@ -278,6 +297,13 @@ def source_to_json(source: Source) -> dict[str, Any]:
         "reference": source.reference,
         "url": source.url,
         "parts": [{"number": p.number, "title": p.title} for p in source.parts],
+        **({"text": source.text} if source.text else {}),
+        **(
+            {"text_status": {k: v.value for k, v in source.text_status.items()}}
+            if source.text_status
+            else {}
+        ),
+        **({"citation": source.citation} if source.citation else {}),
     }
 
 
@@ -294,6 +320,11 @@ def source_from_json(data: dict[str, Any]) -> Source:
         parts=tuple(
             Part(int(p["number"]), _localized(p.get("title"))) for p in data.get("parts", ())
         ),
+        text=_localized(data.get("text")),
+        text_status={
+            k: Status(v) for k, v in (data.get("text_status") or {}).items() if k in LANGS
+        },
+        citation=_localized(data.get("citation")),
     )
 
 
@@ -330,6 +361,8 @@ def clause_to_json(clause: Clause) -> dict[str, Any]:
             data[key] = getattr(clause, key)
     if clause.changes:
         data["changes"] = list(clause.changes)
+    if clause.anchor is not None:
+        data["anchor"] = anchor_to_json(clause.anchor)
     return data
 
 
@@ -364,6 +397,7 @@ def clause_from_json(data: dict[str, Any], *, library: str = "") -> Clause:
         author=str(data.get("author", "")),
         modified=str(data.get("modified", "")),
         changes=tuple(str(c) for c in data.get("changes", ())),
+        anchor=anchor_from_json(data.get("anchor")),
         library=library,
     )
 

@@ -13,6 +13,13 @@ Every clause whose wording the importer changed or knowingly kept (a repeated
 word removed, an end mark, brackets…; see :data:`app.importer.REMARKED`) must
 have a remark in the overlay, in French and Dutch, saying so.
 
+The library ships the declaration's repaired full text as its source document
+(:mod:`app.anchors`): the French as the importer repaired it (official), and a
+Dutch text assembled from our Dutch clause texts in the same order, with the
+part headings in Dutch and the same paragraphs, so every clause has a span in
+both (the Dutch marked unofficial). The overlay's ``citation`` is the name a
+quotation cites the source by.
+
 Each overlay entry records a digest of the French text it was translated
 from (``fr_digest``); when an importer change alters a French text the build
 stops until the Dutch has been reviewed, so a translation never silently
@@ -29,11 +36,13 @@ import argparse
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.anchors import LayoutEntry, assemble
 from app.errors import ClausierError, LibraryError
 from app.i18n import _
 from app.importer import ImportResult, Notice, import_declaration, read_declaration
@@ -84,6 +93,46 @@ def load_overlay(path: Path | None = None) -> dict[str, Any]:
     return data
 
 
+def _dutch_heading(entry: LayoutEntry, parts: dict[int, Part]) -> str:
+    """A part heading in Dutch, written as the French one is ("1- inzake de strijd…")."""
+    title = parts[entry.part].title["nl"] if entry.part in parts else ""
+    french = entry.text.split("-", 1)[-1].strip()
+    if french[:1].islower():
+        title = title[:1].lower() + title[1:]
+    return f"{entry.part}- {title}"
+
+
+def full_texts(
+    result: ImportResult, source: Source, clauses: list[Clause]
+) -> tuple[Source, list[Clause]]:
+    """The source with its French and Dutch full texts, and the clauses anchored in both.
+
+    The French is the importer's (official); the Dutch is assembled from the Dutch clause
+    texts and the Dutch part titles in the same layout (unofficial).
+    """
+    french = result.source.text_in("fr")
+    parts = {part.number: part for part in source.parts}
+    dutch, dutch_spans = assemble(
+        result.layout,
+        {c.id: c.text_in("nl") for c in clauses},
+        heading=lambda entry: _dutch_heading(entry, parts),
+        other=lambda _entry: None,  # no closing formula has a Dutch text in the overlay
+    )
+    anchored = []
+    for clause in clauses:
+        anchor = clause.anchor
+        if anchor is None or clause.id not in dutch_spans:
+            raise OverlayError(_("{id}: it has no place in the full text.").format(id=clause.id))
+        spans = {**anchor.spans, "nl": dutch_spans[clause.id]}
+        anchored.append(replace(clause, anchor=replace(anchor, spans=spans)))
+    texts = replace(
+        source,
+        text={"fr": french, "nl": dutch},
+        text_status={"fr": Status.OFFICIAL, "nl": Status.UNOFFICIAL},
+    )
+    return texts, anchored
+
+
 def _source(imported: Source, meta: dict[str, Any]) -> Source:
     titles = {str(k): v for k, v in meta.get("parts", {}).items()}
     parts = []
@@ -103,6 +152,7 @@ def _source(imported: Source, meta: dict[str, Any]) -> Source:
         reference=meta.get("reference", ""),
         url=imported.url,
         parts=tuple(parts),
+        citation=dict(meta.get("citation", {})),
     )
 
 
@@ -162,6 +212,7 @@ def _clause(imported: Clause, entry: dict[str, Any], vocabulary: set[str]) -> Cl
         revision=int(entry.get("revision", 1)),
         near_duplicates=tuple(twins),
         remark=remark,
+        anchor=imported.anchor,
     )
 
 
@@ -206,8 +257,8 @@ def merge(result: ImportResult, overlay: dict[str, Any]) -> Library:
                 problems="; ".join(problems)
             )
         )
-    source = _source(result.source, overlay["source"])
-    return Library(sources={source.id: source}, clauses=by_id)
+    source, anchored = full_texts(result, _source(result.source, overlay["source"]), clauses)
+    return Library(sources={source.id: source}, clauses={c.id: c for c in anchored})
 
 
 def build_with_notices(
