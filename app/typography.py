@@ -505,8 +505,8 @@ def apply_parts(parts: Sequence[str], lang: str) -> list[str]:
 
 # "1er", "1re", "2e", "2d", "2nde", "XIXe", "Ier": French sets the suffix of an ordinal
 # in superscript. A single C, D, L or M is left out: "Ce", "De", "Le", "Mes" are words.
-_FR_ORDINAL = re.compile(
-    r"(?<![\w.,/@])(?:(?P<number>[1-9]\d*)|(?P<roman>[IVXLCDM]+))"
+_FR_ORDINAL = re.compile(  # the lookahead first lets most positions fail at once
+    r"(?=[1-9IVXLCDM])(?<![\w.,/@])(?:(?P<number>[1-9]\d*)|(?P<roman>[IVXLCDM]+))"
     r"(?P<suffix>ers?|res?|nde?s?|de?s?|es?)"
     r"(?![\w@'’]|[-+]\d+\b)"
 )
