@@ -30,6 +30,7 @@ from app.note import (
     TextBlock,
 )
 from app.period import DateRange
+from app.quotation import Excerpt
 from app.surrogates import clean, clean_value
 
 #: Metadata fields a user edits.
@@ -406,7 +407,12 @@ class NoteSession:
         # The wording the note shows is the linked revision's, not the library's newest.
         clause = library.at(linked.clause_id, linked.revision) or library.get(linked.clause_id)
         copied = CopiedClause(
-            clause.id, clause.revision, dict(clause.title), dict(clause.text), id=linked.id
+            clause.id,
+            clause.revision,
+            dict(clause.title),
+            dict(clause.text),
+            id=linked.id,
+            paraphrase=linked.paraphrase,
         )
 
         def replace(old, new):
@@ -640,7 +646,12 @@ class NoteSession:
                 )
             )
         copied = CopiedClause(
-            clause.id, clause.revision, dict(clause.title), dict(clause.text), id=linked.id
+            clause.id,
+            clause.revision,
+            dict(clause.title),
+            dict(clause.text),
+            id=linked.id,
+            paraphrase=linked.paraphrase,
         )
         return self._swap_block(Label(N_("Copy clause into the note")), section, linked, copied)
 
@@ -652,3 +663,52 @@ class NoteSession:
             raise ClausierError(_("Only a text or a copied clause can be replaced by a link."))
         linked = LinkedClause(clause.id, clause.revision, id=block.id)
         return self._swap_block(Label(N_("Link clause {id}"), id=clause.id), section, block, linked)
+
+    # --- quotations of a source (see app.quotation) and coverage (app.coverage) ----
+
+    def insert_quotation(
+        self, section_id: str, excerpt: Excerpt, index: int | None = None
+    ) -> Change:
+        """Insert a quotation of a source: a copy of the clause it lies in, anchored to the
+        excerpt (the whole clause, or part of it) in each language it has."""
+        clause = excerpt.clause
+        block = CopiedClause(
+            clause.id,
+            clause.revision,
+            dict(clause.title),
+            dict(excerpt.texts),
+            excerpt=dict(excerpt.spans),
+        )
+        label = Label(N_("Insert quotation from {id}"), id=clause.id)
+        return self._insert(label, section_id, block, index)
+
+    def set_paraphrase(self, block_id: str, paraphrase: bool) -> Change:
+        """Present a clause taken from a source as a paraphrase of it, or as a quotation again."""
+        section, index = self.locate(block_id)
+        block = section.blocks[index]
+        if not isinstance(block, LinkedClause | CopiedClause):
+            raise ClausierError(_("Only a clause taken from a source is quoted or paraphrased."))
+        if block.paraphrase == paraphrase:
+            return Change(Scope.BLOCK, (section.id,), block_id, field="paraphrase")
+
+        def setter(value: bool):
+            def run() -> Change:
+                block.paraphrase = value
+                return Change(Scope.BLOCK, (section.id,), block_id, field="paraphrase")
+
+            return run
+
+        label = (
+            Label(N_("Present {id} as a paraphrase"), id=block.clause_id)
+            if paraphrase
+            else Label(N_("Present {id} as a quotation"), id=block.clause_id)
+        )
+        return self.history.push(Command(label, setter(paraphrase), setter(block.paraphrase)))
+
+    def insert_cited_follow_up(
+        self, section_id: str, rows: list[FollowUpRow], index: int | None = None
+    ) -> Change:
+        """Insert a follow-up table with a row for each commitment given (those the note cites)."""
+        table = FollowUpTable(rows=[copy.deepcopy(row) for row in rows])
+        label = Label(N_("Insert follow-up table of cited commitments"))
+        return self._insert(label, section_id, table, index)

@@ -67,4 +67,21 @@ PHRASES: dict[str, tuple[str, str]] = {
         N_("&Redo Copy clause into the note"),
     ),
     "Link clause {id}": (N_("&Undo Link clause {id}"), N_("&Redo Link clause {id}")),
+    # quotations of a source and coverage
+    "Insert quotation from {id}": (
+        N_("&Undo Insert quotation from {id}"),
+        N_("&Redo Insert quotation from {id}"),
+    ),
+    "Present {id} as a paraphrase": (
+        N_("&Undo Present {id} as a paraphrase"),
+        N_("&Redo Present {id} as a paraphrase"),
+    ),
+    "Present {id} as a quotation": (
+        N_("&Undo Present {id} as a quotation"),
+        N_("&Redo Present {id} as a quotation"),
+    ),
+    "Insert follow-up table of cited commitments": (
+        N_("&Undo Insert follow-up table of cited commitments"),
+        N_("&Redo Insert follow-up table of cited commitments"),
+    ),
 }

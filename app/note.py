@@ -39,6 +39,9 @@ class LinkedClause:
     # The newest library revision the adviser chose not to take ("keep the old
     # wording"); 0 when none. A revision newer than this one is offered again.
     kept: int = 0
+    # A clause drawn from a source is presented as a quotation of it unless the adviser
+    # presents it as a paraphrase (see app.quotation).
+    paraphrase: bool = False
 
 
 @dataclass
@@ -50,6 +53,11 @@ class CopiedClause:
     title: Localized = field(default_factory=dict)
     text: Localized = field(default_factory=dict)
     id: str = field(default_factory=new_id)
+    # Presented as a paraphrase rather than as a quotation of the source (app.quotation).
+    paraphrase: bool = False
+    # A quotation of part of the clause: per language, the (start, end) of the excerpt in
+    # the clause's text at ``revision``; no entry for a language: the whole clause.
+    excerpt: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -222,6 +222,7 @@ def block_to_json(block: Block) -> dict[str, Any]:
         }
         if block.kept > block.revision:
             data["kept"] = block.kept
+        data.update(_quoting_json(block))
         return data
     if isinstance(block, CopiedClause):
         return {
@@ -231,6 +232,7 @@ def block_to_json(block: Block) -> dict[str, Any]:
             "revision": block.revision,
             "title": block.title,
             "text": block.text,
+            **_quoting_json(block),
         }
     if isinstance(block, FollowUpTable):
         return {
@@ -302,6 +304,56 @@ def _kept(value: Any, block: LinkedClause) -> int:
     return value if value > block.revision else 0
 
 
+def _quoting_json(block: LinkedClause | CopiedClause) -> dict[str, Any]:
+    """The optional keys that say how a clause is quoted: ``paraphrase``, ``excerpt``."""
+    data: dict[str, Any] = {}
+    if block.paraphrase:
+        data["paraphrase"] = True
+    excerpt = getattr(block, "excerpt", None)
+    if excerpt:
+        data["excerpt"] = {lang: [start, end] for lang, (start, end) in excerpt.items()}
+    return data
+
+
+def _paraphrase(value: Any, clause_id: str) -> bool:
+    """The optional ``paraphrase`` of a clause block (False when absent)."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Damaged(
+            _("clause {id}: “paraphrase” must be true or false, not {value}").format(
+                id=clause_id, value=_shown(value)
+            )
+        )
+    return value
+
+
+def _excerpt(value: Any, clause_id: str) -> dict[str, tuple[int, int]]:
+    """The optional ``excerpt`` of a copied clause: per language, a start and an end."""
+    if value is None:
+        return {}
+    problem = Damaged(
+        _("clause {id}: “excerpt” must give a start and an end per language, not {value}").format(
+            id=clause_id, value=_shown(value)
+        )
+    )
+    if not isinstance(value, dict):
+        raise problem
+    excerpt = {}
+    for lang, span in value.items():
+        if lang not in LANGS:
+            continue
+        if (
+            not isinstance(span, list)
+            or len(span) != 2
+            or any(isinstance(v, bool) or not isinstance(v, int) for v in span)
+            or not 0 <= span[0] <= span[1]
+        ):
+            raise problem
+        excerpt[lang] = (span[0], span[1])
+    return excerpt
+
+
 def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
     """A block from JSON data; raises ValueError or KeyError when malformed.
 
@@ -316,6 +368,7 @@ def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
     if kind == "linked":
         linked = LinkedClause(str(data["clause"]), int(data["revision"]), **extra)
         linked.kept = _kept(data.get("kept"), linked)
+        linked.paraphrase = _paraphrase(data.get("paraphrase"), linked.clause_id)
         return linked
     if kind == "copied":
         return CopiedClause(
@@ -323,6 +376,8 @@ def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
             int(data.get("revision", 0)),
             title=_localized(data.get("title"), "title"),
             text=_localized(data.get("text"), "text"),
+            paraphrase=_paraphrase(data.get("paraphrase"), str(data["clause"])),
+            excerpt=_excerpt(data.get("excerpt"), str(data["clause"])),
             **extra,
         )
     if kind == "followup":

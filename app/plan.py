@@ -35,6 +35,8 @@ class Style(StrEnum):
     META_LABEL = "meta_label"
     META_VALUE = "meta_value"
     PLACE_LINE = "place_line"  # "Bruxelles, le 11 juin 2018", above the title
+    QUOTATION = "quotation"  # a clause quoted word for word from its source (app.quotation)
+    CITATION = "citation"  # the line under a quotation that says where it comes from
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,9 @@ class ClauseFrame:
 
     ``lead_in`` is the paragraph the house style opens it with: a commitment's number
     and title ("1.2 Harmonisation des critères biométriques (ADN)"), a context
-    paragraph's title; None for the kinds written without one.
+    paragraph's title; None for the kinds written without one. A verbatim quotation of
+    its source (``quotation``) has its paragraphs in the Quotation style and, after them,
+    its ``citation`` line ("« Déclaration conjointe franco-belge … , point 1, 4e tiret »").
     """
 
     clause_id: str
@@ -82,6 +86,8 @@ class ClauseFrame:
     title: str
     paragraphs: list[Paragraph]
     lead_in: Paragraph | None = None
+    citation: Paragraph | None = None
+    quotation: bool = False
 
     @property
     def tag(self) -> str:

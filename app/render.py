@@ -29,6 +29,7 @@ from app.plan import (
     Style,
     Table,
 )
+from app.quoterender import quote_frame
 from app.vocabulary import word
 
 _BULLETS = ("- ", "– ", "• ", "* ")
@@ -237,14 +238,19 @@ class _Renderer:
             )
             lead_in = self.lead_in(clause, clause.title, lang, block.id)
             return [
-                ClauseFrame(
-                    clause.id,
-                    block.revision,
+                quote_frame(
+                    self,
+                    block,
+                    ClauseFrame(
+                        clause.id,
+                        block.revision,
+                        lang,
+                        True,
+                        typography.apply(clause.title.get(lang, ""), lang),
+                        paragraphs,
+                        lead_in,
+                    ),
                     lang,
-                    True,
-                    typography.apply(clause.title.get(lang, ""), lang),
-                    paragraphs,
-                    lead_in,
                 )
             ]
         if isinstance(block, CopiedClause):
@@ -265,14 +271,19 @@ class _Renderer:
             )
             lead_in = self.lead_in(source, titles, lang, block.id, clause_id=block.clause_id)
             return [
-                ClauseFrame(
-                    block.clause_id,
-                    block.revision,
+                quote_frame(
+                    self,
+                    block,
+                    ClauseFrame(
+                        block.clause_id,
+                        block.revision,
+                        lang,
+                        False,
+                        typography.apply(titles.get(lang, ""), lang),
+                        paragraphs,
+                        lead_in,
+                    ),
                     lang,
-                    False,
-                    typography.apply(titles.get(lang, ""), lang),
-                    paragraphs,
-                    lead_in,
                 )
             ]
         if isinstance(block, FollowUpTable):
@@ -293,8 +304,8 @@ class _Renderer:
         A commitment gets its number in the source (part.position) and its title; a context
         paragraph its title alone (the preamble has no numbers); standard paragraphs and
         talking points none: they are the note's own prose, their title only a name to find
-        them by. A copy of a clause the library no longer has keeps its title. The citation
-        of the source (issue 12) is to follow the title in this paragraph.
+        them by. A copy of a clause the library no longer has keeps its title. A quotation's
+        citation follows its text, not its title (:mod:`app.quoterender`).
         """
         kind = clause.kind if clause else None
         if kind in (Kind.STANDARD, Kind.TALKING_POINT):

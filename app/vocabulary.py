@@ -29,6 +29,14 @@ WORDS: dict[str, dict[str, str]] = {
     "lead": {"fr": "Service pilote", "nl": "Leidende dienst"},
     "deadline": {"fr": "Échéance", "nl": "Uiterste datum"},
     "untitled": {"fr": "Note sans titre", "nl": "Nota zonder titel"},
+    # where a quotation comes from: "point 1, 4e tiret" / "punt 1, 4de streepje"
+    "cite_part": {"fr": "point {part}", "nl": "punt {part}"},
+    "cite_dash": {"fr": "{ordinal} tiret", "nl": "{ordinal} streepje"},
+    "cite_preamble": {"fr": "préambule", "nl": "preambule"},
+    "cite_paragraph": {"fr": "{ordinal} alinéa", "nl": "{ordinal} alinea"},
+    "cite_unofficial": {"fr": "(traduction non officielle)", "nl": "(niet-officiële vertaling)"},
+    # the marks of a quotation that leaves out the start or the end of the text it quotes
+    "omission": {"fr": "[…]", "nl": "[…]"},
 }
 
 

@@ -23,6 +23,8 @@ p { margin-top: 0px; margin-bottom: 6px; }
 .meta td { padding: 1px 8px 1px 0px; }
 .frame-caption { color: #6b7480; font-size: 8pt; margin-bottom: 2px; }
 .clause-title { font-weight: bold; color: #2f5496; margin-bottom: 2px; }
+.quotation { margin-left: 16px; margin-right: 16px; margin-bottom: 3px; }
+.citation { margin-left: 16px; margin-right: 16px; font-size: 8.5pt; color: #404040; }
 """
 
 
@@ -57,13 +59,22 @@ def paragraph_html(paragraph: Paragraph) -> str:
         return f"<{tag}>{body}</{tag}>"
     if paragraph.style is Style.CLAUSE_TITLE:
         return f"<p class='clause-title'>{body}</p>"
+    if paragraph.style is Style.QUOTATION:  # Qt's rich text draws no border: a bar instead
+        return (
+            "<table cellspacing='0' cellpadding='0' width='100%'><tr>"
+            "<td width='3' style='background-color:#2f5496;'></td>"
+            f"<td><p class='quotation'>{body}</p></td></tr></table>"
+        )
+    if paragraph.style is Style.CITATION:
+        return f"<p class='citation' align='right'>{body}</p>"
     return f"<p>{body}</p>"
 
 
 def frame_html(frame: ClauseFrame, caption: str) -> str:
     """A library clause, boxed as Word's content control is, with its lead-in as Word has it."""
     lead_in = [frame.lead_in] if frame.lead_in is not None else []
-    inner = items_html([*lead_in, *frame.paragraphs])
+    citation = [frame.citation] if frame.citation is not None else []
+    inner = items_html([*lead_in, *frame.paragraphs, *citation])
     return (
         "<table width='100%' cellspacing='0' cellpadding='6' "
         "style='background-color:#f4f6f9; border-color:#d5dbe3; border-style:solid; margin-bottom:6px;' "

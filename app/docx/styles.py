@@ -26,6 +26,8 @@ PARAGRAPH_STYLE_NAMES: dict[Style, str] = {
     Style.META_LABEL: "Clausier Meta Label",
     Style.META_VALUE: "Clausier Meta Value",
     Style.PLACE_LINE: "Clausier Place Line",
+    Style.QUOTATION: "Clausier Quotation",
+    Style.CITATION: "Clausier Citation",
 }
 HEADER = "header"
 FOOTER = "footer"
@@ -247,6 +249,31 @@ STYLES: tuple[StyleDef, ...] = (
         '<w:qFormat/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240"'
         ' w:lineRule="auto"/></w:pPr>' + _rpr(size=20),
         based_on="Normal",
+        custom=True,
+    ),
+    StyleDef(
+        # A clause quoted word for word from its source: set off by a rule on its left and
+        # indented on both sides, in roman (French sets a quotation so, not in italics).
+        "Clausier Quotation",
+        "paragraph",
+        "ClausierQuotation",
+        '<w:qFormat/><w:pPr><w:pBdr>'
+        f'<w:left w:val="single" w:sz="12" w:space="8" w:color="{MID_BLUE}"/></w:pBdr>'
+        '<w:spacing w:after="60"/><w:ind w:left="340" w:right="340"/></w:pPr>',
+        based_on="Normal",
+        next="Clausier Citation",
+        custom=True,
+    ),
+    StyleDef(
+        # Where the quotation above comes from, under it on the right, smaller and grey.
+        "Clausier Citation",
+        "paragraph",
+        "ClausierCitation",
+        '<w:qFormat/><w:pPr><w:keepLines/><w:spacing w:before="20" w:after="160"/>'
+        '<w:ind w:left="340" w:right="340"/><w:jc w:val="right"/></w:pPr>'
+        + _rpr(color="404040", size=18),
+        based_on="Normal",
+        next="Normal",
         custom=True,
     ),
     StyleDef(

@@ -42,8 +42,9 @@ from app.paths import templates_dir
 from app.plan import PlanWarning, Style
 
 TEMPLATE_NAME = "clausier-house.docx"
-#: Styles copied from the house style without a warning when a template lacks them.
-_QUIET = frozenset({CLASSIFICATION})
+#: Styles copied from the house style without a warning when a template lacks them: those
+#: added to the house style since templates were first made from it.
+_QUIET = frozenset({CLASSIFICATION, "Clausier Quotation", "Clausier Citation"})
 
 
 def builtin_template() -> Path:

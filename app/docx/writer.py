@@ -166,8 +166,13 @@ class PlanWriter:
             self._paragraph(builder, frame.lead_in, Style.CLAUSE_TITLE, column, keep)
         if not frame.paragraphs:
             builder.paragraph(self.styles.paragraph[Style.BODY], word_lang(frame.lang), [])
-        for paragraph in frame.paragraphs:
-            self._paragraph(builder, paragraph, column=column)
+        last = len(frame.paragraphs) - 1
+        for index, paragraph in enumerate(frame.paragraphs):
+            # A quotation's last paragraph keeps with its citation (not in the columns).
+            keep = True if frame.citation and index == last and not self._columns else None
+            self._paragraph(builder, paragraph, column=column, keep_next=keep)
+        if frame.citation is not None:  # inside the control, after the text it cites
+            self._paragraph(builder, frame.citation, Style.CITATION, column)
         builder.end_sdt()
 
     def _meta(self, builder: BodyBuilder, width: int) -> None:

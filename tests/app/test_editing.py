@@ -417,3 +417,44 @@ def test_every_edit_has_its_own_whole_undo_and_redo_phrases():
         assert (
             sorted(re.findall(r"{\w+}", undo)) == placeholders == sorted(re.findall(r"{\w+}", redo))
         )
+
+
+# --- quotations of a source (issue 12) ------------------------------------------------
+
+
+def test_a_quotation_is_inserted_anchored_to_its_excerpt_and_undone_in_one_step():
+    from app import library as library_mod
+    from app.quotation import block_text, excerpt_from_selection
+
+    library = library_mod.builtin()
+    clause = library.get("vd2.1.4")
+    start = clause.anchor.span("fr")[0] + len("Soulignant ")
+    excerpt = excerpt_from_selection(library, "vd2", "fr", start, start + 12)
+    session = NoteSession(Note(sections=[Section({"fr": "S"}, [])]))
+    change = session.insert_quotation(session.note.sections[0].id, excerpt)
+    block = session.block(change.block_id)
+    assert isinstance(block, CopiedClause)
+    assert (block.clause_id, block.revision, block.excerpt) == ("vd2.1.4", 1, {"fr": (11, 23)})
+    assert block_text(block, None, "fr") == "la nécessité" and block.title == clause.title
+    assert session.history.undo_text == "&Undo Insert quotation from vd2.1.4"
+    session.undo()
+    assert session.note.sections[0].blocks == []
+
+
+def test_a_clause_is_presented_as_a_paraphrase_and_back_undoably():
+    from app import library as library_mod
+
+    session = NoteSession(Note(sections=[Section({"fr": "S"}, [LinkedClause("vd2.1.4", 1)])]))
+    block = session.note.sections[0].blocks[0]
+    session.set_paraphrase(block.id, True)
+    assert block.paraphrase
+    assert session.history.undo_text == "&Undo Present vd2.1.4 as a paraphrase"
+    session.edit_locally(block.id, library_mod.builtin())
+    copied = session.note.sections[0].blocks[0]
+    assert isinstance(copied, CopiedClause) and copied.paraphrase  # the copy keeps it
+    session.undo()
+    session.undo()
+    assert not session.note.sections[0].blocks[0].paraphrase
+    text = session.insert_text(session.note.sections[0].id)
+    with pytest.raises(ClausierError, match="taken from a source"):
+        session.set_paraphrase(text.block_id, True)

@@ -557,3 +557,52 @@ def test_a_damaged_zip_that_starts_like_a_word_file_is_not_called_one(tmp_path):
     with pytest.raises(NoteFileError) as refused:
         notefile.read(path)
     assert str(refused.value) == "tronque.docx: The note is damaged (line 1, column 1)."
+
+
+# --- quotations of a source: paraphrase and excerpt (issue 12) -------------------------
+
+
+def test_a_paraphrase_and_an_excerpt_survive_a_round_trip_in_a_version_1_file(tmp_path):
+    from app.note import CopiedClause, LinkedClause, Section
+
+    linked = LinkedClause("vd2.1.4", 1, paraphrase=True)
+    quoted = CopiedClause(
+        "vd2.1.4", 1, {"fr": "T"}, {"fr": "la nécessité"}, excerpt={"fr": (11, 23)}
+    )
+    note = Note(sections=[Section({"fr": "S"}, [linked, quoted, LinkedClause("vd2.1.5", 1)])])
+    path = tmp_path / "q.clausier"
+    notefile.write(note, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 1  # older readers ignore both keys: no newer version is needed
+    blocks = data["note"]["sections"][0]["blocks"]
+    assert blocks[0]["paraphrase"] is True
+    assert blocks[1]["excerpt"] == {"fr": [11, 23]} and "paraphrase" not in blocks[1]
+    assert "paraphrase" not in blocks[2] and "excerpt" not in blocks[2]
+    read = notefile.read(path).sections[0].blocks
+    assert read[0].paraphrase and not read[2].paraphrase
+    assert read[1].excerpt == {"fr": (11, 23)} and not read[1].paraphrase
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("paraphrase", "yes"),
+        ("excerpt", {"fr": [5, 2]}),
+        ("excerpt", {"fr": [-1, 2]}),
+        ("excerpt", {"fr": [1]}),
+        ("excerpt", {"fr": [True, 2]}),
+        ("excerpt", [1, 2]),
+    ],
+)
+def test_a_bad_paraphrase_or_excerpt_is_refused_as_damage(tmp_path, key, value):
+    block = {"type": "copied", "id": "b", "clause": "vd2.1.4", "revision": 1, "text": {}}
+    block[key] = value
+    data = {
+        "format": "clausier-note",
+        "version": 1,
+        "note": {"sections": [{"id": "s", "blocks": [block]}]},
+    }
+    path = tmp_path / "bad.clausier"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NoteFileError, match=key):
+        notefile.read(path)
