@@ -188,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import librarycli
 
     librarycli.add_parser(commands, _Parser)
+    from app import quotecli
+
+    quotecli.add_parsers(commands, _Parser)
     return parser
 
 
@@ -461,6 +464,10 @@ def run(argv: list[str]) -> int:
         return cmd_note_new(args)
     if args.command == "export":
         return cmd_export(args)
+    if args.command in ("check", "coverage"):
+        from app import quotecli
+
+        return quotecli.run(args)
     if args.command == "library" and args.library_command:
         return cmd_library(args)
     parser.print_usage(sys.stderr)
