@@ -124,11 +124,14 @@ class Collection:
         path: Path | None = None,
         author: str | None = None,
         sync_index: bool = True,
+        full_check: bool = True,
     ) -> Collection:
         """Open the database (checking it), load every library and bring the index in step.
 
         ``settings`` (an :class:`app.settings.Settings`) names the team folder,
         the note folders and the author; without it they are read from disk.
+        Without ``full_check`` only the user's own tables are checked, not the
+        search index (a command that reads a few clauses; see app.database).
         """
         if settings is None:
             from app.settings import Settings
@@ -145,7 +148,8 @@ class Collection:
             )
 
         try:
-            collection = made(*database.open_checked(path))
+            tables = None if full_check else database.OWN_TABLES
+            collection = made(*database.open_checked(path, tables=tables))
         except database.Unavailable as unavailable:  # read-only work stays possible
             fallback, copied = database.open_fallback(unavailable.path, copy=unavailable.copyable)
             collection = made(fallback, None)
@@ -326,7 +330,11 @@ class Collection:
     def near_duplicates(self, clause_id: str | None = None) -> list[NearDuplicate]:
         """Near-duplicate pairs in the library (those of one clause, with ``clause_id``)."""
         from app import duplicates
+        from app.layers import is_plain
 
+        if clause_id is not None and not is_plain(self.library.clauses):
+            # A library read from the index (a big team library) is not read whole for one clause.
+            return duplicates.of_clause_indexed(self.library, self.index, clause_id)
         if self._duplicates is None or self._duplicates[0] != self.library.digest:
             self._duplicates = (self.library.digest, duplicates.find(self.library))
         found = self._duplicates[1]
@@ -419,7 +427,7 @@ class Collection:
 
     def add_clause(self, draft: ClauseDraft) -> LibraryChange:
         """Add a clause to the personal library."""
-        clause = self.personal.add(draft, taken=frozenset(self.library.clauses))
+        clause = self.personal.add(draft, taken=self.library.clauses)
         return self._changed(Action.ADDED, clause.id)
 
     def save_block(

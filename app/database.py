@@ -242,16 +242,44 @@ def default_path() -> Path:
     return paths.data_dir() / DB_NAME
 
 
-def _open(path: Path, *, check: bool) -> sqlite3.Connection:
+#: The tables that hold what only the user has (the personal library, the note index,
+#: the index's bookkeeping); the others are the search index, rebuilt from library files.
+OWN_TABLES = (
+    "meta",
+    "personal_clause",
+    "clause_revision",
+    "variable_def",
+    "note_file",
+    "note_use",
+    "library_part",
+)
+
+
+def _quick_check(db: sqlite3.Connection, tables: tuple[str, ...] | None) -> None:
+    """SQLite's quick check of the whole file, or of ``tables`` (and their indexes) only."""
+    if tables is None:
+        statements = ["PRAGMA quick_check"]
+    else:
+        present = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        statements = [f"PRAGMA quick_check({name})" for name in tables if name in present]
+    for statement in statements:
+        result = db.execute(statement).fetchone()[0]
+        if result != "ok":
+            raise _Damaged(str(result))
+
+
+def _open(
+    path: Path, *, check: bool, tables: tuple[str, ...] | None = None
+) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
         if check:
-            result = db.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise _Damaged(str(result))
+            _quick_check(db, tables)
         migrate(db)
     except BaseException:
         db.close()
@@ -286,7 +314,7 @@ def set_aside(path: Path) -> Path:
 
 
 def open_checked(
-    path: Path | None = None, *, check: bool = True
+    path: Path | None = None, *, check: bool = True, tables: tuple[str, ...] | None = None
 ) -> tuple[sqlite3.Connection, Recovery | None]:
     """Open the database, checking its integrity; a damaged one is set aside and replaced.
 
@@ -294,7 +322,9 @@ def open_checked(
     saying where it was kept. A database that cannot be written (a full disk, a
     read-only file or folder, a newer version's schema) raises
     :class:`Unavailable` and is left as it is; one that cannot be opened for
-    another reason (locked) raises ClausierError.
+    another reason (locked) raises ClausierError. With ``tables`` (such as
+    :data:`OWN_TABLES`), only those are checked: a command that reads a few
+    clauses does not read the whole search index of a big team library first.
     """
     path = path or default_path()
     try:
@@ -303,7 +333,7 @@ def open_checked(
     except OSError as error:
         raise Unavailable(path, failure_reason(error), copyable=False) from None
     try:
-        return _open(path, check=check and not fresh), None
+        return _open(path, check=check and not fresh, tables=tables), None
     except _Damaged as damage:
         reason = str(damage)
     except NewerDatabase:

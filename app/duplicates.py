@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.importer import MIN_DUPLICATE_WORDS, NEAR_DUPLICATE_RATIO, similarity
 from app.language import LANGS
 from app.library import Clause, Library
+from app.search import LibraryIndex
 from app.worddiff import Piece, diff_words
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -85,6 +86,57 @@ def find(
             pair = (texts[a][0], texts[b][0])
             if pair not in best or best[pair].similarity < ratio:
                 best[pair] = NearDuplicate(pair[0], pair[1], lang, ratio)
+    return sorted(best.values(), key=lambda d: (-d.similarity, d.first, d.second))
+
+
+def of_clause_indexed(
+    library: Library,
+    index: LibraryIndex,
+    clause_id: str,
+    *,
+    threshold: float = NEAR_DUPLICATE_RATIO,
+    languages: tuple[str, ...] = LANGS,
+) -> list[NearDuplicate]:
+    """The near-duplicates of one clause, its candidates found through the search index.
+
+    The same rules as :func:`find`, reading only the clauses that share a run of
+    words with this one (a library of 100,000 clauses is not read whole); a run
+    is boilerplate when the index finds it in more than :data:`COMMON_SHINGLE`
+    clauses, accents and case aside.
+    """
+    clause = library.find(clause_id)
+    if clause is None or clause.retired:
+        return []
+    best: dict[str, NearDuplicate] = {}
+    for lang in languages:
+        text = clause.text_in(lang)
+        if len(text.split()) < MIN_DUPLICATE_WORDS:
+            continue
+        words = _WORD.findall(text.lower())
+        phrases = sorted({tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)})
+        common: set[int] = set()
+        candidates: dict[str, None] = {}
+        for phrase, members in zip(
+            phrases, index.holding_phrases(phrases, lang, COMMON_SHINGLE + 1), strict=True
+        ):
+            if len(members) > COMMON_SHINGLE:
+                common.add(hash(phrase))
+                continue
+            candidates.update(dict.fromkeys(m for m in members if m != clause_id))
+        mine = {hash(p) for p in phrases} - common
+        for other_id in candidates:
+            other = library.find(other_id)
+            if other is None or other.retired:
+                continue
+            other_text = other.text_in(lang)
+            if len(other_text.split()) < MIN_DUPLICATE_WORDS:
+                continue
+            theirs = _shingles(other_text) - common
+            if len(mine & theirs) < max(2, min(len(mine), len(theirs)) * MIN_SHARED):
+                continue
+            ratio = similarity(text, other_text)
+            if ratio >= threshold and (other_id not in best or best[other_id].similarity < ratio):
+                best[other_id] = NearDuplicate(clause_id, other_id, lang, ratio)
     return sorted(best.values(), key=lambda d: (-d.similarity, d.first, d.second))
 
 

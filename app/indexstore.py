@@ -2,10 +2,12 @@
 
 The index (app.search) keeps every field of every clause of each library file
 it indexed. When a file has not changed since, its library is rebuilt from the
-index (:func:`load`) instead of parsing the file again: the clauses stay in
-memory without their texts, which a :class:`StoredText` reads from the index
-when asked. A library of 100,000 clauses then takes tens of MiB, not hundreds
-(docs/benchmarks.md, "Library search").
+index (:func:`load`) instead of parsing the file again: its clauses stay in the
+index, each made from its row when asked for (:class:`IndexedClauses`), and
+even then without its texts, which a :class:`StoredText` reads when asked. A
+command that exports a note linking three clauses of a team library of 100,000
+makes three clause objects (docs/benchmarks.md, "The command line as whole
+processes").
 """
 
 from __future__ import annotations
@@ -155,47 +157,185 @@ def drop_part(db: sqlite3.Connection, origin: str) -> None:
     db.execute("DELETE FROM clause_archive WHERE origin = ?", (origin,))
 
 
+_ROW = "id, source, part, position, kind, revision, title_fr, title_nl, extra"
+_KINDS = {k.value: k for k in Kind}
+
+
+def clause_from_row(row: tuple, db: sqlite3.Connection, origin: str, library: str) -> Clause:
+    """One clause made from its index row (its texts stay in the index until read)."""
+    clause_id, source, part_number, position, kind, revision, title_fr, title_nl, extra = row
+    title = {lang: t for lang, t in (("fr", title_fr), ("nl", title_nl)) if t}
+    fields = dict(_extra(extra))
+    langs = fields.pop("langs")
+    return Clause(
+        id=clause_id,
+        kind=_KINDS[kind],
+        title=title,
+        text=StoredText(db, origin, clause_id, revision, langs),  # type: ignore[arg-type]
+        origin=Origin(source, part_number, position) if source else None,
+        revision=revision,
+        library=library,
+        **fields,
+    )
+
+
+class IndexedClauses(Mapping[str, Clause]):
+    """The clauses of one indexed library, each made from its row when asked for.
+
+    Nothing is read when the library is opened: a lookup reads one row (the last
+    :data:`KEPT` clauses asked for are kept), listing them reads the rows in
+    library order, and counting them asks the index.
+    """
+
+    KEPT = 512
+
+    def __init__(self, db: sqlite3.Connection, origin: str, library: str = "") -> None:
+        self._db = db
+        self._origin = origin
+        self._library = library
+        self._kept: dict[str, Clause] = {}
+
+    def _made(self, row: tuple) -> Clause:
+        return clause_from_row(row, self._db, self._origin, self._library)
+
+    def get(self, clause_id: str, default: Any = None) -> Any:
+        """The clause ``clause_id`` (one row read, unless kept), or ``default``."""
+        clause = self._kept.get(clause_id)
+        if clause is not None:
+            return clause
+        row = self._db.execute(
+            f"SELECT {_ROW} FROM clause WHERE origin = ? AND id = ?", (self._origin, clause_id)
+        ).fetchone()
+        if row is None:
+            return default
+        clause = self._made(row)
+        if len(self._kept) >= self.KEPT:
+            del self._kept[next(iter(self._kept))]
+        self._kept[clause_id] = clause
+        return clause
+
+    def __getitem__(self, clause_id: str) -> Clause:
+        clause = self.get(clause_id)
+        if clause is None:
+            raise KeyError(clause_id)
+        return clause
+
+    def __contains__(self, clause_id: object) -> bool:
+        if clause_id in self._kept:
+            return True
+        return (
+            self._db.execute(
+                "SELECT 1 FROM clause WHERE origin = ? AND id = ?", (self._origin, clause_id)
+            ).fetchone()
+            is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._db.execute(
+            "SELECT id FROM clause WHERE origin = ? ORDER BY rowid", (self._origin,)
+        ).fetchall()
+        return (row[0] for row in rows)
+
+    def __len__(self) -> int:
+        return self._db.execute(
+            "SELECT COUNT(*) FROM clause WHERE origin = ?", (self._origin,)
+        ).fetchone()[0]
+
+    def items(self):  # type: ignore[override]
+        """(id, clause) for every clause, made as the rows are read, in library order."""
+        rows = self._db.execute(
+            f"SELECT {_ROW} FROM clause WHERE origin = ? ORDER BY rowid", (self._origin,)
+        )
+        return ((row[0], self._made(row)) for row in rows.fetchall())
+
+    def values(self):  # type: ignore[override]
+        """Every clause, made as the rows are read, in library order."""
+        return (clause for _clause_id, clause in self.items())
+
+    def kinds(self) -> set[Kind]:
+        """The kinds of clause this library holds (asked of the index)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT kind FROM clause WHERE origin = ?", (self._origin,)
+        )
+        return {_KINDS[kind] for (kind,) in rows if kind in _KINDS}
+
+    def longest_id(self) -> str:
+        """The longest clause id ("" when none)."""
+        row = self._db.execute(
+            "SELECT id FROM clause WHERE origin = ? ORDER BY length(id) DESC LIMIT 1",
+            (self._origin,),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def __repr__(self) -> str:
+        return f"IndexedClauses({self._origin!r})"
+
+
+class IndexedArchive(Mapping[str, dict[int, Clause]]):
+    """The earlier revisions kept for one indexed library, read per clause when asked for."""
+
+    def __init__(self, db: sqlite3.Connection, origin: str, library: str = "") -> None:
+        self._db = db
+        self._origin = origin
+        self._library = library
+
+    def get(self, clause_id: str, default: Any = None) -> Any:
+        """The earlier revisions of ``clause_id`` (revision → clause), or ``default``."""
+        rows = self._db.execute(
+            "SELECT revision, data FROM clause_archive WHERE origin = ? AND clause_id = ?",
+            (self._origin, clause_id),
+        ).fetchall()
+        if not rows:
+            return default
+        return {
+            revision: clause_from_json(json.loads(data), library=self._library)
+            for revision, data in rows
+        }
+
+    def __getitem__(self, clause_id: str) -> dict[int, Clause]:
+        found = self.get(clause_id)
+        if found is None:
+            raise KeyError(clause_id)
+        return found
+
+    def __contains__(self, clause_id: object) -> bool:
+        return (
+            self._db.execute(
+                "SELECT 1 FROM clause_archive WHERE origin = ? AND clause_id = ? LIMIT 1",
+                (self._origin, clause_id),
+            ).fetchone()
+            is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT clause_id FROM clause_archive WHERE origin = ?", (self._origin,)
+        ).fetchall()
+        return (row[0] for row in rows)
+
+    def __len__(self) -> int:
+        return self._db.execute(
+            "SELECT COUNT(DISTINCT clause_id) FROM clause_archive WHERE origin = ?",
+            (self._origin,),
+        ).fetchone()[0]
+
+
 def load(db: sqlite3.Connection, origin: str, *, library: str = "") -> Library | None:
-    """The library indexed under ``origin`` (texts read on demand), or None when not indexed."""
+    """The library indexed under ``origin``, or None when not indexed.
+
+    Only its sources and variables are read now; its clauses and their earlier
+    revisions are read from the index when asked for (:class:`IndexedClauses`).
+    """
     digest = database.get_meta(db, f"digest:{origin}")
     part = db.execute("SELECT data FROM library_part WHERE origin = ?", (origin,)).fetchone()
     if digest is None or part is None:
         return None
     meta = json.loads(part[0])
-    kinds = {k.value: k for k in Kind}
-    clauses: dict[str, Clause] = {}
-    rows = db.execute(
-        "SELECT id, source, part, position, kind, revision, title_fr, title_nl, extra "
-        "FROM clause WHERE origin = ? ORDER BY rowid",
-        (origin,),
-    )
-    for row in rows:
-        clause_id, source, part_number, position, kind, revision, title_fr, title_nl, extra = row
-        title = {lang: t for lang, t in (("fr", title_fr), ("nl", title_nl)) if t}
-        fields = dict(_extra(extra))
-        langs = fields.pop("langs")
-        clauses[clause_id] = Clause(
-            id=clause_id,
-            kind=kinds[kind],
-            title=title,
-            text=StoredText(db, origin, clause_id, revision, langs),  # type: ignore[arg-type]
-            origin=Origin(source, part_number, position) if source else None,
-            revision=revision,
-            library=library,
-            **fields,
-        )
-    archive: dict[str, dict[int, Clause]] = {}
-    for clause_id, revision, data in db.execute(
-        "SELECT clause_id, revision, data FROM clause_archive WHERE origin = ?", (origin,)
-    ):
-        archive.setdefault(clause_id, {})[revision] = clause_from_json(
-            json.loads(data), library=library
-        )
     sources = [source_from_json(s) for s in meta.get("sources", ())]
     return Library(
         sources={s.id: s for s in sources},
-        clauses=clauses,
+        clauses=IndexedClauses(db, origin, library),  # type: ignore[arg-type]
         digest=digest,
-        archive=archive,
+        archive=IndexedArchive(db, origin, library),  # type: ignore[arg-type]
         variables={k: (v[0], v[1]) for k, v in meta.get("variables", {}).items()},
     )

@@ -33,15 +33,18 @@ def user_library_dir() -> Path:
     return paths.data_dir() / "libraries"
 
 
-def load_all() -> LoadedLibraries:
+def load_all(*, full_check: bool = False) -> LoadedLibraries:
     """Every clause: built-in, imported, team and personal; an unreadable file is reported.
 
-    The personal library comes from the database (checked at open; a damaged one
-    is set aside and its recovery reported in ``problems``).
+    The personal library comes from the database (its tables checked at open; a
+    damaged one is set aside and its recovery reported in ``problems``). The
+    clauses of a library read from the index are read when asked for, so this
+    costs what the caller reads; the search index is checked with the rest only
+    with ``full_check`` (a command that met damage while reading asks again so).
     """
     from app.collection import Collection
 
-    collection = Collection.open(sync_index=False)
+    collection = Collection.open(sync_index=False, full_check=full_check)
     # The database stays open as long as the library: large libraries read their
     # texts from the index when asked (app.indexstore).
     return LoadedLibraries(collection.library, list(collection.problems))

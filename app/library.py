@@ -22,6 +22,7 @@ from app.anchors import Anchor, anchor_from_json, anchor_to_json
 from app.errors import LibraryError
 from app.i18n import _
 from app.language import LANGS, Localized
+from app.layers import MergedArchive, MergedClauses, is_plain
 
 LIBRARY_FORMAT = "clausier-library"
 LIBRARY_VERSION = 1
@@ -238,9 +239,21 @@ class Library:
         in :attr:`parts` under that name (merged with earlier parts of that name).
         """
         self.sources.update(other.sources)
-        self.clauses.update(other.clauses)
-        for clause_id, revisions in other.archive.items():
-            self.archive.setdefault(clause_id, {}).update(revisions)
+        if is_plain(self.clauses) and is_plain(other.clauses):
+            self.clauses.update(other.clauses)
+        else:  # a library read from the index is stacked, never copied (app.layers)
+            if not isinstance(self.clauses, MergedClauses):
+                below = [self.clauses] if not is_plain(self.clauses) or self.clauses else []
+                self.clauses = MergedClauses(below)  # type: ignore[assignment]
+            self.clauses.stack(other.clauses)  # type: ignore[attr-defined]
+        if is_plain(self.archive) and is_plain(other.archive):
+            for clause_id, revisions in other.archive.items():
+                self.archive.setdefault(clause_id, {}).update(revisions)
+        else:
+            if not isinstance(self.archive, MergedArchive):
+                below = [self.archive] if not is_plain(self.archive) or self.archive else []
+                self.archive = MergedArchive(below)  # type: ignore[assignment]
+            self.archive.stack(other.archive)  # type: ignore[attr-defined]
         self.variables.update(other.variables)
         self.digest = hashlib.sha256((self.digest + other.digest).encode()).hexdigest()
         if origin:
@@ -275,6 +288,25 @@ class Library:
     def active(self) -> Iterator[Clause]:
         """The clauses that are not retired."""
         return (c for c in self.clauses.values() if not c.retired)
+
+    def kinds(self) -> set[Kind]:
+        """The kinds of clause the library holds, asked of the index for what it stores."""
+        layers = getattr(self.clauses, "layers", [self.clauses])
+        found: set[Kind] = set()
+        for layer in layers:
+            asked = getattr(layer, "kinds", None)
+            found |= asked() if asked else {c.kind for c in layer.values() if c is not None}
+        return found
+
+    def longest_id(self) -> str:
+        """The longest clause id ("" when none), asked of the index for what it stores."""
+        layers = getattr(self.clauses, "layers", [self.clauses])
+        found = ""
+        for layer in layers:
+            asked = getattr(layer, "longest_id", None)
+            longest = asked() if asked else max(layer, key=len, default="")
+            found = max(found, longest, key=len)
+        return found
 
 
 # --- JSON ------------------------------------------------------------------

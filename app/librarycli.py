@@ -189,10 +189,15 @@ def _warn(message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run one ``clausier library`` subcommand."""
+    import sqlite3
+
     from app.collection import Collection
 
     command = args.library_command
-    collection = Collection.open()
+    # A command that only reads checks the user's own tables, not the whole search index
+    # of a big team library; damage met while reading is then checked for and repaired.
+    reads = command in _READS
+    collection = Collection.open(full_check=not reads)
     try:
         if collection.read_only and command in _CHANGES:
             from app.database import Unwritable
@@ -205,9 +210,36 @@ def run(args: argparse.Namespace) -> int:
             from app.cli import UsageError
 
             raise UsageError(_("clausier library: choose a subcommand (see --help)"))
-        return handler(collection, args)
+        try:
+            return handler(collection, args)
+        except sqlite3.DatabaseError:
+            if not reads:
+                raise
+            collection.close()
+            collection = Collection.open(full_check=True)  # sets a damaged file aside, rebuilds
+            for problem in collection.problems:
+                _warn(problem)
+            raise ClausierError(
+                _("The library database was damaged while reading it; run the command again.")
+            ) from None
     finally:
         collection.close()
+
+
+#: The commands that only read the libraries.
+_READS = frozenset(
+    (
+        "list",
+        "search",
+        "show",
+        "history",
+        "diff",
+        "where-used",
+        "duplicates",
+        "translations",
+        "team",
+    )
+)
 
 
 # --- reading ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ import json
 import re
 import secrets
 import sqlite3
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -259,7 +260,7 @@ class PersonalLibrary:
         database.set_meta(self.db, "personal_next", str(number + 1))
         return f"{prefix}.{number}"
 
-    def add(self, draft: ClauseDraft, *, taken: set[str] | frozenset[str] = frozenset()) -> Clause:
+    def add(self, draft: ClauseDraft, *, taken: Container[str] = frozenset()) -> Clause:
         """Add a new clause from ``draft`` (revision 1); ``taken`` are ids used elsewhere."""
         text = _clean_localized(draft.text)
         if not text:

@@ -259,6 +259,25 @@ class LibraryIndex:
             )
         self.db.execute(f"DELETE FROM clause WHERE {where}", (clause_id, origin))
 
+    def holding_phrases(
+        self, phrases: list[tuple[str, ...]], lang: str, limit: int
+    ) -> list[list[str]]:
+        """For each phrase (words in order), up to ``limit`` active clauses whose text in ``lang`` holds it.
+
+        The index folds accents and case, so this may find more than the exact
+        words: callers check what they get.
+        """
+        column = "text_nl" if lang == "nl" else "text_fr"
+        sql = (
+            "SELECT c.id FROM clause_fts f JOIN clause c ON c.rowid = f.rowid "
+            "WHERE clause_fts MATCH ? AND c.state = 'active' LIMIT ?"
+        )
+        found = []
+        for words in phrases:
+            query = f'{column} : "{" ".join(words)}"'
+            found.append([row[0] for row in self.db.execute(sql, (query, limit))])
+        return found
+
     def indexed_ids(self) -> set[str]:
         """Every clause id in the index."""
         return {row[0] for row in self.db.execute("SELECT id FROM clause")}

@@ -195,7 +195,8 @@ class TeamLibrary:
         combined = Library()
         owners: dict[str, str] = {}
         for name, library in libraries.items():
-            for clause_id in library.clauses:
+            # One file cannot clash with itself; its ids are listed only when others exist.
+            for clause_id in library.clauses if len(libraries) > 1 else ():
                 if clause_id in owners:
                     problems.append(
                         _("Clause {id} is in both {first} and {second}; {second} is used.").format(

@@ -31,9 +31,10 @@ DELETED, RETIRED = "deleted", "retired"
 def out_of_use(collection: Collection) -> list[tuple[Clause, str]]:
     """The deleted personal clauses (most recent first), then the retired ones, with their state."""
     deleted = [(c, DELETED) for c in collection.deleted_clauses()]
+    mine = collection.library.parts.get(PERSONAL)  # not every clause of a big team library
     retired = [
         (c, RETIRED)
-        for c in collection.library.clauses.values()
+        for c in (mine.clauses.values() if mine is not None else ())
         if c.library == PERSONAL and c.retired
     ]
     return deleted + retired

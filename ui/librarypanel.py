@@ -269,7 +269,7 @@ class LibraryPanel(QWidget):
     def _size_columns(self) -> None:
         """Make the id column as wide as the longest id, the status columns as their icons."""
         metrics = self.tree.fontMetrics()
-        longest = max(self.library.clauses, key=len, default="vd2.3.12")
+        longest = self.library.longest_id() or "vd2.3.12"  # asked of the index, not of every clause
         icon = self.tree.iconSize().width() if self.tree.iconSize().width() > 0 else 16
         padding = metrics.averageCharWidth() * 2
         bold = QFont(self.tree.font())
@@ -288,7 +288,7 @@ class LibraryPanel(QWidget):
             [(_("All sources"), None)]
             + [(localized(s.title, lang) or s.id, s.id) for s in self.library.sources.values()],
         )
-        kinds = sorted({c.kind for c in self.library}, key=list(Kind).index)
+        kinds = sorted(self.library.kinds(), key=list(Kind).index)
         self._refill(
             self.kind_filter, [(_("All kinds"), None)] + [(kind_name(k), k.value) for k in kinds]
         )

@@ -53,3 +53,23 @@ def test_the_near_duplicates_of_one_clause():
     lib = library(BASE, BASE + " aussi", "Autre " * 20)
     assert [(d.first, d.second) for d in duplicates.of_clause(lib, "c.2")] == [("c.1", "c.2")]
     assert duplicates.of_clause(lib, "c.3") == []
+
+
+def test_one_clause_asked_of_the_index_has_the_near_duplicates_of_the_whole_library(tmp_path):
+    from app import database
+    from app.search import LibraryIndex
+
+    index = LibraryIndex(database.connect(tmp_path / "index.sqlite3"))
+    texts = [BASE, BASE.replace("police", "douane"), "Un tout autre texte, sans rapport " * 3]
+    whole = library(*texts)
+    whole.merge(builtin())
+    whole.digest = "whole"
+    index.sync(whole, origin="team:all.json")
+    stored = index.load("team:all.json")
+    assert type(stored.clauses) is not dict  # read from the index, row by row
+    for clause_id in ("vd2.1.4", "c.1", "c.3"):
+        expected = {(d.first, d.second) for d in duplicates.of_clause(whole, clause_id)}
+        found = duplicates.of_clause_indexed(stored, index, clause_id)
+        assert {frozenset((d.first, d.second)) for d in found} == {frozenset(p) for p in expected}
+    assert [d.second for d in duplicates.of_clause_indexed(stored, index, "vd2.1.4")] == ["vd2.1.5"]
+    index.close()
