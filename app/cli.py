@@ -169,12 +169,25 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("replace the note file if it exists (without --force, an existing file is kept)"),
     )
 
-    export = commands.add_parser("export", help=_("export a note as a Word file"))
-    export.add_argument("note", type=Path, help=_("the .clausier note"))
+    export = commands.add_parser(
+        "export",
+        help=_("export notes as Word files"),
+        description=_(
+            "Export a note as a Word file, or several notes (and the notes in a folder) into "
+            "a folder in one go, each under its conventional name, with a line per note on "
+            "stderr; a note that fails is named and the others go on (exit status 1)."
+        ),
+    )
+    export.add_argument(
+        "note", type=Path, nargs="+", help=_("the .clausier notes, or folders of notes")
+    )
     export.add_argument("--lang", type=_language, help="fr, nl, fr+nl")
     export.add_argument("--template", type=Path, help=_("a .docx house template"))
     export.add_argument(
-        "-o", "--output", required=True, help=_("a .docx file or a folder (ending with /)")
+        "-o",
+        "--output",
+        required=True,
+        help=_("a .docx file or a folder (ending with /); a folder for several notes"),
     )
     export.add_argument(
         "--force",
@@ -344,7 +357,13 @@ def cmd_note_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export a note file as a Word document."""
+    """Export a note file as a Word document, or many notes into a folder (app.batchexport)."""
+    from app import batchexport
+
+    notes, batch = batchexport.notes_to_export(args.note)
+    if batch:
+        return batchexport.export_many(args, notes)
+    args.note = notes[0]
     from app import export, libraries, notefile
 
     note = notefile.read(args.note)
@@ -358,18 +377,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     loaded = libraries.load_all()
     for problem in loaded.problems:
         _warn(problem)
-    result = export.export_note(
-        note,
-        loaded.library,
-        args.output,
-        language=args.lang,
-        template=args.template,
-        replace=args.force,
-    )
+    try:
+        result = batchexport.export_with(args, note, loaded)
+    except _database_error():  # damage the check of the user's own tables did not cover
+        loaded.library = batchexport.reopen_checked(loaded)
+        result = batchexport.export_with(args, note, loaded)
     for warning in result.warnings:
         _warn(warning.message)
     print(result.path)
     return 0
+
+
+def _database_error() -> type[Exception]:
+    """SQLite's error for a damaged database (sqlite3 is imported only by commands that read it)."""
+    import sqlite3
+
+    return sqlite3.DatabaseError
 
 
 def _clause_json(clause) -> dict:
