@@ -220,6 +220,24 @@ class IndexedClauses(Mapping[str, Clause]):
             raise KeyError(clause_id)
         return clause
 
+    def get_many(self, clause_ids: list[str]) -> dict[str, Clause]:
+        """The clauses of ``clause_ids`` this library holds, read in one query per 500 ids."""
+        found = {i: self._kept[i] for i in clause_ids if i in self._kept}
+        missing = [i for i in dict.fromkeys(clause_ids) if i not in found]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT {_ROW} FROM clause WHERE origin = ? AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                (self._origin, *chunk),
+            )
+            for row in rows.fetchall():
+                clause = found[row[0]] = self._made(row)
+                if len(self._kept) >= self.KEPT:
+                    del self._kept[next(iter(self._kept))]
+                self._kept[row[0]] = clause
+        return found
+
     def __contains__(self, clause_id: object) -> bool:
         if clause_id in self._kept:
             return True

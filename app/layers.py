@@ -61,6 +61,25 @@ class MergedClauses(MutableMapping[str, "Clause"]):
                 return default if found is None else found
         return default
 
+    def get_many(self, clause_ids: list[str]) -> dict[str, Clause]:
+        """The clauses in force for ``clause_ids`` (those known), each layer asked once."""
+        found: dict[str, Clause] = {}
+        wanted = list(dict.fromkeys(clause_ids))
+        for layer in reversed(self.layers):
+            if not wanted:
+                break
+            if is_plain(layer):
+                answers = {i: layer[i] for i in wanted if i in layer}
+            elif hasattr(layer, "get_many"):
+                answers = layer.get_many(wanted)
+            else:
+                answers = {i: layer[i] for i in wanted if i in layer}
+            for clause_id, clause in answers.items():
+                if clause is not None:  # None: removed here, so unknown below too
+                    found[clause_id] = clause
+            wanted = [i for i in wanted if i not in answers]
+        return found
+
     def __getitem__(self, clause_id: str) -> Clause:
         found = self.get(clause_id, _MISSING)
         if found is _MISSING:

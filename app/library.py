@@ -226,6 +226,19 @@ class Library:
         """The clause with ``clause_id``, or None."""
         return self.clauses.get(clause_id)
 
+    def clauses_of(self, clause_ids: list[str]) -> list[Clause]:
+        """The clauses of ``clause_ids`` in that order, unknown ones left out (a search's hits).
+
+        Those the index stores are read in one query, not one a clause.
+        """
+        many = getattr(self.clauses, "get_many", None)
+        found = (
+            many(clause_ids)
+            if many
+            else {i: self.clauses[i] for i in clause_ids if i in self.clauses}
+        )
+        return [found[i] for i in clause_ids if i in found]
+
     def __iter__(self):
         return iter(self.clauses.values())
 

@@ -257,11 +257,7 @@ def _list(collection, args) -> int:
 
 def _search(collection, args) -> int:
     hits = collection.search(" ".join(args.query), include_retired=args.retired)
-    clauses = [
-        collection.library.clauses[h.clause_id]
-        for h in hits
-        if h.clause_id in collection.library.clauses
-    ]
+    clauses = collection.library.clauses_of([h.clause_id for h in hits])
     if args.json:
         print(json.dumps([clause_json(c) for c in clauses], ensure_ascii=False, indent=2))
     else:

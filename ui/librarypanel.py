@@ -333,9 +333,7 @@ class LibraryPanel(QWidget):
             source=self.source_filter.currentData(),
             part=self.part_filter.currentData() if self.part_filter.isEnabled() else None,
         )
-        clauses = [
-            self.library.clauses[h.clause_id] for h in hits if h.clause_id in self.library.clauses
-        ]
+        clauses = self.library.clauses_of([h.clause_id for h in hits])  # one query, not 200
         previous = self.selected_clause_id()
         root = self.model.begin()
         if query:

@@ -115,3 +115,22 @@ def test_a_library_merged_from_the_index_keeps_its_history_and_kinds(indexed):
     assert combined.at("t.1", 1) is not None and combined.newest("shared").text_in("fr") == "équipe"
     assert combined.kinds() == {Kind.STANDARD} and combined.longest_id() == "shared"
     assert set(combined.parts["team:a.json"].clauses) == {"t.1", "shared", "t.2", "t.3"}
+
+
+def test_a_search_s_hits_are_read_in_one_query_in_their_order(indexed, monkeypatch):
+    queries = []
+    db = indexed.clauses._db
+    monkeypatch.setattr(
+        indexed.clauses,
+        "_db",
+        type(
+            "Spy", (), {"execute": lambda _s, sql, *a: queries.append(sql) or db.execute(sql, *a)}
+        )(),
+    )
+    combined = Library()
+    combined.merge(Library(clauses={"b.1": clause("b.1")}, digest="b"), origin="builtin")
+    combined.merge(indexed, origin="team:a.json")
+    found = combined.clauses_of(["t.3", "nowhere", "b.1", "shared", "t.3"])
+    assert [c.id for c in found] == ["t.3", "b.1", "shared", "t.3"]
+    assert len(queries) == 1 and " IN (" in queries[0]  # one query for every hit
+    assert found[2].text_in("fr") == "équipe" and len(queries) == 2  # the text, when read
