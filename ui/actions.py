@@ -54,6 +54,11 @@ SHORTCUTS: dict[str, tuple[str | QKeySequence.StandardKey, ...]] = {
     "import_declaration": (),
     "export_clauses": (),
     "team_library": (),
+    "show_in_declaration": ("Ctrl+Alt+D",),
+    "insert_quotation": ("Ctrl+Shift+Q",),
+    "insert_cited_follow_up": (),
+    "view_declaration": (),
+    "view_coverage": (),
     "shortcuts": ("F1",),
     "about": (),
     "clear_recent": (),
@@ -119,7 +124,16 @@ class Actions(QObject):
                 "quit",
             ],
             "edit": ["undo", "redo", None, "find", "details", None, "preferences"],
-            "insert": ["insert_clause", "insert_text", "insert_follow_up", None, "add_section"],
+            "insert": [
+                "insert_clause",
+                "insert_text",
+                "insert_follow_up",
+                None,
+                "insert_quotation",
+                "insert_cited_follow_up",
+                None,
+                "add_section",
+            ],
             "note": [
                 "block_up",
                 "block_down",
@@ -132,6 +146,7 @@ class Actions(QObject):
                 "delete_section",
                 None,
                 "review_updates",
+                "show_in_declaration",
             ],
             "library": [
                 "save_as_clause",
@@ -161,6 +176,8 @@ class Actions(QObject):
                 None,
                 "toggle_library",
                 "toggle_preview",
+                "view_declaration",
+                "view_coverage",
                 None,
                 "next_pane",
                 "previous_pane",
@@ -284,6 +301,28 @@ class Actions(QObject):
             "team_library": (
                 _("Team Li&brary…"),
                 _("Where the team library is, and whether it could be read"),
+            ),
+            "show_in_declaration": (
+                _("Show in Decl&aration"),
+                _(
+                    "Show where the current block, or the selected clause, stands in the declaration"
+                ),
+            ),
+            "insert_quotation": (
+                _("&Quotation from the Declaration"),
+                _("Insert the words selected in the declaration as a quotation"),
+            ),
+            "insert_cited_follow_up": (
+                _("Follow-up Table of Cited Co&mmitments"),
+                _("Insert a follow-up table with a row for each commitment the note cites"),
+            ),
+            "view_declaration": (
+                _("D&eclaration"),
+                _("Show the full text of the declaration beside the note"),
+            ),
+            "view_coverage": (
+                _("C&overage"),
+                _("Show which commitments of the declaration the note cites"),
             ),
             "shortcuts": (_("&Keyboard Shortcuts"), _("List every keyboard shortcut")),
             "about": (_("&About Clausier"), _("Version and licence")),

@@ -11,6 +11,7 @@ from ui.followup import FollowUpEditor
 from ui.icons import STATUS_COLOURS, grip_icon, status_icon
 from ui.labels import language_code, status_summary
 from ui.looks import LINKED_BACKGROUND, MUTED, WARNING, Tag, embolden, paint_card, shrink, tint
+from ui.quotemark import QuoteMark
 from ui.qt import (
     QColor,
     QContextMenuEvent,
@@ -171,8 +172,11 @@ class BlockWidget(QFrame):
     editTextRequest = Signal(str, str, str)  # block id, lang, text
     typingPausedRequest = Signal()
     saveAsClauseRequest = Signal(str)  # block id
+    showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
+    paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or a quotation)
 
     kind: type = TextBlock
+    quote_mark: QuoteMark | None = None  # clauses: whether they quote their source
     title_language = ""  # the language clause titles are shown in (the composer sets it)
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
@@ -234,6 +238,16 @@ class BlockWidget(QFrame):
         self.body.addWidget(editors)
         return editors
 
+    def _quote_mark(self) -> QuoteMark:
+        """The line that says whether the clause quotes its source, wired to the requests."""
+        mark = QuoteMark(self)
+        mark.showRequest.connect(lambda: self.showInDeclarationRequest.emit(self.block_id))
+        mark.paraphraseRequest.connect(
+            lambda paraphrase: self.paraphraseRequest.emit(self.block_id, paraphrase)
+        )
+        self.body.addWidget(mark)
+        return mark
+
     def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(standard_icon(self.style(), icon))
@@ -273,6 +287,17 @@ class BlockWidget(QFrame):
         if isinstance(self, TextBlockWidget | CopiedClauseWidget):
             save = menu.addAction(_("&Save Block as Clause…"))
             save.triggered.connect(lambda: self.saveAsClauseRequest.emit(self.block_id))
+        mark = self.quote_mark
+        if mark is not None and mark.from_source:
+            menu.addSeparator()
+            show = menu.addAction(_("Sh&ow in Declaration"))
+            show.triggered.connect(lambda: self.showInDeclarationRequest.emit(self.block_id))
+            toggle = menu.addAction(
+                _("Present as &Quotation") if mark.paraphrase else _("Present as &Paraphrase")
+            )
+            toggle.triggered.connect(
+                lambda: self.paraphraseRequest.emit(self.block_id, not mark.paraphrase)
+            )
         menu.addSeparator()
         delete = menu.addAction(_("De&lete Block"))
         delete.triggered.connect(lambda: self.removeRequest.emit(self.block_id))
@@ -473,6 +498,7 @@ class LinkedClauseWidget(BlockWidget):
         self.labels: dict[str, ClauseText] = {}
         self.body.addLayout(self.texts)
         self.body.addWidget(self.update_line)
+        self.quote_mark = self._quote_mark()
         self.clause_id = ""
         self.title = ""
         self.revision = 0
@@ -510,6 +536,7 @@ class LinkedClauseWidget(BlockWidget):
                 )
             label.setAccessibleName(_("Clause text ({code})").format(code=language_code(lang)))
         self._set_badges(clause, languages)
+        self.quote_mark.show_block(block, library, languages)
         self._state = self._update_state(block, library, languages)
         self._show_update()
         # The section caches the block's height for its width: tell it the text or line changed.
@@ -594,6 +621,7 @@ class LinkedClauseWidget(BlockWidget):
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self.edit_locally.setEnabled(not read_only)
+        self.quote_mark.set_read_only(read_only)
         self._show_update()
 
     def retranslate(self) -> None:
@@ -610,6 +638,7 @@ class LinkedClauseWidget(BlockWidget):
             )
         )
         self.update_line.review.setAccessibleName(_("Review the newer wording"))
+        self.quote_mark.retranslate()
         self._show_update()
         if self.clause_id:
             self._heading()
@@ -623,6 +652,7 @@ class CopiedClauseWidget(BlockWidget):
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
         self.editors = self._language_editors()
+        self.quote_mark = self._quote_mark()
         self.clause_id = ""
         self.title = ""
         self.retranslate()
@@ -636,13 +666,19 @@ class CopiedClauseWidget(BlockWidget):
         self.editors.set_languages(languages)
         self.editors.set_texts(block.text)
         self.editors.set_read_only(self.read_only)
+        self.quote_mark.show_block(block, library, languages)
+        self.excerpted = bool(getattr(block, "excerpt", None))
         self._heading()
 
     def _heading(self) -> None:
         name = f"{self.clause_id} — {self.title}" if self.title else self.clause_id
         self.heading.setText(name)
-        self.tag.setText(_("edited locally"))
-        self.tag.setToolTip(_("A copy of the library clause, changed for this note"))
+        if getattr(self, "excerpted", False):  # taken with Insert as Quotation
+            self.tag.setText(_("quotation"))
+            self.tag.setToolTip(_("Words quoted from the declaration, kept in the note"))
+        else:
+            self.tag.setText(_("edited locally"))
+            self.tag.setToolTip(_("A copy of the library clause, changed for this note"))
         self.tag.show()
         self.setAccessibleName(_("Clause {id}, edited locally").format(id=self.clause_id))
         self.editors.retranslate(_("Clause {id}").format(id=self.clause_id))
@@ -655,6 +691,7 @@ class CopiedClauseWidget(BlockWidget):
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self.editors.set_read_only(read_only)
+        self.quote_mark.set_read_only(read_only)
 
     def focus_targets(self) -> list[QWidget]:
         return list(self.editors.editors.values())
@@ -662,6 +699,7 @@ class CopiedClauseWidget(BlockWidget):
     def retranslate(self) -> None:
         super().retranslate()
         self.heading.setToolTip(_("A copy of the library clause, changed for this note"))
+        self.quote_mark.retranslate()
         self._heading()
 
 

@@ -8,7 +8,10 @@ from app.library import Clause, Library, Status
 from ui.clausemodel import library_note
 from ui.icons import OUT_OF_DATE_COLOUR, STATUS_COLOURS
 from ui.labels import kind_name, language_code, status_name
-from ui.qt import QTextBrowser, QWidget
+from ui.qt import QTextBrowser, QUrl, QWidget, Signal
+
+#: The link of the card's "Show in Declaration".
+SHOW_IN_DECLARATION = "clausier:show-in-declaration"
 
 
 def escape(text: str) -> str:
@@ -52,6 +55,17 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
         elif part and part.title.get(lang):
             part_text = f"{part_text} — {part.title[lang]}"
         origin = f"{escape(name)}, {escape(part_text)}"
+        if clause.anchor is not None and source is not None and source.text:
+            from ui.quotemark import anchor_words
+
+            first, last = clause.anchor.lines
+            where = anchor_words(clause.anchor)
+            if first:
+                where = _("{where}, lines {first}–{last} of the text as received").format(
+                    where=where, first=first, last=last
+                )
+            link = escape(_("Show in Declaration"))
+            origin += f" · {escape(where)} · <a href='{SHOW_IN_DECLARATION}'>{link}</a>"
     revision = _("revision {n}").format(n=clause.revision)
     head = (
         f"<p style='margin:0'><b>{escape(clause.id)}</b> · {escape(kind_name(clause.kind))}"
@@ -105,13 +119,20 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
 class ClausePreview(QTextBrowser):
     """A read-only card of the selected clause."""
 
+    showInDeclarationRequest = Signal(str)  # clause id
+
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.clause: Clause | None = None
         self.display_lang = "fr"
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link)
         self.retranslate()
+
+    def _link(self, url: QUrl) -> None:
+        if url.toString() == SHOW_IN_DECLARATION and self.clause is not None:
+            self.showInDeclarationRequest.emit(self.clause.id)
 
     def show_clause(self, clause: Clause | None) -> None:
         """Show ``clause`` (None clears the card)."""

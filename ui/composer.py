@@ -160,6 +160,8 @@ class Composer(QScrollArea):
     removeFollowUpRowRequest = Signal(str, int)
     typingPausedRequest = Signal()
     saveAsClauseRequest = Signal(str)  # block id
+    showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
+    paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or quotation)
     currentChanged = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -363,6 +365,8 @@ class Composer(QScrollArea):
         widget.editTextRequest.connect(self.editTextRequest)
         widget.typingPausedRequest.connect(self.typingPausedRequest)
         widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
+        widget.showInDeclarationRequest.connect(self.showInDeclarationRequest)
+        widget.paraphraseRequest.connect(self.paraphraseRequest)
         if isinstance(widget, LinkedClauseWidget):
             widget.reviewUpdateRequest.connect(self.reviewUpdateRequest)
         if isinstance(widget, FollowUpWidget):

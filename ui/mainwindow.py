@@ -25,6 +25,7 @@ from ui.qt import (
     QSize,
     QSplitter,
     Qt,
+    QTabWidget,
     QTimer,
     QToolBar,
     QVBoxLayout,
@@ -35,10 +36,12 @@ from ui.qt import (
 if TYPE_CHECKING:
     from app.plan import PlanWarning
     from ui.composer import Composer
+    from ui.coveragepane import CoveragePane
     from ui.document import NoteDocument
     from ui.exportdialog import ExportDialog
     from ui.preferences import PreferencesDialog
     from ui.preview import PreviewPane
+    from ui.sourceview import SourceView
     from ui.workspace import Workspace
 
 
@@ -99,6 +102,9 @@ class MainWindow(QMainWindow):
         self.document: NoteDocument | None = None
         self.composer: Composer | None = None
         self.preview: PreviewPane | None = None
+        self.side: QTabWidget | None = None  # preview, declaration and coverage, as tabs
+        self.source_view: SourceView | None = None
+        self.coverage: CoveragePane | None = None
         self.ready = False
         self.export_dialog: ExportDialog | None = None
         self.preferences_dialog: PreferencesDialog | None = None
@@ -190,15 +196,24 @@ class MainWindow(QMainWindow):
         if self.ready:
             return
         from ui.composer import Composer
+        from ui.coveragepane import CoveragePane
         from ui.preview import PreviewPane
+        from ui.sourceview import SourceView
 
         library = self.services.library
         self.composer = Composer(library, self.middle)
         self.middle.layout().addWidget(self.composer, 1)
+        self.side = QTabWidget(self.right)
+        self.side.setDocumentMode(True)
         self.preview = PreviewPane(
-            library, parent=self.right, threaded=self.services.threaded_preview
+            library, parent=self.side, threaded=self.services.threaded_preview
         )
-        self.right.layout().addWidget(self.preview)
+        self.source_view = SourceView(library, self.side)
+        self.coverage = CoveragePane(library, self.side)
+        self.side.addTab(self.preview, "")
+        self.side.addTab(self.source_view, "")
+        self.side.addTab(self.coverage, "")
+        self.right.layout().addWidget(self.side)
         self.composer.tab_before = self.library.preview
         self.composer.tab_after = self.preview.browser
         self.editor = NoteEditor(self)
@@ -309,6 +324,7 @@ class MainWindow(QMainWindow):
                 a["clause_history"],
                 a["clause_translation"],
                 a["where_used"],
+                a["show_in_declaration"],
                 None,
                 a["retire_clause"],
                 a["delete_clause"],
@@ -352,6 +368,22 @@ class MainWindow(QMainWindow):
         comp.typingPausedRequest.connect(lambda: self.document.break_typing())
         comp.currentChanged.connect(self._show_insertion_point)
 
+        # The declaration and the note's coverage of it (issue 12).
+        src, cov = self.source_view, self.coverage
+        a["show_in_declaration"].triggered.connect(self.show_in_declaration)
+        a["insert_quotation"].triggered.connect(self.insert_quotation)
+        a["insert_cited_follow_up"].triggered.connect(cov.request_table)
+        a["view_declaration"].triggered.connect(lambda: self.show_side(src))
+        a["view_coverage"].triggered.connect(lambda: self.show_side(cov))
+        lib.preview.showInDeclarationRequest.connect(self.show_clause_in_declaration)
+        comp.showInDeclarationRequest.connect(self.show_block_in_declaration)
+        comp.paraphraseRequest.connect(ed.set_paraphrase)
+        src.insertQuotationRequest.connect(ed.insert_quotation)
+        cov.addFollowUpRequest.connect(ed.insert_cited_follow_up)
+        cov.goToBlockRequest.connect(comp.focus_block)
+        cov.showClauseRequest.connect(self.show_clause_in_declaration)
+        self.side.currentChanged.connect(lambda _index: self._refresh_coverage())
+
     def _attach(self, document: NoteDocument) -> None:
         """Show ``document`` in every view and follow its changes."""
         self.document = document
@@ -363,6 +395,8 @@ class MainWindow(QMainWindow):
         self._sync_preview_actions()
         self.library.set_used(document.note.clause_ids())
         self._follow_display_language()
+        self.source_view.show_language(self._display_language())
+        self._refresh_coverage()
         self._show_banner()
         self._state_changed()
         self._show_insertion_point()
@@ -416,6 +450,9 @@ class MainWindow(QMainWindow):
         self.composer.set_library(library)
         self.preview.library = library
         self.preview.schedule()
+        self.source_view.set_library(library)
+        self.coverage.library = library
+        self._refresh_coverage()
         self._sync_clause_actions()
         self.run_flow("updateflows", "announce_pending")
 
@@ -427,10 +464,12 @@ class MainWindow(QMainWindow):
         self.preview.schedule()
         if change.scope in (Scope.BLOCKS, Scope.SECTIONS, Scope.NOTE):
             self.library.set_used(self.document.note.clause_ids())
+            self._refresh_coverage()
         if change.scope is Scope.METADATA and change.field == "language":
             self.preview.set_language(self.document.note.language)
             self._sync_preview_actions()
             self._follow_display_language()
+            self._refresh_coverage()
         if change.scope in (Scope.METADATA, Scope.NOTE):
             self._state_changed()
 
@@ -459,8 +498,11 @@ class MainWindow(QMainWindow):
             "section_up",
             "section_down",
             "delete_section",
+            "insert_quotation",
+            "insert_cited_follow_up",
         ):
             self.actions[name].setEnabled(editing)
+        self.coverage.set_read_only(not editing)
 
     def _title(self) -> str:
         document = self.document
@@ -508,6 +550,82 @@ class MainWindow(QMainWindow):
             return
         title = pick(section.title, self._display_language()) or _("untitled section")
         self.where.setText(_("Clauses go to: {section}").format(section=title))
+
+    # --- the declaration and the coverage (issue 12) ---------------------------------
+
+    def show_side(self, widget: QWidget) -> None:
+        """Bring the preview pane forward on ``widget``'s tab (the declaration, the coverage)."""
+        self.actions["toggle_preview"].setChecked(True)
+        self.side.setCurrentWidget(widget)
+
+    def _refresh_coverage(self) -> None:
+        """Count the note's coverage again, when its tab shows (it is counted when it does)."""
+        if self.coverage is None or self.document is None:
+            return
+        if self.side.currentWidget() is self.coverage:
+            self.coverage.set_note(self.document.note, self._display_language())
+        else:
+            self.coverage.note = self.document.note
+            self.coverage.lang = self._display_language()
+
+    def show_in_declaration(self) -> None:
+        """Show in the declaration the clause selected in the library (when the library has
+        the keyboard), else the note's current block."""
+        focus = self.focusWidget()
+        in_library = focus is not None and (
+            focus is self.library or self.library.isAncestorOf(focus)
+        )
+        block_id = self.composer.current_block_id()
+        if in_library or not block_id:
+            clause_id = self.library.selected_clause_id()
+            if clause_id:
+                self.show_clause_in_declaration(clause_id)
+                return
+        if block_id:
+            self.show_block_in_declaration(block_id)
+            return
+        self.show_side(self.source_view)
+
+    def show_clause_in_declaration(self, clause_id: str) -> None:
+        """Scroll the declaration to a library clause and highlight it."""
+        self.show_side(self.source_view)
+        if not self.source_view.show_clause(clause_id, self.source_view.lang):
+            self.statusBar().showMessage(
+                _("{id} is not drawn from a declaration whose text the library holds.").format(
+                    id=clause_id
+                ),
+                5000,
+            )
+
+    def show_block_in_declaration(self, block_id: str) -> None:
+        """Scroll the declaration to where a block of the note stands, and highlight it."""
+        from app import quotation
+
+        try:
+            block = self.document.session.block(block_id)
+        except KeyError:
+            return
+        self.show_side(self.source_view)
+        found = quotation.block_span(block, self.services.library, self.source_view.lang)
+        if found is None:
+            self.statusBar().showMessage(
+                _("This block is not taken from a declaration whose text the library holds."),
+                5000,
+            )
+            return
+        source, span, lang = found
+        self.source_view.show_span(source.id, lang, span)
+
+    def insert_quotation(self) -> None:
+        """Insert the words selected in the declaration as a quotation (Ctrl+Shift+Q)."""
+        if (
+            self.side.currentWidget() is not self.source_view
+            or not self.source_view.request_quotation()
+        ):
+            self.show_side(self.source_view)
+            self.statusBar().showMessage(
+                _("Select words within one clause of the declaration, then insert them."), 5000
+            )
 
     # --- files ------------------------------------------------------------------------
 
@@ -701,7 +819,8 @@ class MainWindow(QMainWindow):
 
     def cycle_pane(self, step: int) -> None:
         """Move the keyboard to the next (or previous) pane: library, note, preview."""
-        panes = [w for w in (self.library, self.composer, self.preview) if w.isVisible()]
+        side = self.side.currentWidget() if self.side is not None else self.preview
+        panes = [w for w in (self.library, self.composer, side) if w.isVisible()]
         focus = self.focusWidget()
         current = next(
             (
@@ -718,6 +837,10 @@ class MainWindow(QMainWindow):
             self.composer.focus_note()
         elif target is self.preview:
             self.preview.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif target is self.source_view:
+            self.source_view.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_preferences(self) -> None:
         """Open the preferences."""
@@ -782,6 +905,15 @@ class MainWindow(QMainWindow):
             return
         self.composer.retranslate()
         self.preview.retranslate()
+        self.source_view.retranslate()
+        self.coverage.retranslate()
+        for widget, title in (
+            (self.preview, _("Preview")),
+            (self.source_view, _("Declaration")),
+            (self.coverage, _("Coverage")),
+        ):
+            self.side.setTabText(self.side.indexOf(widget), title)
+        self.side.setAccessibleName(_("Preview, declaration and coverage"))
         for dialog in (self.export_dialog, self.preferences_dialog):
             if dialog is not None:
                 dialog.retranslate()

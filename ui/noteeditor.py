@@ -224,3 +224,42 @@ class NoteEditor(QObject):
         label = self.document.session.history.redo_label
         if self.document.redo() is not None:
             self.window.statusBar().showMessage(_("Redone: {action}").format(action=label), 3000)
+
+    # --- quotations of a source, and the coverage table -------------------------------
+
+    def insert_quotation(self, source_id: str, lang: str, start: int, end: int) -> None:
+        """Insert the words selected in a source's full text as a quotation, where clauses go."""
+        from app import quotation
+
+        if self.document.read_only:
+            return
+        excerpt = quotation.excerpt_from_selection(self.library, source_id, lang, start, end)
+        if excerpt is None:
+            self.window.statusBar().showMessage(
+                _("Select words within one clause of the declaration to quote them."), 5000
+            )
+            return
+        section_id = self._ensure_section()
+        _section, index = self.composer.insertion_point()
+        session = self.document.session
+        change = self._edit(lambda: session.insert_quotation(section_id, excerpt, index))
+        if change:
+            self.window.statusBar().showMessage(
+                _("Inserted a quotation from {id}").format(id=excerpt.clause.id), 4000
+            )
+
+    def set_paraphrase(self, block_id: str, paraphrase: bool) -> None:
+        """Present a clause taken from a source as a paraphrase, or as a quotation again."""
+        if block_id and not self.document.read_only:
+            self._edit(lambda: self.document.session.set_paraphrase(block_id, paraphrase))
+
+    def insert_cited_follow_up(self, rows: list) -> None:
+        """Insert a follow-up table with a row per cited commitment, where clauses go."""
+        if not rows or self.document.read_only:
+            return
+        section_id = self._ensure_section()
+        _section, index = self.composer.insertion_point()
+        session = self.document.session
+        change = self._edit(lambda: session.insert_cited_follow_up(section_id, rows, index))
+        if change and change.block_id:
+            self.composer.focus_block(change.block_id)

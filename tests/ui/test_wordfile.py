@@ -154,7 +154,8 @@ def test_an_inserted_commitment_has_its_number_and_title_in_the_preview_and_in_w
         leads = [(t, langs) for s, t, langs in found if s == "ClausierClauseTitle"]
         assert leads == [lead]
         after = found[[t for _s, t, _l in found].index(lead[0]) + 1]
-        assert after[0] == "Normal" or after[0] == ""  # the clause's text follows, as body text
+        # The commitment's text follows, quoted word for word from the declaration.
+        assert after[0] == "ClausierQuotation"
 
 
 def test_an_empty_note_is_not_called_complete_and_each_gap_goes_to_its_field(
