@@ -141,15 +141,19 @@ class CoveragePane(QWidget):
             top.setExpanded(True)
         cited = sum(c.cited for c in self.found)
         total = sum(c.total for c in self.found)
-        self.summary.setText(
-            ngettext(
-                "The note cites {cited} of the {total} commitment of the declaration.",
-                "The note cites {cited} of the {total} commitments of the declarations.",
+        if not self.found:
+            summary = _("No declaration of the library has commitments.")
+        elif len(self.found) == 1:
+            summary = ngettext(
+                "The note cites {cited} of the declaration’s {total} commitment.",
+                "The note cites {cited} of the declaration’s {total} commitments.",
                 total,
             ).format(cited=cited, total=total)
-            if self.found
-            else _("No declaration of the library has commitments.")
-        )
+        else:
+            summary = _(
+                "The note cites {cited} of the {total} commitments of {n} declarations."
+            ).format(cited=cited, total=total, n=len(self.found))
+        self.summary.setText(summary)
         self._sync_button()
 
     def _items(self) -> list[QTreeWidgetItem]:

@@ -149,3 +149,16 @@ def test_a_diff_keeps_the_words_around_each_change_only():
     new = old.replace("sept", "SEPT")
     text = condensed(diff_words(old, new), context=12)
     assert text == "… cinq six [-sept-]{+SEPT+} huit neuf …"
+
+
+def test_the_command_line_export_warns_about_a_quotation_that_no_longer_matches(capsys, tmp_path):
+    session, block_id = quoting_session(tmp_path)
+    text = block_text(session.note.sections[0].blocks[0], None, "fr")
+    session.edit_text(block_id, "fr", text.replace("de biens culturels", "d’œuvres"))
+    session.save()
+    code, _out, err = run(
+        capsys, "export", str(session.path), "--lang", "fr", "-o", str(tmp_path / "n.docx")
+    )
+    assert code == 0
+    warnings = [line for line in err.splitlines() if "no longer matches the declaration" in line]
+    assert len(warnings) == 1 and "vd2.1.4" in warnings[0]

@@ -38,7 +38,7 @@ def test_the_pane_counts_per_part_and_adds_a_follow_up_table_in_one_undoable_ste
     assert "Part 3: 1 of 7 — Au niveau européen" in shown
     assert any(text.startswith("✓ 1.4 ") for text in shown)
     assert any(text.startswith("○ 1.5 ") for text in shown)
-    assert "3 of the 21 commitments" in pane.summary.text()
+    assert pane.summary.text() == "The note cites 3 of the declaration’s 21 commitments."
 
     QTest.mouseClick(pane.add_table, Qt.MouseButton.LeftButton)
     tables = [b for _s, b in window.document.note.blocks() if isinstance(b, FollowUpTable)]

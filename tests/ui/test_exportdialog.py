@@ -69,3 +69,31 @@ def test_ctrl_z_in_the_folder_field_undoes_its_own_typing(window, qtbot):
     assert folder.text() == before + "/sub"
     QTest.keyClick(folder, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert folder.text() == before
+
+
+def test_a_quotation_that_no_longer_matches_is_listed_and_enter_goes_to_it(window, qtbot, tmp_path):
+    from app.note import LinkedClause
+    from tests.ui.conftest import type_text
+    from ui.qt import QTextCursor
+
+    window.editor.insert_clause("vd2.1.6")
+    (block,) = [b for _s, b in window.document.note.blocks() if isinstance(b, LinkedClause)]
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )  # Edit Clause Locally
+    editor = window.composer.block_widgets[block.id].editors.editors["fr"]
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, " Sans délai.")
+    dialog = open_export(window, qtbot, tmp_path)
+    checks = dialog.warnings
+    (line,) = [
+        i for i, text in enumerate(checks.lines()) if "no longer matches the declaration" in text
+    ]
+    assert "vd2.1.6" in checks.lines()[line]
+    checks.setFocus()
+    checks.setCurrentRow(line)
+    QTest.keyClick(checks, Qt.Key.Key_Return)
+    assert window.composer.current_block == block.id
