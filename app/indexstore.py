@@ -238,6 +238,19 @@ class IndexedClauses(Mapping[str, Clause]):
                 self._kept[row[0]] = clause
         return found
 
+    def known_many(self, clause_ids: list[str]) -> set[str]:
+        """Which of ``clause_ids`` this library holds (ids read, no clause made)."""
+        found = {i for i in clause_ids if i in self._kept}
+        missing = [i for i in dict.fromkeys(clause_ids) if i not in found]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT id FROM clause WHERE origin = ? AND id IN ({', '.join('?' * len(chunk))})",
+                (self._origin, *chunk),
+            )
+            found.update(row[0] for row in rows)
+        return found
+
     def __contains__(self, clause_id: object) -> bool:
         if clause_id in self._kept:
             return True

@@ -80,6 +80,22 @@ class MergedClauses(MutableMapping[str, "Clause"]):
             wanted = [i for i in wanted if i not in answers]
         return found
 
+    def known_many(self, clause_ids: list[str]) -> set[str]:
+        """Which of ``clause_ids`` are here, each layer asked once, no clause made."""
+        decided: dict[str, bool] = {}
+        wanted = list(dict.fromkeys(clause_ids))
+        for layer in reversed(self.layers):
+            if not wanted:
+                break
+            if is_plain(layer):
+                decided.update({i: layer[i] is not None for i in wanted if i in layer})
+            elif hasattr(layer, "known_many"):
+                decided.update(dict.fromkeys(layer.known_many(wanted), True))
+            else:
+                decided.update({i: True for i in wanted if i in layer})
+            wanted = [i for i in wanted if i not in decided]
+        return {i for i, here in decided.items() if here}
+
     def __getitem__(self, clause_id: str) -> Clause:
         found = self.get(clause_id, _MISSING)
         if found is _MISSING:

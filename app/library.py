@@ -226,6 +226,12 @@ class Library:
         """The clause with ``clause_id``, or None."""
         return self.clauses.get(clause_id)
 
+    def known(self, clause_ids: list[str]) -> list[str]:
+        """The ids of ``clause_ids`` the library holds, in that order (no clause is made)."""
+        many = getattr(self.clauses, "known_many", None)
+        present = many(clause_ids) if many else {i for i in clause_ids if i in self.clauses}
+        return [i for i in clause_ids if i in present]
+
     def clauses_of(self, clause_ids: list[str]) -> list[Clause]:
         """The clauses of ``clause_ids`` in that order, unknown ones left out (a search's hits).
 

@@ -333,29 +333,28 @@ class LibraryPanel(QWidget):
             source=self.source_filter.currentData(),
             part=self.part_filter.currentData() if self.part_filter.isEnabled() else None,
         )
-        clauses = self.library.clauses_of([h.clause_id for h in hits])  # one query, not 200
+        # Rows hold ids: a clause is made when its row is painted (app.indexstore), not here.
+        ids = self.library.known([h.clause_id for h in hits])
         previous = self.selected_clause_id()
         root = self.model.begin()
         if query:
-            for clause in clauses:
-                self.model.add_clause(root, clause.id)
+            for clause_id in ids:
+                self.model.add_clause(root, clause_id)
         else:
-            self._fill_tree(root, clauses)
+            self._fill_tree(root, self.library.clauses_of(ids))
         self.model.end()
         self.tree.setRootIsDecorated(not query)  # a ranked list when searching, a tree otherwise
         if not query:
             self._span_headings(root, QModelIndex())
             self.tree.expandAll()
         self.count.setText(
-            ngettext("{n} matching clause", "{n} matching clauses", len(clauses)).format(
-                n=len(clauses)
-            )
+            ngettext("{n} matching clause", "{n} matching clauses", len(ids)).format(n=len(ids))
             if query
-            else ngettext("{n} clause", "{n} clauses", len(clauses)).format(n=len(clauses))
+            else ngettext("{n} clause", "{n} clauses", len(ids)).format(n=len(ids))
         )
         target = self.model.index_of(previous)
-        if not target.isValid() and clauses:
-            target = self.model.index_of(clauses[0].id)
+        if not target.isValid() and ids:
+            target = self.model.index_of(ids[0])
         if target.isValid():
             self.tree.setCurrentIndex(target)
             self.tree.scrollTo(target)

@@ -134,3 +134,22 @@ def test_a_search_s_hits_are_read_in_one_query_in_their_order(indexed, monkeypat
     assert [c.id for c in found] == ["t.3", "b.1", "shared", "t.3"]
     assert len(queries) == 1 and " IN (" in queries[0]  # one query for every hit
     assert found[2].text_in("fr") == "équipe" and len(queries) == 2  # the text, when read
+
+
+def test_which_hits_the_library_holds_is_answered_without_making_a_clause(indexed, monkeypatch):
+    from app import indexstore
+
+    made = []
+    original = indexstore.clause_from_row
+    monkeypatch.setattr(
+        indexstore,
+        "clause_from_row",
+        lambda row, *rest: made.append(row[0]) or original(row, *rest),
+    )
+    combined = Library()
+    combined.merge(Library(clauses={"b.1": clause("b.1")}, digest="b"), origin="builtin")
+    combined.merge(indexed, origin="team:a.json")
+    del combined.clauses["t.2"]
+    made.clear()
+    assert combined.known(["t.3", "nowhere", "t.2", "b.1", "t.1"]) == ["t.3", "b.1", "t.1"]
+    assert made == []
