@@ -27,6 +27,7 @@ from app.language import LANGS, Localized
 from app.library import BUILTIN, IMPORT, PERSONAL, TEAM, Clause, Kind, Library, Status
 from app.note import Block, CopiedClause, Note, TextBlock
 from app.personal import ClauseDraft, PersonalLibrary
+from app.richtext import marked_text
 from app.search import Hit, LibraryIndex
 from app.whereused import NoteIndex, ScanReport, Usage
 
@@ -443,7 +444,8 @@ class Collection:
         if text is None:
             if not isinstance(block, TextBlock | CopiedClause):
                 raise LibraryError(_("Only text can be saved as a clause."))
-            text = dict(block.text)
+            # A library clause is plain text: the wording and its lists, not bold or italic.
+            text = {lang: marked_text(value) for lang, value in block.text.items()}
         if title is None and isinstance(block, CopiedClause):
             title = dict(block.title)
         draft = ClauseDraft(text=dict(text), title=dict(title or {}), kind=Kind(kind), tags=tags)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import notefile
+from app import formatting, notefile
 from app.classification import Classification
 from app.errors import ClausierError, LibraryError
 from app.history import Change, Command, History, Label, Scope
@@ -31,6 +31,7 @@ from app.note import (
 )
 from app.period import DateRange
 from app.quotation import Excerpt
+from app.richtext import ListKind, RichText, TextRun, coerce, paragraph, rich
 from app.surrogates import clean, clean_value
 
 #: Metadata fields a user edits.
@@ -62,6 +63,16 @@ def _deadline_after(row: FollowUpRow, lang: str, text: str) -> tuple[str, Locali
     else:
         texts.pop(lang, None)
     return "", texts
+
+
+def _clean_rich(value: RichText) -> RichText:
+    """``value`` with lone surrogates (from broken input) replaced, as typed text gets."""
+    if not any(clean(run.text) != run.text for p in value.paragraphs for run in p.runs):
+        return value
+    return rich(
+        paragraph([TextRun(clean(r.text), r.bold, r.italic) for r in p.runs], p.kind, p.level)
+        for p in value.paragraphs
+    )
 
 
 def _metadata_label(name: str) -> Label:
@@ -315,23 +326,30 @@ class NoteSession:
         )
 
     def insert_text(
-        self, section_id: str, text: Localized | None = None, index: int | None = None
+        self,
+        section_id: str,
+        text: dict[str, RichText | str] | None = None,
+        index: int | None = None,
     ) -> Change:
-        """Insert a free-text block."""
-        return self._insert(
-            Label(N_("Insert text")), section_id, TextBlock(clean_value(dict(text or {}))), index
-        )
+        """Insert a free-text block (plain strings are read as a note file reads them)."""
+        texts = {lang: _clean_rich(coerce(value)) for lang, value in (text or {}).items()}
+        return self._insert(Label(N_("Insert text")), section_id, TextBlock(texts), index)
 
     def insert_follow_up(self, section_id: str, index: int | None = None) -> Change:
         """Insert an empty follow-up table."""
         return self._insert(Label(N_("Insert follow-up table")), section_id, FollowUpTable(), index)
 
-    def edit_text(self, block_id: str, lang: str, text: str) -> Change:
-        """Change the text of a free-text or copied block in one language."""
+    def _text_block(self, block_id: str) -> TextBlock | CopiedClause:
         block = self.block(block_id)
         if not isinstance(block, TextBlock | CopiedClause):
             raise ClausierError(_("A linked clause cannot be edited; edit it locally first."))
-        text = clean(text)
+        return block
+
+    def _set_text(
+        self, label: Label, block_id: str, lang: str, text: RichText, merge_key: tuple | None
+    ) -> Change:
+        """Record ``text`` as the block's text in ``lang`` (nothing when it is the same)."""
+        block = self._text_block(block_id)
         old = block.text.get(lang)
         if old == text:
             return Change(Scope.BLOCK, block_id=block_id, field=lang)
@@ -346,10 +364,54 @@ class NoteSession:
 
             return run
 
-        return self.history.push(
-            Command(
-                Label(N_("Typing")), setter(text), setter(old), merge_key=("text", block_id, lang)
-            )
+        return self.history.push(Command(label, setter(text), setter(old), merge_key=merge_key))
+
+    def edit_text(self, block_id: str, lang: str, text: RichText | str) -> Change:
+        """Change the text of a free-text or copied block in one language (typing, pasting).
+
+        ``text`` is formatted text, or a plain string read as a note file reads one.
+        """
+        self._text_block(block_id)
+        value = _clean_rich(text if isinstance(text, RichText) else coerce(clean(text)))
+        return self._set_text(
+            Label(N_("Typing")), block_id, lang, value, merge_key=("text", block_id, lang)
+        )
+
+    def _format(self, label: Label, block_id: str, lang: str, change) -> Change:
+        """Apply ``change`` (RichText → RichText) to a block's text in ``lang``, as one command."""
+        block = self._text_block(block_id)
+        before = coerce(block.text.get(lang))
+        return self._set_text(label, block_id, lang, change(before), merge_key=None)
+
+    def toggle_mark(
+        self, block_id: str, lang: str, start: int, end: int, mark: formatting.InlineMark | str
+    ) -> Change:
+        """Make characters ``start`` to ``end`` bold (or italic), or not when they all are."""
+        mark = formatting.InlineMark(mark)
+        label = Label(N_("Bold")) if mark is formatting.InlineMark.BOLD else Label(N_("Italic"))
+        return self._format(
+            label, block_id, lang, lambda v: formatting.toggle_mark(v, start, end, mark)
+        )
+
+    def toggle_list(
+        self, block_id: str, lang: str, start: int, end: int, kind: ListKind | str
+    ) -> Change:
+        """Make the paragraphs a range touches a bulleted (numbered) list, or prose when they are."""
+        kind = ListKind(kind)
+        if kind is ListKind.PLAIN:
+            raise ValueError(kind)
+        label = (
+            Label(N_("Bulleted list")) if kind is ListKind.BULLET else Label(N_("Numbered list"))
+        )
+        return self._format(
+            label, block_id, lang, lambda v: formatting.toggle_list(v, start, end, kind)
+        )
+
+    def shift_list_level(self, block_id: str, lang: str, start: int, end: int, step: int) -> Change:
+        """Put the list items a range touches one level deeper (``step`` 1) or shallower (-1)."""
+        label = Label(N_("Increase list level")) if step > 0 else Label(N_("Decrease list level"))
+        return self._format(
+            label, block_id, lang, lambda v: formatting.shift_level(v, start, end, step)
         )
 
     def move_block(self, block_id: str, section_id: str, index: int) -> Change:
@@ -526,7 +588,7 @@ class NoteSession:
         for _section, block in self.note.blocks():
             texts: list[str] = []
             if isinstance(block, TextBlock | CopiedClause):
-                texts = list(block.text.values())
+                texts = [value.plain for value in block.text.values()]
             elif isinstance(block, LinkedClause):
                 clause = library.find(block.clause_id)
                 texts = list(clause.text.values()) if clause else []

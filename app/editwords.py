@@ -42,6 +42,13 @@ PHRASES: dict[str, tuple[str, str]] = {
         N_("&Redo Insert follow-up table"),
     ),
     "Typing": (N_("&Undo Typing"), N_("&Redo Typing")),
+    # formatting free text
+    "Bold": (N_("&Undo Bold"), N_("&Redo Bold")),
+    "Italic": (N_("&Undo Italic"), N_("&Redo Italic")),
+    "Bulleted list": (N_("&Undo Bulleted list"), N_("&Redo Bulleted list")),
+    "Numbered list": (N_("&Undo Numbered list"), N_("&Redo Numbered list")),
+    "Increase list level": (N_("&Undo Increase list level"), N_("&Redo Increase list level")),
+    "Decrease list level": (N_("&Undo Decrease list level"), N_("&Redo Decrease list level")),
     "Move block": (N_("&Undo Move block"), N_("&Redo Move block")),
     "Delete block": (N_("&Undo Delete block"), N_("&Redo Delete block")),
     "Edit clause locally": (N_("&Undo Edit clause locally"), N_("&Redo Edit clause locally")),

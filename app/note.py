@@ -14,6 +14,7 @@ from datetime import date
 from app.classification import Classification
 from app.language import Localized, NoteLanguage
 from app.period import Period
+from app.richtext import RichLocalized, coerce_all, plain_in
 
 
 def new_id() -> str:
@@ -23,10 +24,21 @@ def new_id() -> str:
 
 @dataclass
 class TextBlock:
-    """Free text written in the note, one version per language."""
+    """Free text written in the note, one version per language, with bold, italic and lists.
 
-    text: Localized = field(default_factory=dict)
+    Each language's text is a :class:`~app.richtext.RichText`; a plain string given here
+    is read as a note file always read one ("- " lines are bullets).
+    """
+
+    text: RichLocalized = field(default_factory=dict)
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.text = coerce_all(self.text)
+
+    def plain(self, lang: str) -> str:
+        """The text's characters in ``lang``, without formats ("" when it has none)."""
+        return plain_in(self.text, lang)
 
 
 @dataclass
@@ -46,18 +58,30 @@ class LinkedClause:
 
 @dataclass
 class CopiedClause:
-    """A library clause copied into the note and edited locally."""
+    """A library clause copied into the note and edited locally.
+
+    Its text is formatted text as a free text's is: the note owns it, and an adviser
+    (or the head of cabinet, in Word) may set a word of a commitment in bold. The
+    library's clauses stay plain strings, read as :func:`~app.richtext.from_plain` does.
+    """
 
     clause_id: str
     revision: int
     title: Localized = field(default_factory=dict)
-    text: Localized = field(default_factory=dict)
+    text: RichLocalized = field(default_factory=dict)
     id: str = field(default_factory=new_id)
     # Presented as a paraphrase rather than as a quotation of the source (app.quotation).
     paraphrase: bool = False
     # A quotation of part of the clause: per language, the (start, end) of the excerpt in
     # the clause's text at ``revision``; no entry for a language: the whole clause.
     excerpt: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = coerce_all(self.text)
+
+    def plain(self, lang: str) -> str:
+        """The text's characters in ``lang``, without formats ("" when it has none)."""
+        return plain_in(self.text, lang)
 
 
 @dataclass

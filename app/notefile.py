@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import __version__, atomic, safejson, saferead, surrogates
+from app import __version__, atomic, notetext, safejson, saferead, surrogates
 from app.atomic import write_atomic
 from app.classification import Classification
 from app.errors import NoteFileError
@@ -30,14 +30,17 @@ from app.note import (
 )
 from app.period import DateRange, Period, parse_iso
 from app.period import iso as period_iso
+from app.richtext import RichLocalized
 
 NOTE_FORMAT = "clausier-note"
 #: The newest format version this Clausier reads and writes (see docs/note-format.md).
-NOTE_VERSION = 3
+NOTE_VERSION = 4
 #: The oldest version that can hold a note without a range of meeting days.
 _PLAIN_VERSION = 1
-#: The oldest that can hold a range of meeting days; deadlines per language need NOTE_VERSION.
+#: The oldest that can hold a range of meeting days.
 _RANGE_VERSION = 2
+#: The oldest that can hold a deadline per language; formatted text needs NOTE_VERSION.
+_DEADLINE_VERSION = 3
 SUFFIX = ".clausier"
 #: What one note may hold (docs/note-format.md, "Limits"); a file past a cap is refused whole.
 #: A briefing note holds tens of blocks; the window opens one at the caps in seconds.
@@ -63,6 +66,17 @@ def _localized(value: Any, what: str) -> Localized:
     else:
         raise Damaged(_("“{field}” should hold a text per language").format(field=what))
     if any(len(text) > MAX_TEXT_CHARS for text in texts.values()):
+        raise past_limit("text")
+    return texts
+
+
+def _texts(value: Any) -> RichLocalized:
+    """A block's formatted text per language (a string, or paragraphs in version 4)."""
+    try:
+        texts = notetext.texts_from_json(value)
+    except notetext.TextDamaged as error:
+        raise Damaged(str(error)) from None
+    if any(len(text.plain) > MAX_TEXT_CHARS for text in texts.values()):
         raise past_limit("text")
     return texts
 
@@ -117,8 +131,9 @@ def check_limits(note: Note) -> None:
                     raise past_limit("rows")
                 for row in block.rows:
                     texts += [row.commitment, row.state, row.lead, row.deadline_text]
-            else:
-                texts += [getattr(block, "text", {}), getattr(block, "title", {})]
+            elif isinstance(block, TextBlock | CopiedClause):
+                texts += [{lang: value.plain for lang, value in block.text.items()}]
+                texts += [getattr(block, "title", {})]
     for text in texts:
         values = [text] if isinstance(text, str) else text.values()
         if any(len(value) > MAX_TEXT_CHARS for value in values):
@@ -157,19 +172,27 @@ def _period(value: Any, field: str) -> Period | None:
 
 
 def format_version(note: Note) -> int:
-    """The oldest format version that holds ``note``: 3 for a deadline written per language,
-    2 for a range of meeting days, else 1.
+    """The oldest format version that holds ``note``: 4 for text with bold, italic, numbered
+    or nested lists, 3 for a deadline written per language, 2 for a range of meeting days,
+    else 1.
 
     A note that version 1 can hold is written as version 1, so Clausier 0.1 still
     opens it; one with a range says it needs a newer Clausier instead of looking damaged.
     """
+    if any(
+        notetext.needs_paragraphs(value)
+        for _section, block in note.blocks()
+        if isinstance(block, TextBlock | CopiedClause)
+        for value in block.text.values()
+    ):
+        return NOTE_VERSION
     if any(
         row.deadline_text and not row.deadline
         for _section, block in note.blocks()
         if isinstance(block, FollowUpTable)
         for row in block.rows
     ):
-        return NOTE_VERSION
+        return _DEADLINE_VERSION
     return _RANGE_VERSION if isinstance(note.meeting_date, DateRange) else _PLAIN_VERSION
 
 
@@ -212,7 +235,7 @@ def _choice(kind, value: Any, field: str):
 def block_to_json(block: Block) -> dict[str, Any]:
     """A block as plain JSON data."""
     if isinstance(block, TextBlock):
-        return {"type": "text", "id": block.id, "text": block.text}
+        return {"type": "text", "id": block.id, "text": notetext.texts_to_json(block.text)}
     if isinstance(block, LinkedClause):
         data: dict[str, Any] = {
             "type": "linked",
@@ -231,7 +254,7 @@ def block_to_json(block: Block) -> dict[str, Any]:
             "clause": block.clause_id,
             "revision": block.revision,
             "title": block.title,
-            "text": block.text,
+            "text": notetext.texts_to_json(block.text),
             **_quoting_json(block),
         }
     if isinstance(block, FollowUpTable):
@@ -364,7 +387,7 @@ def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
     block_id = str(data.get("id") or "")
     extra = {"id": block_id} if block_id else {}
     if kind == "text":
-        return TextBlock(text=_localized(data.get("text"), "text"), **extra)
+        return TextBlock(text=_texts(data.get("text")), **extra)
     if kind == "linked":
         linked = LinkedClause(str(data["clause"]), int(data["revision"]), **extra)
         linked.kept = _kept(data.get("kept"), linked)
@@ -375,7 +398,7 @@ def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
             str(data["clause"]),
             int(data.get("revision", 0)),
             title=_localized(data.get("title"), "title"),
-            text=_localized(data.get("text"), "text"),
+            text=_texts(data.get("text")),
             paraphrase=_paraphrase(data.get("paraphrase"), str(data["clause"])),
             excerpt=_excerpt(data.get("excerpt"), str(data["clause"])),
             **extra,

@@ -30,6 +30,7 @@ class Style(StrEnum):
     HEADING2 = "heading2"
     BODY = "body"
     BULLET = "bullet"
+    NUMBER = "number"  # an item of a numbered list
     CLAUSE_TITLE = "clause_title"  # a clause's lead-in: its number and title
     TABLE_TEXT = "table_text"
     META_LABEL = "meta_label"
@@ -56,11 +57,18 @@ class Span:
 
 @dataclass
 class Paragraph:
-    """A paragraph of spans in one language ("fr" or "nl")."""
+    """A paragraph of spans in one language ("fr" or "nl").
+
+    A list item (style BULLET or NUMBER) has its ``level`` (0 the outermost) and its
+    ``list_id``: the items of one numbered sequence share it and count 1, 2, 3; another
+    id starts at 1 again (:func:`app.numbering.list_sequences`). Ids are unique in a plan.
+    """
 
     spans: list[Span]
     lang: str
     style: Style = Style.BODY
+    level: int = 0
+    list_id: int = -1
 
     @property
     def text(self) -> str:
@@ -181,3 +189,26 @@ class DocumentPlan:
     def main_language(self) -> str:
         """The document's default language (the first one)."""
         return self.languages[0]
+
+    def paragraph_styles(self) -> frozenset[Style]:
+        """The styles of the body's paragraphs (in clauses, tables and columns too)."""
+        found: set[Style] = set()
+
+        def walk(items: list) -> None:
+            for item in items:
+                if isinstance(item, Paragraph):
+                    found.add(item.style)
+                elif isinstance(item, ClauseFrame):
+                    walk([item.lead_in] if item.lead_in else [])
+                    walk(item.paragraphs)
+                elif isinstance(item, Table):
+                    for row in [item.header, *item.rows]:
+                        for cell in row:
+                            walk(cell)
+                elif isinstance(item, SideBySide):
+                    for left, right in item.rows:
+                        walk(left)
+                        walk(right)
+
+        walk(self.body)
+        return frozenset(found)

@@ -7,11 +7,11 @@ variable, an unknown clause) becomes a visible mark plus a warning.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from app import dates, period, typography, variables, wordchars
+from app import dates, numbering, period, typography, variables, wordchars
 from app.classification import Classification
 from app.i18n import _, ngettext
 from app.language import Localized, NoteLanguage
@@ -30,9 +30,50 @@ from app.plan import (
     Table,
 )
 from app.quoterender import quote_frame
+from app.richtext import (
+    BULLET_MARKERS,
+    ListKind,
+    RichText,
+    TextParagraph,
+    TextRun,
+    coerce,
+    paragraph,
+)
 from app.vocabulary import word
 
-_BULLETS = ("- ", "– ", "• ", "* ")
+_BULLETS = BULLET_MARKERS
+_LIST_STYLES = {
+    ListKind.PLAIN: Style.BODY,
+    ListKind.BULLET: Style.BULLET,
+    ListKind.NUMBERED: Style.NUMBER,
+}
+
+
+def _trimmed(runs: Sequence[TextRun]) -> list[TextRun]:
+    """Runs without the spaces at the two ends of the paragraph."""
+    out = list(runs)
+    while out and not out[0].text.lstrip():
+        out.pop(0)
+    if out:
+        out[0] = TextRun(out[0].text.lstrip(), out[0].bold, out[0].italic)
+    while out and not out[-1].text.rstrip():
+        out.pop()
+    if out:
+        out[-1] = TextRun(out[-1].text.rstrip(), out[-1].bold, out[-1].italic)
+    return out
+
+
+def _exported(item: TextParagraph) -> TextParagraph:
+    """A paragraph as the export writes it: trimmed, a "- " prose line made a bullet."""
+    runs = _trimmed(item.runs)
+    if item.kind is ListKind.PLAIN and "".join(r.text for r in runs).startswith(_BULLETS):
+        cut, rest = 2, []
+        for run in runs:
+            rest.append(TextRun(run.text[cut:], run.bold, run.italic))
+            cut = max(0, cut - len(run.text))
+        return paragraph(_trimmed(rest), ListKind.BULLET)
+    return paragraph(runs, item.kind, item.level)
+
 
 #: The columns of a follow-up table as warnings name them (the editor's headers).
 _COLUMNS = {
@@ -109,6 +150,7 @@ class _Renderer:
         self.values = self._variable_values()
         self.place_lines: list[Paragraph] = []
         self.section = ""  # how messages name the section being laid out: “Title”, section 2
+        self.next_list = 0  # the list id the next list gets (ids are unique in the plan)
 
     # --- text ---------------------------------------------------------------
 
@@ -135,13 +177,24 @@ class _Renderer:
             values[name] = value
         return values
 
-    def spans(self, text: str, lang: str, **style) -> list[Span]:
+    def spans(self, text: str, lang: str) -> list[Span]:
         """Spans for ``text`` in ``lang``: cleaned, variables filled, typography applied."""
-        text, changed = wordchars.clean(text)
-        self.cleaned += changed
-        segments = variables.render(text, self.values, lang)
+        return self.run_spans((TextRun(text),), lang)
+
+    def run_spans(self, runs: Sequence[TextRun], lang: str) -> list[Span]:
+        """Spans for a paragraph's runs, each keeping its bold and italic.
+
+        The whole line is one text for variables and typography: a variable whose format
+        changes inside it is still found, and quotes around a bold word pair up.
+        """
+        parts = []
+        for run in runs:
+            cleaned, changed = wordchars.clean(run.text)
+            self.cleaned += changed
+            parts.append(cleaned)
+        pieces = variables.render_parts(parts, self.values, lang)
         texts = []
-        for segment in segments:
+        for segment, _part in pieces:
             value = segment.text
             if segment.kind is variables.SegmentKind.FILLED:
                 value, changed = wordchars.clean(value)
@@ -150,7 +203,8 @@ class _Renderer:
         # Typography sees the whole line, so quotes around a variable pair up.
         texts = typography.apply_parts(texts, lang)
         result = []
-        for segment, value in zip(segments, texts, strict=True):
+        for (segment, part), value in zip(pieces, texts, strict=True):
+            style = {"bold": runs[part].bold, "italic": runs[part].italic}
             if segment.kind is variables.SegmentKind.UNFILLED:
                 missing_in = self.unfilled.setdefault(segment.name or "", [])
                 if lang not in missing_in:
@@ -161,6 +215,26 @@ class _Renderer:
             else:
                 result.append(Span(value, **style))
         return _raise_ordinals(result, lang)
+
+    def rich_paragraphs(self, text: RichText, lang: str) -> list[Paragraph]:
+        """Paragraphs of formatted text: bold and italic runs, bulleted and numbered lists.
+
+        As plain text always was, a prose paragraph that starts with "- " (or "– ", "• ",
+        "* ") is a bullet, and empty paragraphs are left out; an empty prose paragraph
+        still ends a list, so the next one counts from 1 again.
+        """
+        items = [_exported(item) for item in text.paragraphs]
+        base = self.next_list
+        result = []
+        for item, ident in zip(items, numbering.list_ids(items), strict=True):
+            self.next_list = max(self.next_list, base + ident + 1)
+            if not item.runs:
+                continue
+            style = _LIST_STYLES[item.kind]
+            list_id = base + ident if item.is_list_item else -1
+            spans = self.run_spans(item.runs, lang)
+            result.append(Paragraph(spans, lang, style, item.level, list_id))
+        return result
 
     def paragraphs(self, text: str, lang: str, style: Style = Style.BODY) -> list[Paragraph]:
         """Paragraphs of ``text`` (one per line; "- " lines become bullets)."""
@@ -211,10 +285,10 @@ class _Renderer:
     def block_items(self, block: Block, lang: str) -> list:
         """The plan items of one block in one language."""
         if isinstance(block, TextBlock):
-            text = block.text.get(lang, "")
-            if text.strip():
-                return self.paragraphs(text, lang)
-            if any(v.strip() for v in block.text.values()):
+            text = coerce(block.text.get(lang))
+            if text.plain.strip():
+                return self.rich_paragraphs(text, lang)
+            if any(coerce(v).plain.strip() for v in block.text.values()):
                 return self.missing(
                     lang, block.id, _("A text block in {section}").format(section=self.section)
                 )
@@ -254,15 +328,15 @@ class _Renderer:
                 )
             ]
         if isinstance(block, CopiedClause):
-            text = block.text.get(lang, "")
+            text = coerce(block.text.get(lang))
             source = self.library.at(block.clause_id, block.revision) or self.library.find(
                 block.clause_id
             )
             # The copy's own title, else the library's in the same language (added since).
             titles = {**(dict(source.title) if source else {}), **block.title}
             paragraphs = (
-                self.paragraphs(text, lang)
-                if text.strip()
+                self.rich_paragraphs(text, lang)
+                if text.plain.strip()
                 else self.missing(
                     lang,
                     block.id,

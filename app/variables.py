@@ -8,9 +8,11 @@ braces, and anything else between braces is plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from itertools import accumulate
 
 from app import dates
 from app.i18n import N_, _
@@ -127,3 +129,52 @@ def render(text: str, values: Mapping[str, str | Localized], lang: str) -> list[
     if pending := "".join(plain):
         segments.append(Segment(pending))
     return segments
+
+
+def render_parts(
+    parts: Sequence[str], values: Mapping[str, str | Localized], lang: str
+) -> list[tuple[Segment, int]]:
+    """:func:`render` of the joined ``parts``, each segment with the index of its part.
+
+    The parts are runs of one paragraph in different formats: a variable is found even
+    when a format changes inside it, and is the part it starts in; plain text is cut
+    where the parts meet, so each piece keeps its run's format.
+    """
+    joined = "".join(parts)
+    ends = list(accumulate(len(part) for part in parts))
+    out: list[tuple[Segment, int]] = []
+
+    def part_at(offset: int) -> int:
+        return min(bisect_right(ends, offset), len(parts) - 1)
+
+    def plain(value: str, part: int) -> None:
+        if not value:
+            return
+        if out and out[-1][1] == part and out[-1][0].kind is SegmentKind.PLAIN:
+            out[-1] = (Segment(out[-1][0].text + value), part)
+        else:
+            out.append((Segment(value), part))
+
+    def source(low: int, high: int) -> None:
+        while low < high:
+            part = part_at(low)
+            stop = min(high, ends[part])
+            plain(joined[low:stop], part)
+            low = stop
+
+    position = 0
+    for match in _TOKEN.finditer(joined):
+        source(position, match.start())
+        position = match.end()
+        name = match.group(1)
+        part = part_at(match.start())
+        if name is None:
+            plain(match.group()[0], part)
+            continue
+        filled = value_in(values.get(name), lang, name)
+        if filled is None:
+            out.append((Segment(match.group(), SegmentKind.UNFILLED, name), part))
+        else:
+            out.append((Segment(filled, SegmentKind.FILLED, name), part))
+    source(position, len(joined))
+    return out

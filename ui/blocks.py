@@ -6,12 +6,13 @@ from app.i18n import _
 from app.library import Library, Status
 from app.note import Block, CopiedClause, FollowUpTable, LinkedClause, Note, TextBlock
 from app.revisions import wording_changed
+from app.richtext import RichText, coerce
 from ui.dragdrop import block_mime
 from ui.followup import FollowUpEditor
+from ui.formattededit import FormattedTextEdit
 from ui.icons import STATUS_COLOURS, grip_icon, status_icon
 from ui.labels import language_code, status_summary
 from ui.looks import LINKED_BACKGROUND, MUTED, WARNING, Tag, embolden, paint_card, shrink, tint
-from ui.quotemark import QuoteMark
 from ui.qt import (
     QColor,
     QContextMenuEvent,
@@ -34,7 +35,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.textedit import GrowingTextEdit
+from ui.quotemark import QuoteMark
 
 _standard_icons: dict[QStyle.StandardPixmap, QIcon] = {}
 
@@ -100,12 +101,14 @@ class ClauseText(QLabel):
 class LanguageEditors(QWidget):
     """One growing editor per note language, side by side (French left, Dutch right)."""
 
-    edited = Signal(str, str)  # lang, text
+    edited = Signal(str, object)  # lang, RichText
+    formatRequest = Signal(str, str, int, int)  # lang, command, start, end
     focusLeft = Signal()
+    typingPaused = Signal()  # around a paste: it is an undo step of its own
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editors: dict[str, GrowingTextEdit] = {}
+        self.editors: dict[str, FormattedTextEdit] = {}
         self.tags: dict[str, QLabel] = {}
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -131,19 +134,26 @@ class LanguageEditors(QWidget):
                 shrink(tag)
                 self.tags[lang] = tag
                 column.addWidget(tag)
-            editor = GrowingTextEdit(self)
+            editor = FormattedTextEdit(self)
             editor.textEdited.connect(lambda text, lang=lang: self.edited.emit(lang, text))
+            editor.formatRequest.connect(
+                lambda command, start, end, lang=lang: self.formatRequest.emit(
+                    lang, command, start, end
+                )
+            )
+            editor.pasteBoundary.connect(self.typingPaused)
             editor.focusLeft.connect(self.focusLeft)
             column.addWidget(editor)
+            column.addStretch(1)  # a shorter text stays at the top, beside the other's start
             self._layout.addLayout(column, 1)
             self.editors[lang] = editor
         self.setFocusProxy(self.editors[languages[0]])
         self.retranslate(self._name)
 
-    def set_texts(self, texts: dict[str, str]) -> None:
-        """Show each language's text (without announcing edits)."""
+    def set_texts(self, texts: dict[str, RichText]) -> None:
+        """Show each language's formatted text (without announcing edits)."""
         for lang, editor in self.editors.items():
-            editor.set_text(texts.get(lang, ""))
+            editor.set_rich(coerce(texts.get(lang)))
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse edits."""
@@ -169,7 +179,8 @@ class BlockWidget(QFrame):
     moveByRequest = Signal(str, int)  # block id, -1 or +1
     removeRequest = Signal(str)
     editLocallyRequest = Signal(str)
-    editTextRequest = Signal(str, str, str)  # block id, lang, text
+    editTextRequest = Signal(str, str, object)  # block id, lang, RichText
+    formatTextRequest = Signal(str, str, str, int, int)  # block id, lang, command, start, end
     typingPausedRequest = Signal()
     saveAsClauseRequest = Signal(str)  # block id
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
@@ -234,7 +245,13 @@ class BlockWidget(QFrame):
         editors.edited.connect(
             lambda lang, text: self.editTextRequest.emit(self.block_id, lang, text)
         )
+        editors.formatRequest.connect(
+            lambda lang, command, start, end: self.formatTextRequest.emit(
+                self.block_id, lang, command, start, end
+            )
+        )
         editors.focusLeft.connect(self.typingPausedRequest)
+        editors.typingPaused.connect(self.typingPausedRequest)
         self.body.addWidget(editors)
         return editors
 

@@ -17,6 +17,7 @@ from app.i18n import _
 from app.library import BUILTIN, IMPORT, PERSONAL, TEAM, Clause
 from app.note import CopiedClause, FollowUpTable, LinkedClause, TextBlock
 from app.personal import ClauseDraft, title_from
+from app.richtext import marked_text
 from ui.labels import language_code
 from ui.qt import QDialog, Qt
 
@@ -163,7 +164,7 @@ def save_block_as_clause(window: MainWindow, block_id: str) -> None:
     if isinstance(block, FollowUpTable) or not isinstance(block, TextBlock | CopiedClause):
         _tell(window, _("A follow-up table cannot be saved as a clause; only text can."))
         return
-    text = dict(block.text)
+    text = {lang: marked_text(value) for lang, value in block.text.items()}
     selected = _selection(window, block_id)
     if selected:
         text = selected
@@ -201,9 +202,9 @@ def _selection(window: MainWindow, block_id: str) -> dict[str, str]:
     editors = getattr(getattr(widget, "editors", None), "editors", {})
     found = {}
     for lang, editor in editors.items():
-        cursor = editor.textCursor()
-        if cursor.hasSelection():
-            found[lang] = cursor.selection().toPlainText().strip()
+        selected = editor.selected_rich()
+        if selected is not None:  # a clause is plain text: its lists as "- " and "1. " lines
+            found[lang] = marked_text(selected).strip()
     return {lang: text for lang, text in found.items() if text}
 
 

@@ -149,7 +149,8 @@ class Composer(QScrollArea):
     insertTextRequest = Signal(str, int)
     insertFollowUpRequest = Signal(str, int)
     insertClausesAtRequest = Signal(list, str, int)  # clause ids, section id ("" none yet), index
-    editTextRequest = Signal(str, str, str)
+    editTextRequest = Signal(str, str, object)  # block id, lang, RichText
+    formatTextRequest = Signal(str, str, str, int, int)  # block id, lang, command, start, end
     moveBlockRequest = Signal(str, str, int)
     moveBlockByRequest = Signal(str, int)
     removeBlockRequest = Signal(str)
@@ -363,6 +364,7 @@ class Composer(QScrollArea):
         widget.removeRequest.connect(self.removeBlockRequest)
         widget.editLocallyRequest.connect(self.editLocallyRequest)
         widget.editTextRequest.connect(self.editTextRequest)
+        widget.formatTextRequest.connect(self.formatTextRequest)
         widget.typingPausedRequest.connect(self.typingPausedRequest)
         widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
         widget.showInDeclarationRequest.connect(self.showInDeclarationRequest)

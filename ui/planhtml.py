@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from app.numbering import number_format
 from app.plan import ClauseFrame, DocumentPlan, Mark, Paragraph, SideBySide, Span, Style, Table
 
 #: How each mark looks in the preview (Word gets the same marks as highlighting).
@@ -117,21 +118,64 @@ def side_by_side_html(block: SideBySide) -> str:
     return "<table width='100%' cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"
 
 
-def items_html(items: list) -> str:
-    """Plan items in order; consecutive bullets become one list."""
+_LIST_TYPES = {"decimal": "1", "lowerLetter": "a", "lowerRoman": "i"}
+_LIST_MARGINS = "margin-top:0px; margin-bottom:6px;"
+
+
+def _list_tag(paragraph: Paragraph, nested: bool) -> str:
+    """The opening tag of the list ``paragraph`` is an item of: <ul>, or <ol> counting as Word does."""
+    margins = "margin-top:0px; margin-bottom:0px;" if nested else _LIST_MARGINS
+    if paragraph.style is Style.BULLET:
+        return f"<ul style='{margins}'>"
+    kind = number_format(paragraph.level)
+    # Qt reads the suffix from its own property: "a)" as Word writes the second level.
+    suffix = ' -qt-list-number-suffix:")";' if kind == "lowerLetter" else ""
+    return f"<ol type='{_LIST_TYPES[kind]}' style='{margins}{suffix}'>"
+
+
+def list_html(paragraphs: list[Paragraph]) -> str:
+    """Consecutive list items as nested <ul> and <ol> lists.
+
+    A list opens at each level change deeper, and again at the same level when the kind
+    or the plan's list changes, so the second of two numbered lists counts from 1, as
+    in Word.
+    """
     out: list[str] = []
-    bullets: list[str] = []
+    open_lists: list[tuple[int, Style, int]] = []  # level, style, list id
+
+    def close() -> None:
+        out.append("</li></ul>" if open_lists.pop()[1] is Style.BULLET else "</li></ol>")
+
+    for item in paragraphs:
+        while open_lists and open_lists[-1][0] > item.level:
+            close()
+        key = (item.level, item.style, item.list_id)
+        if open_lists and open_lists[-1][0] == item.level and open_lists[-1] != key:
+            close()
+        if open_lists and open_lists[-1] == key:
+            out.append("</li>")
+        else:
+            out.append(_list_tag(item, nested=bool(open_lists)))
+            open_lists.append(key)
+        out.append(f"<li>{spans_html(item.spans) or '&nbsp;'}")
+    while open_lists:
+        close()
+    return "".join(out)
+
+
+def items_html(items: list) -> str:
+    """Plan items in order; consecutive list items become lists (nested by level)."""
+    out: list[str] = []
+    listed: list[Paragraph] = []
 
     def flush() -> None:
-        if bullets:
-            out.append(
-                "<ul style='margin-top:0px; margin-bottom:6px;'>" + "".join(bullets) + "</ul>"
-            )
-            bullets.clear()
+        if listed:
+            out.append(list_html(listed))
+            listed.clear()
 
     for item in items:
-        if isinstance(item, Paragraph) and item.style is Style.BULLET:
-            bullets.append(f"<li>{spans_html(item.spans)}</li>")
+        if isinstance(item, Paragraph) and item.style in (Style.BULLET, Style.NUMBER):
+            listed.append(item)
             continue
         flush()
         if isinstance(item, Paragraph):

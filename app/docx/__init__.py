@@ -34,7 +34,7 @@ def export_plan(
 
     warnings = list(plan.warnings)
     document = load_template(Path(template) if template is not None else None, warnings)
-    styles = resolve_styles(document, warnings)
+    styles = resolve_styles(document, warnings, plan.paragraph_styles())
     PlanWriter(document, plan, styles, warnings).write()
     for message in _save(document, Path(out_path)):
         warnings.append(PlanWarning("file", message))

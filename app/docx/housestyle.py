@@ -28,6 +28,7 @@ from app.paths import templates_dir
 TEMPLATE_NAME = "clausier-house.docx"
 HEADINGS_NUM_ID = 1
 BULLETS_NUM_ID = 2
+NUMBERS_NUM_ID = 3
 
 _NS = f'xmlns:w="{oxml.W_NS}"'
 _APP_XML = (
@@ -53,20 +54,22 @@ _FIXED_TIME = (2018, 6, 11, 0, 0, 0)
 def styles_xml() -> str:
     """The template's whole styles part."""
     ids = {style.name: style.style_id for style in STYLES}
-    nums = {"headings": HEADINGS_NUM_ID, "bullets": BULLETS_NUM_ID}
+    nums = {"headings": HEADINGS_NUM_ID, "bullets": BULLETS_NUM_ID, "numbers": NUMBERS_NUM_ID}
     body = "".join(style.xml(ids, nums.get(style.numbering or "")) for style in STYLES)
     return f"<w:styles {_NS}>{DOC_DEFAULTS}{body}</w:styles>"
 
 
 def numbering_xml() -> str:
-    """The template's numbering part: heading numbers linked to their styles, and bullets."""
+    """The template's numbering part: heading numbers linked to their styles, bullets, numbers."""
     ids = {style.name: style.style_id for style in STYLES}
     headings = abstract_list_xml("headings", 0, {0: ids["heading 1"], 1: ids["heading 2"]})
     bullets = abstract_list_xml("bullets", 1, {0: ids["List Bullet"]})
+    numbers = abstract_list_xml("numbers", 2, {0: ids["List Number"]})
     return (
-        f"<w:numbering {_NS}>{headings}{bullets}"
+        f"<w:numbering {_NS}>{headings}{bullets}{numbers}"
         f'<w:num w:numId="{HEADINGS_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
         f'<w:num w:numId="{BULLETS_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>'
+        f'<w:num w:numId="{NUMBERS_NUM_ID}"><w:abstractNumId w:val="2"/></w:num>'
         "</w:numbering>"
     )
 

@@ -477,15 +477,65 @@ def numbering_ids(numbering: etree._Element) -> tuple[int, int]:
 
 def add_list(numbering: etree._Element, abstract_xml: str, num_id: int, abstract_id: int) -> None:
     """Add an abstract list definition and the list instance ``num_id`` that uses it."""
-    abstract = parse(
-        abstract_xml.replace("<w:abstractNum ", f'<w:abstractNum xmlns:w="{W_NS}" ', 1)
-    )
-    _insert_abstract(numbering, abstract)
+    add_abstract(numbering, abstract_xml)
     num = parse(
         f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}">'
         f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
     )
     _insert_num(numbering, num)
+
+
+def add_abstract(numbering: etree._Element, abstract_xml: str) -> None:
+    """Add an abstract list definition (no list instance uses it yet)."""
+    _insert_abstract(
+        numbering,
+        parse(abstract_xml.replace("<w:abstractNum ", f'<w:abstractNum xmlns:w="{W_NS}" ', 1)),
+    )
+
+
+def add_num(numbering: etree._Element, abstract_id: int, *, restart: Iterable[int] = ()) -> int:
+    """A new list instance of ``abstract_id`` whose ``restart`` levels count from 1; its numId.
+
+    Without start overrides, instances of one definition continue each other's numbers
+    (python-docx issue #25): every numbered list of a note is its own instance.
+    """
+    _max_abstract, max_num = numbering_ids(numbering)
+    num_id = max_num + 1
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>'
+        for level in restart
+    )
+    _insert_num(
+        numbering,
+        parse(
+            f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+        ),
+    )
+    return num_id
+
+
+def usable_abstract(numbering: etree._Element, num_id: int) -> int | None:
+    """The abstract definition of list ``num_id`` if it numbers (not bullets) on its own levels.
+
+    None when there is no such list, when its definition only points to a numbering
+    style (``w:numStyleLink``) or when its first level is not a number.
+    """
+    abstract_id = None
+    for num in numbering.iterchildren(qn("w:num")):
+        if _int_attr(num, "w:numId") == num_id:
+            ref = num.find(qn("w:abstractNumId"))
+            abstract_id = None if ref is None else _int_attr(ref, "w:val")
+    for abstract in numbering.iterchildren(qn("w:abstractNum")):
+        if _int_attr(abstract, "w:abstractNumId") != abstract_id:
+            continue
+        if abstract.find(qn("w:numStyleLink")) is not None:
+            return None
+        first = abstract.find(f"{_W}lvl[@{_W}ilvl='0']/{_W}numFmt")
+        if first is None or first.get(qn("w:val")) in ("bullet", "none"):
+            return None
+        return abstract_id
+    return None
 
 
 def _insert_abstract(numbering: etree._Element, abstract: etree._Element) -> None:

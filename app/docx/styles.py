@@ -21,6 +21,7 @@ PARAGRAPH_STYLE_NAMES: dict[Style, str] = {
     Style.HEADING2: "heading 2",
     Style.BODY: "Normal",
     Style.BULLET: "List Bullet",
+    Style.NUMBER: "List Number",
     Style.CLAUSE_TITLE: "Clausier Clause Title",
     Style.TABLE_TEXT: "Clausier Table Text",
     Style.META_LABEL: "Clausier Meta Label",
@@ -52,7 +53,7 @@ class StyleDef:
     next: str | None = None
     default: bool = False
     custom: bool = False
-    numbering: str | None = None  # "headings" or "bullets": the list it belongs to
+    numbering: str | None = None  # "headings", "bullets" or "numbers": the list it belongs to
     level: int = 0
 
     def xml(self, ids: dict[str, str], num_id: int | None, style_id: str | None = None) -> str:
@@ -170,6 +171,17 @@ STYLES: tuple[StyleDef, ...] = (
         numbering="bullets",
     ),
     StyleDef(
+        # Each numbered list of a note counts from 1: the writer gives every list its own
+        # w:num (with start overrides) over this style's list definition.
+        "List Number",
+        "paragraph",
+        "ListNumber",
+        '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:qFormat/><w:pPr>{num}'
+        '<w:spacing w:after="60"/></w:pPr>',
+        based_on="Normal",
+        numbering="numbers",
+    ),
+    StyleDef(
         "Table Grid",
         "table",
         "TableGrid",
@@ -243,15 +255,6 @@ STYLES: tuple[StyleDef, ...] = (
         custom=True,
     ),
     StyleDef(
-        "Clausier Table Text",
-        "paragraph",
-        "ClausierTableText",
-        '<w:qFormat/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240"'
-        ' w:lineRule="auto"/></w:pPr>' + _rpr(size=20),
-        based_on="Normal",
-        custom=True,
-    ),
-    StyleDef(
         # A clause quoted word for word from its source: set off by a rule on its left and
         # indented on both sides, in roman (French sets a quotation so, not in italics).
         "Clausier Quotation",
@@ -277,6 +280,15 @@ STYLES: tuple[StyleDef, ...] = (
         custom=True,
     ),
     StyleDef(
+        "Clausier Table Text",
+        "paragraph",
+        "ClausierTableText",
+        '<w:qFormat/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240"'
+        ' w:lineRule="auto"/></w:pPr>' + _rpr(size=20),
+        based_on="Normal",
+        custom=True,
+    ),
+    StyleDef(
         "Clausier Missing",
         "character",
         "ClausierMissing",
@@ -298,8 +310,50 @@ DOC_DEFAULTS = (
 )
 
 
+#: How each level of a numbered list counts and is written (``%n`` is the level's number).
+_NUMBER_LEVELS = {"decimal": "%{n}.", "lowerLetter": "%{n})", "lowerRoman": "%{n}."}
+_LIST_NAMES = {
+    "headings": "Clausier headings",
+    "bullets": "Clausier bullets",
+    "numbers": "Clausier numbers",
+}
+
+
+def _level_xml(kind: str, level: int, pstyle: str) -> str:
+    """One ``w:lvl`` of a list definition."""
+    if kind == "headings":
+        text = ".".join(f"%{n}" for n in range(1, level + 2)) + "."
+        indent = 567 + 284 * max(0, level - 1)
+        return (
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            f'{pstyle}<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
+        )
+    if kind == "numbers":
+        # 1. / a) / i. and again, as the editor and the preview show them (app.numbering).
+        from app.numbering import number_format
+
+        number_format_name = number_format(level)
+        text = _NUMBER_LEVELS[number_format_name].format(n=level + 1)
+        indent = 425 * (level + 1)
+        return (
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{number_format_name}"/>{pstyle}'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="425"/></w:pPr></w:lvl>'
+        )
+    indent = 357 * (level + 1)
+    return (
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'{pstyle}<w:lvlText w:val="\u2013"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{indent}" w:hanging="357"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:hint="default"/></w:rPr>'
+        "</w:lvl>"
+    )
+
+
 def abstract_list_xml(kind: str, abstract_id: int, style_ids: dict[int, str]) -> str:
-    """A ``w:abstractNum`` for "headings" (1. / 1.1.) or "bullets" (–).
+    """A ``w:abstractNum`` for "headings" (1. / 1.1.), "bullets" (–) or "numbers" (1. / a) / i.).
 
     ``style_ids`` maps a level to the paragraph style id it is linked to (``w:pStyle``),
     which is what makes Word show heading numbers as real, style-driven numbering.
@@ -309,29 +363,12 @@ def abstract_list_xml(kind: str, abstract_id: int, style_ids: dict[int, str]) ->
     levels = []
     for level in range(9):
         pstyle = f'<w:pStyle w:val="{style_ids[level]}"/>' if level in style_ids else ""
-        if kind == "headings":
-            text = ".".join(f"%{n}" for n in range(1, level + 2)) + "."
-            indent = 567 + 284 * max(0, level - 1)
-            levels.append(
-                f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-                f'{pstyle}<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
-            )
-        else:
-            indent = 357 * (level + 1)
-            levels.append(
-                f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-                f'{pstyle}<w:lvlText w:val="\u2013"/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="{indent}" w:hanging="357"/></w:pPr>'
-                f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:hint="default"/></w:rPr>'
-                "</w:lvl>"
-            )
-    name = "Clausier headings" if kind == "headings" else "Clausier bullets"
+        levels.append(_level_xml(kind, level, pstyle))
     kind_attr = "multilevel" if kind == "headings" else "hybridMultilevel"
     return (
         f'<w:abstractNum w:abstractNumId="{abstract_id}">'
         f'<w:nsid w:val="{nsid_for(f"{kind}:{abstract_id}")}"/>'
-        f'<w:multiLevelType w:val="{kind_attr}"/><w:name w:val="{name}"/>'
+        f'<w:multiLevelType w:val="{kind_attr}"/><w:name w:val="{_LIST_NAMES[kind]}"/>'
         + "".join(levels)
         + "</w:abstractNum>"
     )

@@ -45,6 +45,11 @@ TEMPLATE_NAME = "clausier-house.docx"
 #: Styles copied from the house style without a warning when a template lacks them: those
 #: added to the house style since templates were first made from it.
 _QUIET = frozenset({CLASSIFICATION, "Clausier Quotation", "Clausier Citation"})
+#: Styles looked for only when the plan uses them: a template made before numbered lists
+#: existed is not warned about on every export, only on one that has a numbered list.
+_WHEN_USED = {Style.NUMBER}
+#: The numbering levels a list restarts at ("w:lvlOverride/w:startOverride").
+_LEVELS = range(9)
 
 
 def builtin_template() -> Path:
@@ -100,6 +105,34 @@ class StyleMap:
     missing: str
     classification: str
     _column_numbering: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+    _lists: dict[int, int] = field(default_factory=dict, repr=False)  # plan list id → numId
+    _number_abstract: int | None = field(default=None, repr=False)
+    _bullets: tuple[int | None, ...] = field(default=(), repr=False)  # looked up once
+
+    def numbered_list(self, document: Document, list_id: int) -> int:
+        """The numId of numbered list ``list_id``: a list of its own, counting from 1.
+
+        Each list gets a new ``w:num`` over the List Number style's list definition with
+        a start override on every level, so it never continues the one before (the
+        trap of python-docx issue #25, in Word and LibreOffice alike). A template whose
+        List Number style has no usable list gets the house definition.
+        """
+        num_id = self._lists.get(list_id)
+        if num_id is None:
+            numbering = _numbering_element(document, create=True)
+            assert numbering is not None
+            if self._number_abstract is None:
+                self._number_abstract = _number_abstract(document, self, numbering)
+            num_id = oxml.add_num(numbering, self._number_abstract, restart=_LEVELS)
+            self._lists[list_id] = num_id
+        return num_id
+
+    def bullet_list(self, document: Document) -> int | None:
+        """The numId of the List Bullet style's list, for bullets nested a level or more."""
+        if not self._bullets:
+            own = oxml.style_numbering(document.styles.element, self.paragraph[Style.BULLET])
+            self._bullets = (own[1] if own else None,)
+        return self._bullets[0]
 
     def second_column_numbering(self, document: Document) -> dict[str, tuple[int, int]]:
         """Direct (ilvl, numId) for headings of a second column, counting on their own.
@@ -111,11 +144,22 @@ class StyleMap:
         return self._column_numbering
 
 
-def resolve_styles(document: Document, warnings: list[PlanWarning]) -> StyleMap:
-    """Find every style a plan needs; copy the house definition of those that are missing."""
+def resolve_styles(
+    document: Document, warnings: list[PlanWarning], used: frozenset[Style] = frozenset(Style)
+) -> StyleMap:
+    """Find every style a plan needs; copy the house definition of those that are missing.
+
+    ``used`` are the paragraph styles the plan has; a style of :data:`_WHEN_USED` it does
+    not use is not looked for (the body style stands in for it).
+    """
     styles = document.styles.element
     found = oxml.style_ids_by_name(styles)
-    needed: list[tuple[str, str]] = [("paragraph", name) for name in PARAGRAPH_STYLE_NAMES.values()]
+    roles = {
+        role: name
+        for role, name in PARAGRAPH_STYLE_NAMES.items()
+        if role not in _WHEN_USED or role in used
+    }
+    needed: list[tuple[str, str]] = [("paragraph", name) for name in roles.values()]
     needed += [("paragraph", HEADER), ("paragraph", FOOTER), ("paragraph", CLASSIFICATION)]
     needed += [("table", TABLE_GRID), ("character", MISSING)]
     absent = [BY_NAME[name.lower()] for kind, name in needed if (kind, name.lower()) not in found]
@@ -139,8 +183,11 @@ def resolve_styles(document: Document, warnings: list[PlanWarning]) -> StyleMap:
     def ident(kind: str, name: str) -> str:
         return found[(kind, name.lower())]
 
+    paragraph = {role: ident("paragraph", name) for role, name in roles.items()}
+    for role in PARAGRAPH_STYLE_NAMES:
+        paragraph.setdefault(role, paragraph[Style.BODY])
     return StyleMap(
-        paragraph={role: ident("paragraph", name) for role, name in PARAGRAPH_STYLE_NAMES.items()},
+        paragraph=paragraph,
         header=ident("paragraph", HEADER),
         footer=ident("paragraph", FOOTER),
         table_grid=ident("table", TABLE_GRID),
@@ -177,6 +224,8 @@ def _add_styles(
         )
     if "List Bullet" in numbered:
         num_ids["bullets"] = _add_list(document, "bullets", {0: new_ids["List Bullet"]})
+    if "List Number" in numbered:
+        num_ids["numbers"] = _add_list(document, "numbers", {0: new_ids["List Number"]})
 
     defaults = {
         s.get(oxml.qn("w:type"))
@@ -214,6 +263,19 @@ def _add_list(document: Document, kind: str, style_ids: dict[int, str]) -> int:
     abstract_id, num_id = max_abstract + 1, max_num + 1
     oxml.add_list(numbering, abstract_list_xml(kind, abstract_id, style_ids), num_id, abstract_id)
     return num_id
+
+
+def _number_abstract(document: Document, styles: StyleMap, numbering: etree._Element) -> int:
+    """The list definition numbered lists use: the List Number style's, else the house one."""
+    own = oxml.style_numbering(document.styles.element, styles.paragraph[Style.NUMBER])
+    if own is not None:
+        abstract_id = oxml.usable_abstract(numbering, own[1])
+        if abstract_id is not None:
+            return abstract_id
+    max_abstract, _max_num = oxml.numbering_ids(numbering)
+    abstract_id = max_abstract + 1
+    oxml.add_abstract(numbering, abstract_list_xml("numbers", abstract_id, {}))
+    return abstract_id
 
 
 def _second_column_numbering(document: Document, styles: StyleMap) -> dict[str, tuple[int, int]]:

@@ -129,8 +129,15 @@ class PlanWriter:
             self.styles.paragraph.get(style or paragraph.style) or self.styles.paragraph[Style.BODY]
         )
         num = None
+        role = style or paragraph.style
         if column and style_id in self._headings:
             num = self.styles.second_column_numbering(self.document).get(style_id)
+        elif role is Style.NUMBER:
+            num = (paragraph.level, self.styles.numbered_list(self.document, paragraph.list_id))
+        elif role is Style.BULLET and paragraph.level:
+            # Bullets count nothing: the style's own list, one level deeper per level.
+            bullets = self.styles.bullet_list(self.document)
+            num = (paragraph.level, bullets) if bullets is not None else None
         builder.paragraph(
             style_id, lang, self._runs(paragraph.spans, lang), num=num, keep_next=keep_next
         )

@@ -52,11 +52,11 @@ def test_typing_in_one_field_merges_into_one_undo_step():
     block_id = s.insert_text(s.note.sections[0].id).block_id
     for text in ("L", "Le", "Le c", "Le contexte"):
         s.edit_text(block_id, "fr", text)
-    assert s.block(block_id).text["fr"] == "Le contexte"
+    assert s.block(block_id).plain("fr") == "Le contexte"
     s.undo()
     assert s.block(block_id).text.get("fr") is None
     s.redo()
-    assert s.block(block_id).text["fr"] == "Le contexte"
+    assert s.block(block_id).plain("fr") == "Le contexte"
 
 
 def test_typing_does_not_merge_across_a_save(tmp_path):
@@ -68,7 +68,7 @@ def test_typing_does_not_merge_across_a_save(tmp_path):
     s.edit_text(block_id, "fr", "avant après")
     assert s.modified
     s.undo()
-    assert s.block(block_id).text["fr"] == "avant"
+    assert s.block(block_id).plain("fr") == "avant"
     assert not s.modified
 
 
@@ -284,7 +284,7 @@ def test_copying_locally_keeps_the_linked_wording_not_the_newest():
     s.copy_locally(block_id, revisions())
     copied = s.block(block_id)
     assert isinstance(copied, CopiedClause)
-    assert (copied.revision, copied.text) == (1, {"fr": "Le SIS est renforcé."})
+    assert (copied.revision, copied.plain("fr")) == (1, "Le SIS est renforcé.")
     s.undo()
     assert isinstance(s.block(block_id), LinkedClause)
 
@@ -295,7 +295,7 @@ def test_a_text_block_saved_as_a_clause_becomes_a_link():
     s.link_block(block_id, revisions().get("p.1"))
     assert s.block(block_id) == LinkedClause("p.1", 2, id=block_id)
     s.undo()
-    assert s.block(block_id).text == {"fr": "Le SIS est renforcé."}
+    assert s.block(block_id).plain("fr") == "Le SIS est renforcé."
 
 
 def test_only_linked_blocks_can_be_updated():
@@ -323,7 +323,7 @@ def test_lone_surrogates_typed_or_pasted_are_cleaned_where_they_enter(tmp_path):
     assert s.note.author == "A. \ufffd"
     assert s.note.variables["minister"] == {"fr": "le \ufffd ministre"}
     assert s.note.sections[0].title == {"fr": "Contexte \ufffd"}
-    assert s.block(block_id).text["fr"] == "L\u2019\ufffdt\u00e9"
+    assert s.block(block_id).plain("fr") == "L\u2019\ufffdt\u00e9"
     assert s.block(table_id).rows[0].state == {"fr": "en cours \ufffd"}
     saved = s.save(tmp_path / "n.clausier")  # saving no longer fails on them
     assert notefile.read(saved).subject == {"fr": "caf\ufffd"}
@@ -417,6 +417,63 @@ def test_every_edit_has_its_own_whole_undo_and_redo_phrases():
         assert (
             sorted(re.findall(r"{\w+}", undo)) == placeholders == sorted(re.findall(r"{\w+}", redo))
         )
+
+
+# --- formatting free text ------------------------------------------------------------
+
+
+def test_each_format_command_is_one_undo_step_that_typing_does_not_merge_into():
+    from app.richtext import ListKind, TextRun
+
+    s = session()
+    block_id = s.insert_text(s.note.sections[0].id).block_id
+    for typed in ("L", "Le SIS", "Le SIS est là"):
+        s.edit_text(block_id, "fr", typed)
+    s.toggle_mark(block_id, "fr", 3, 6, "bold")
+    assert s.history.undo_text == "&Undo Bold"
+    s.edit_text(block_id, "fr", s.block(block_id).text["fr"])  # nothing changed: no step
+    s.toggle_list(block_id, "fr", 0, 0, ListKind.NUMBERED)
+    assert s.history.undo_text == "&Undo Numbered list"
+    text = s.block(block_id).text["fr"]
+    assert text.paragraphs[0].kind is ListKind.NUMBERED
+    assert text.paragraphs[0].runs[1] == TextRun("SIS", bold=True)
+    s.undo()
+    assert s.block(block_id).text["fr"].paragraphs[0].kind is ListKind.PLAIN
+    s.undo()
+    assert not s.block(block_id).text["fr"].formatted
+    assert s.block(block_id).plain("fr") == "Le SIS est là"
+    s.undo()  # the typing, as one step
+    assert s.block(block_id).text.get("fr") is None
+    s.redo()
+    s.redo()
+    assert s.history.redo_text == "&Redo Numbered list"
+
+
+def test_list_levels_go_deeper_and_back_as_commands():
+    from app.richtext import ListKind
+
+    s = session()
+    block_id = s.insert_text(s.note.sections[0].id, {"fr": "- un\n- deux"}).block_id
+    s.shift_list_level(block_id, "fr", 5, 5, 1)
+    assert [p.level for p in s.block(block_id).text["fr"].paragraphs] == [0, 1]
+    assert s.history.undo_text == "&Undo Increase list level"
+    s.shift_list_level(block_id, "fr", 5, 5, -1)
+    assert s.history.undo_text == "&Undo Decrease list level"
+    s.toggle_list(block_id, "fr", 0, 7, ListKind.BULLET)  # all bullets: prose again
+    assert s.block(block_id).plain("fr") == "un\ndeux"
+    assert not s.block(block_id).text["fr"].formatted
+
+
+def test_a_copied_clause_takes_formatting_but_a_linked_one_does_not():
+    s = session()
+    lib = library()
+    block_id = s.insert_clause(s.note.sections[1].id, lib.get("vd2.1.4")).block_id
+    with pytest.raises(ClausierError, match="edit it locally"):
+        s.toggle_mark(block_id, "fr", 0, 6, "italic")
+    s.edit_locally(block_id, lib)
+    s.toggle_mark(block_id, "fr", 0, 6, "italic")
+    assert s.block(block_id).text["fr"].paragraphs[0].runs[0].italic
+    assert s.history.undo_text == "&Undo Italic"
 
 
 # --- quotations of a source (issue 12) ------------------------------------------------

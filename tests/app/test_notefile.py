@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -557,6 +558,92 @@ def test_a_damaged_zip_that_starts_like_a_word_file_is_not_called_one(tmp_path):
     with pytest.raises(NoteFileError) as refused:
         notefile.read(path)
     assert str(refused.value) == "tronque.docx: The note is damaged (line 1, column 1)."
+
+
+# --- formatted text (format version 4) --------------------------------------------
+
+NOTES = Path(__file__).parent / "data" / "notes"
+
+
+@pytest.mark.parametrize("name", ["plain-v1.clausier", "range-v2.clausier", "deadline-v3.clausier"])
+def test_an_older_note_with_no_formatting_is_written_back_byte_for_byte(tmp_path, name):
+    # These files were written by Clausier before formatted text existed.
+    original = (NOTES / name).read_bytes()
+    note = notefile.read(NOTES / name)
+    copy = tmp_path / name
+    notefile.write(note, copy)
+    assert copy.read_bytes() == original
+
+
+def formatted_note() -> Note:
+    from app.richtext import ListKind, TextRun, paragraph, rich
+
+    text = rich(
+        [
+            paragraph([TextRun("Le ministre rappelle les points "), TextRun("essentiels", True)]),
+            paragraph("premier", ListKind.NUMBERED),
+            paragraph([TextRun("second", italic=True)], ListKind.NUMBERED),
+        ]
+    )
+    copied = rich([paragraph([TextRun("Le "), TextRun("SIS", True)])])
+    return Note(
+        sections=[
+            Section(
+                {"fr": "S"},
+                [
+                    TextBlock({"fr": text, "nl": "- gewoon"}),
+                    CopiedClause("vd2.2.1", 1, {"fr": "Titre"}, {"fr": copied}),
+                ],
+            )
+        ]
+    )
+
+
+def test_formatted_text_survives_a_round_trip_as_version_4(tmp_path):
+    note = formatted_note()
+    path = tmp_path / "formatted.clausier"
+    notefile.write(note, path)
+    data = json.loads(path.read_bytes())
+    assert data["version"] == 4
+    blocks = data["note"]["sections"][0]["blocks"]
+    assert blocks[0]["text"]["nl"] == "- gewoon"  # a string still, where one is enough
+    assert blocks[0]["text"]["fr"][1] == {"list": "numbered", "text": "premier"}
+    assert blocks[1]["text"]["fr"] == [["Le ", {"text": "SIS", "bold": True}]]
+    assert notefile.read(path) == note
+
+
+def test_bullets_alone_need_no_newer_version(tmp_path):
+    note = Note(sections=[Section({"fr": "S"}, [TextBlock({"fr": "Intro\n- un\n- deux"})])])
+    path = tmp_path / "bullets.clausier"
+    notefile.write(note, path)
+    data = json.loads(path.read_bytes())
+    assert data["version"] == 1
+    assert data["note"]["sections"][0]["blocks"][0]["text"] == {"fr": "Intro\n- un\n- deux"}
+
+
+def test_a_reader_of_version_3_says_formatted_text_needs_a_newer_clausier(tmp_path, monkeypatch):
+    path = tmp_path / "formatted.clausier"
+    notefile.write(formatted_note(), path)
+    monkeypatch.setattr(notefile, "NOTE_VERSION", 3)  # what the Clausier before it checks
+    with pytest.raises(NoteFileError, match="newer version"):
+        notefile.read(path)
+
+
+def test_a_damaged_paragraph_is_refused_with_the_reason(tmp_path):
+    body = {"sections": [{"blocks": [{"type": "text", "text": {"fr": [{"list": "x"}]}}]}]}
+    path = tmp_path / "bad.clausier"
+    path.write_text(json.dumps({"format": "clausier-note", "version": 4, "note": body}))
+    with pytest.raises(NoteFileError, match="damaged: .*paragraph Clausier cannot read"):
+        notefile.read(path)
+
+
+def test_the_text_cap_counts_the_characters_of_formatted_text(tmp_path):
+    runs = [{"text": "x" * 600_000, "bold": True}, "y" * 400_001]
+    body = {"sections": [{"blocks": [{"type": "text", "text": {"fr": [runs]}}]}]}
+    path = tmp_path / "long.clausier"
+    path.write_text(json.dumps({"format": "clausier-note", "version": 4, "note": body}))
+    with pytest.raises(NoteFileError, match="longer than 1000000 characters"):
+        notefile.read(path)
 
 
 # --- quotations of a source: paraphrase and excerpt (issue 12) -------------------------

@@ -39,7 +39,7 @@ def test_an_autosave_left_by_a_dead_process_is_offered_with_its_content(tmp_path
     assert found.key == "k2"
     assert found.original == tmp_path / "n.clausier"
     assert found.subject == "Sujet"
-    assert recovery.load_recovery(found).sections[0].blocks[0].text["fr"] == "perdu ? non"
+    assert recovery.load_recovery(found).sections[0].blocks[0].plain("fr") == "perdu ? non"
 
 
 def test_an_autosave_of_a_live_instance_is_left_alone(tmp_path):

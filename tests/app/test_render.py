@@ -894,3 +894,117 @@ def test_a_follow_up_table_gives_the_commitment_and_state_the_room():
     plan = build_plan(typed_note(NoteLanguage.FR), library())
     (table,) = [i for i in plan.body if isinstance(i, Table)]
     assert table.widths == [5.0, 4.8, 3.0, 3.2]
+
+
+# --- formatted text ---------------------------------------------------------------
+
+
+def formatted_note(fr, nl=None, language=NoteLanguage.FR) -> Note:
+    texts = {"fr": fr} if nl is None else {"fr": fr, "nl": nl}
+    return Note(
+        subject={"fr": "S", "nl": "S"},
+        variables={"minister": {"fr": "le ministre", "nl": "de minister"}},
+        language=language,
+        sections=[Section({"fr": "Points", "nl": "Punten"}, [TextBlock(texts)])],
+    )
+
+
+def body_paragraphs(plan) -> list[Paragraph]:
+    found = []
+    for item in plan.body:
+        if isinstance(item, Paragraph) and item.style is not Style.HEADING1:
+            found.append(item)
+        elif isinstance(item, SideBySide):
+            for left, right in item.rows:
+                found.extend(p for p in [*left, *right] if isinstance(p, Paragraph))
+    return found
+
+
+def test_bold_and_italic_runs_reach_the_plan_with_typography_across_their_boundaries():
+    from app.richtext import TextRun, paragraph, rich
+
+    text = rich(
+        [
+            paragraph(
+                [
+                    TextRun('Il a dit "'),
+                    TextRun("oui", True),
+                    TextRun('" : au '),
+                    TextRun("1er", italic=True),
+                    TextRun(" point"),
+                ]
+            )
+        ]
+    )
+    (par,) = body_paragraphs(build_plan(formatted_note(text), library()))
+    assert par.text == f"Il a dit «{NBSP}oui{NBSP}»{NBSP}: au 1er point"
+    bold = [s.text for s in par.spans if s.bold]
+    italic = [(s.text, s.superscript) for s in par.spans if s.italic]
+    assert bold == ["oui"]
+    assert italic == [("1", False), ("er", True)]  # the ordinal is raised inside the italic run
+
+
+def test_a_variable_whose_format_changes_inside_it_is_still_filled():
+    from app.richtext import TextRun, paragraph, rich
+
+    text = rich([paragraph([TextRun("Pour {mini"), TextRun("ster} :", True)])])
+    (par,) = body_paragraphs(build_plan(formatted_note(text), library()))
+    assert par.text == f"Pour le ministre{NBSP}:"
+    (variable,) = [s for s in par.spans if s.mark is Mark.VARIABLE]
+    assert variable.text == "le ministre" and not variable.bold  # the format it starts in
+
+
+def test_characters_word_cannot_hold_are_cleaned_in_each_run():
+    from app.richtext import TextRun, paragraph, rich
+
+    text = rich([paragraph([TextRun("a\x01b", True), TextRun("c\x92d")])])
+    plan = build_plan(formatted_note(text), library())
+    (par,) = body_paragraphs(plan)
+    assert par.text == "abc’d"
+    assert any(w.code == "cleaned_characters" for w in plan.warnings)
+
+
+def test_lists_get_their_styles_levels_and_an_id_per_list_in_each_language():
+    from app.richtext import ListKind, paragraph, rich
+
+    def two_lists(word):
+        return rich(
+            [
+                paragraph(f"{word} 1", ListKind.NUMBERED),
+                paragraph(f"{word} 2", ListKind.NUMBERED),
+                paragraph(f"{word} a", ListKind.BULLET, 1),
+                paragraph(""),  # an empty line ends the list, and is left out
+                paragraph(f"{word} 3", ListKind.NUMBERED),
+                paragraph("- typed dash"),
+            ]
+        )
+
+    plan = build_plan(
+        formatted_note(two_lists("un"), two_lists("een"), NoteLanguage.BILINGUAL), library()
+    )
+    paragraphs = body_paragraphs(plan)
+    fr, nl = paragraphs[:5], paragraphs[5:]
+    assert [(p.style, p.level, p.text) for p in fr] == [
+        (Style.NUMBER, 0, "un 1"),
+        (Style.NUMBER, 0, "un 2"),
+        (Style.BULLET, 1, "un a"),
+        (Style.NUMBER, 0, "un 3"),
+        (Style.BULLET, 0, "typed dash"),  # a line typed "- " is a bullet, as it always was
+    ]
+    assert fr[0].list_id == fr[1].list_id != fr[3].list_id
+    ids = {p.list_id for p in fr if p.style is Style.NUMBER}
+    assert ids.isdisjoint({p.list_id for p in nl})  # the Dutch column counts on its own
+
+
+def test_a_copied_clause_keeps_its_bold_in_the_frame():
+    from app.richtext import TextRun, paragraph, rich
+
+    copied = CopiedClause(
+        "vd2.1.4", 1, {}, {"fr": rich([paragraph([TextRun("Agir "), TextRun("vite", True)])])}
+    )
+    n = Note(subject={"fr": "S"}, sections=[Section({"fr": "S"}, [copied])])
+    (frame,) = [i for i in build_plan(n, library()).body if isinstance(i, ClauseFrame)]
+    assert [(s.text, s.bold) for s in frame.paragraphs[0].spans] == [
+        ("Agir ", False),
+        ("vite", True),
+    ]

@@ -136,7 +136,7 @@ def test_edit_locally_turns_a_linked_clause_into_an_editable_copy(window):
     assert "mineurs" in editor.toPlainText()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, " (à suivre)")
-    assert copied.text["fr"].endswith(" (à suivre)")
+    assert copied.plain("fr").endswith(" (à suivre)")
     window.editor.undo()
     window.editor.undo()
     assert isinstance(blocks(window)[0], LinkedClause)

@@ -89,7 +89,7 @@ def test_typing_accented_text_is_one_undo_step_and_undo_restores_the_editor(wind
     editor = QApplication.focusWidget()
     type_text(editor, "Le Conseil JAI a confirmé l’accord « PNR ».")
     block = next(b for _s, b in window.document.note.blocks() if isinstance(b, TextBlock))
-    assert block.text["fr"] == "Le Conseil JAI a confirmé l’accord « PNR »."
+    assert block.plain("fr") == "Le Conseil JAI a confirmé l’accord « PNR »."
     assert window.actions["undo"].text() == "&Undo Typing"
     QTest.keyClick(
         editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier

@@ -6,7 +6,7 @@ from app.plan import DocumentPlan, Paragraph, Span, Style, Table
 from app.render import FOLLOW_UP_WIDTHS
 from tests.ui.conftest import type_text
 from ui.planhtml import plan_to_html
-from ui.qt import QApplication, QTextCharFormat, QTextDocument
+from ui.qt import QApplication, QTextCharFormat, QTextDocument, QTextListFormat
 
 
 def a_plan(body: list, classification: list[Span] | None = None) -> DocumentPlan:
@@ -75,8 +75,37 @@ def test_typing_quotes_and_an_ordinal_shows_them_set_in_the_preview(window, qtbo
     editor = QApplication.focusWidget()
     type_text(editor, 'Il a dit "oui" au 1er point.')
     block = window.document.note.sections[-1].blocks[-1]
-    assert block.text["fr"] == 'Il a dit "oui" au 1er point.'  # the note keeps what was typed
+    assert block.plain("fr") == 'Il a dit "oui" au 1er point.'  # the note keeps what was typed
     window.preview.render_now()
     document = window.preview.browser.document()
     assert "Il a dit «\u00a0oui\u00a0» au 1er point." in document.toRawText()  # no-break kept
     assert raised(document) == ["er"]
+
+
+def test_lists_show_as_word_numbers_them_bold_and_italic_as_tags(qapp):
+    from tests.app.docx.docxparts import formatted_plan
+
+    html = plan_to_html(formatted_plan("fr"))
+    assert "<b>essentiels</b>" in html and "<i> engagements</i>" in html
+    assert html.count("<ol type='1'") == 2  # two lists, the second counting from 1
+    document = QTextDocument()
+    document.setHtml(html)
+    labels, bullets = {}, []
+    block = document.begin()
+    while block.isValid():
+        items = block.textList()
+        if items is not None and items.format().style() == QTextListFormat.Style.ListDisc:
+            bullets.append((block.text(), items.format().indent()))
+        elif items is not None:
+            labels[block.text()] = items.itemText(block)
+        block = block.next()
+    assert bullets == [("détail", 2)]
+    assert labels == {
+        "un": "1.",
+        "deux": "2.",
+        "trois": "3.",
+        "sous-un": "a)",
+        "sous-deux": "b)",
+        "quatre": "1.",
+        "cinq": "2.",
+    }

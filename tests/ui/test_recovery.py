@@ -87,9 +87,7 @@ def test_a_killed_instance_has_its_unsaved_note_offered_at_the_next_start(
     workspace = start(services, [])
     qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=5000)
     window = workspace.windows[0]
-    texts = [
-        b.text.get("fr") for _s, b in window.document.note.blocks() if isinstance(b, TextBlock)
-    ]
+    texts = [b.plain("fr") for _s, b in window.document.note.blocks() if isinstance(b, TextBlock)]
     assert texts == ["Texte non sauvegardé"]
     assert window.document.modified  # recovered means not saved yet
     assert recovery.pending_recoveries() == []  # adopted: our own autosave replaced the crashed one

@@ -140,7 +140,7 @@ def test_edit_locally_copies_the_linked_wording_into_the_note(window, services, 
     window.updates_dialog.local_button.click()
     block = window.document.session.block(block_id)
     assert isinstance(block, CopiedClause)
-    assert (block.revision, block.text) == (1, {"fr": OLD})
+    assert (block.revision, block.plain("fr")) == (1, OLD)
     assert isinstance(block_widget(window, block_id), CopiedClauseWidget)
     assert window.actions["undo"].text() == "&Undo Copy clause into the note"
     window.editor.undo()

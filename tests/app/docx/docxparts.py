@@ -164,3 +164,76 @@ def bilingual_plan() -> DocumentPlan:
         languages=("fr", "nl"),
         page_label=[Span("Page / Pagina")],
     )
+
+
+def formatted_plan(language: str = "fr") -> DocumentPlan:
+    """A note with bold, italic, two numbered lists and a nested bullet, laid out by app.render.
+
+    In each language: an introduction with a bold and an italic word, a first numbered
+    list ("un", "deux", a nested bullet, "trois" with two nested numbers), a paragraph,
+    then a second numbered list ("quatre", "cinq") that must count from 1 again.
+    """
+    from app.language import NoteLanguage
+    from app.library import Library
+    from app.note import Note, Section, TextBlock
+    from app.render import build_plan
+    from app.richtext import ListKind, TextRun, paragraph, rich
+
+    def text(words: list[str]):
+        N, B = ListKind.NUMBERED, ListKind.BULLET
+        return rich(
+            [
+                paragraph(
+                    [TextRun(words[0]), TextRun(words[1], True), TextRun(words[2], italic=True)]
+                ),
+                paragraph(words[3], N),
+                paragraph([TextRun(words[4], True)], N),
+                paragraph(words[5], B, 1),
+                paragraph(words[6], N),
+                paragraph(words[7], N, 1),
+                paragraph(words[8], N, 1),
+                paragraph(words[9]),
+                paragraph(words[10], N),
+                paragraph(words[11], N),
+            ]
+        )
+
+    french = [
+        "Le ministre rappelle ",
+        "essentiels",
+        " engagements",
+        "un",
+        "deux",
+        "détail",
+        "trois",
+        "sous-un",
+        "sous-deux",
+        "Ensuite :",
+        "quatre",
+        "cinq",
+    ]
+    dutch = [
+        "De minister herinnert aan ",
+        "belangrijkste",
+        " verbintenissen",
+        "een",
+        "twee",
+        "detail",
+        "drie",
+        "onder-een",
+        "onder-twee",
+        "Daarna:",
+        "vier",
+        "vijf",
+    ]
+    note = Note(
+        subject={"fr": "Listes", "nl": "Lijsten"},
+        language=NoteLanguage(language),
+        sections=[
+            Section(
+                {"fr": "Éléments de langage", "nl": "Spreekpunten"},
+                [TextBlock({"fr": text(french), "nl": text(dutch)})],
+            )
+        ],
+    )
+    return build_plan(note, Library(clauses={}))

@@ -15,7 +15,13 @@ import pytest
 
 from app.docx import export_plan
 from app.plan import Style, Table
-from tests.app.docx.docxparts import bilingual_plan, para, plan_with, sample_plan
+from tests.app.docx.docxparts import (
+    bilingual_plan,
+    formatted_plan,
+    para,
+    plan_with,
+    sample_plan,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -79,6 +85,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         "bilingual": bilingual_plan(),
         "big": bench.big_plan(),
         **{f"table{lines}": table_after_lines(lines) for lines in FILLERS},
+        **{f"lists-{language}": formatted_plan(language) for language in ("fr", "nl", "fr+nl")},
     }
     docs = []
     for name, plan in plans.items():
@@ -165,3 +172,29 @@ def test_no_row_of_a_table_is_left_alone_on_a_page(pdfs: dict[str, Path]) -> Non
         layouts.append([n for n in rows if n])
         assert 1 not in layouts[-1], f"{lines} lines before the table: rows per page {rows}"
     assert [12] in layouts and any(len(layout) == 2 for layout in layouts)  # it did break
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fr", ("un", "deux", "trois", "sous-un", "sous-deux", "quatre", "cinq")),
+        ("nl", ("een", "twee", "drie", "onder-een", "onder-twee", "vier", "vijf")),
+        ("fr+nl", ("un", "deux", "trois", "sous-un", "sous-deux", "quatre", "cinq")),
+        ("fr+nl", ("een", "twee", "drie", "onder-een", "onder-twee", "vier", "vijf")),
+    ],
+)
+def test_the_second_numbered_list_starts_at_one_in_libreoffice(
+    pdfs: dict[str, Path], language: str, words: tuple[str, ...]
+) -> None:
+    text = _text(pdfs[f"lists-{language}"])
+    one, two, three, sub_one, sub_two, four, five = words
+    for label, word in (
+        ("1.", one),
+        ("2.", two),
+        ("3.", three),
+        ("a)", sub_one),
+        ("b)", sub_two),
+        ("1.", four),  # a list of its own: python-docx issue #25 would make it "4."
+        ("2.", five),
+    ):
+        assert re.search(rf"{re.escape(label)}\s+{re.escape(word)}\b", text), (label, word)

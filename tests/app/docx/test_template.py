@@ -392,3 +392,45 @@ def test_an_entry_named_outside_the_package_is_refused(tmp_path: Path) -> None:
         archive.writestr("../../etc/cron.d/evil", b"* * * * * root true")
     with pytest.raises(ExportError, match="points outside the package"):
         export_plan(sample_plan(), tmp_path / "out.docx", template=evil)
+
+
+def test_a_template_without_list_number_gets_the_house_one_with_a_warning_when_used(
+    tmp_path: Path,
+) -> None:
+    from tests.app.docx.docxparts import formatted_plan
+
+    older = _rewrite(builtin_template(), tmp_path / "older.docx", _drop_styles("List Number"))
+    quiet = export_plan(sample_plan(), tmp_path / "plain.docx", template=older)
+    assert not [x for x in quiet if x.code == "template"]  # no numbered list: nothing to say
+    out = tmp_path / "lists.docx"
+    warnings = export_plan(formatted_plan("fr"), out, template=older)
+    (warning,) = [x for x in warnings if x.code == "template"]
+    assert "List Number" in warning.message
+    styles = part(out, "word/styles.xml")
+    (style,) = styles.xpath("w:style[w:name/@w:val='List Number']", namespaces=NS)
+    style_id = style.get(w("styleId"))
+    numbering = part(out, "word/numbering.xml")
+    items = part(out, "word/document.xml").xpath(
+        f"//w:p[w:pPr/w:pStyle/@w:val='{style_id}']/w:pPr/w:numPr/w:numId/@w:val", namespaces=NS
+    )
+    assert len(items) == 7 and len(set(items)) == 2  # two lists, each its own w:num
+    for num_id in set(items):
+        starts = numbering.xpath(
+            f"w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val", namespaces=NS
+        )
+        assert starts == ["1"] * 9
+
+
+def test_python_docx_default_template_numbers_lists_with_its_own_list_number(
+    tmp_path: Path,
+) -> None:
+    from tests.app.docx.docxparts import formatted_plan
+
+    default = Path(docx.__file__).parent / "templates" / "default.docx"
+    out = tmp_path / "out.docx"
+    warnings = export_plan(formatted_plan("fr"), out, template=default)
+    (warning,) = [x for x in warnings if x.code == "template"]
+    assert "List Number" not in warning.message  # Word's own built-in style is there
+    document = docx.Document(str(out))
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered][:2] == ["un", "deux"]

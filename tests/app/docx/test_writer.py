@@ -596,3 +596,85 @@ def test_superscript_spans_are_raised_runs_in_their_language(tmp_path: Path) -> 
     ]
     raised = paragraph.findall(".//w:vertAlign", NS)
     assert {v.get(w("val")) for v in raised} == {"superscript"}
+
+
+# --- formatted text and lists -----------------------------------------------------------
+
+
+def _list_paragraphs(path: Path) -> dict[str, tuple[str, int, str]]:
+    """Each list item's text → (paragraph style id, ilvl, numId)."""
+    found = {}
+    for paragraph in _body(path).iter(w("p")):
+        num = paragraph.find("w:pPr/w:numPr", NS)
+        style = paragraph.find("w:pPr/w:pStyle", NS)
+        if num is not None and style is not None:
+            ilvl = int(num.find("w:ilvl", NS).get(w("val")))
+            found[text_of(paragraph)] = (
+                style.get(w("val")),
+                ilvl,
+                num.find("w:numId", NS).get(w("val")),
+            )
+        elif style is not None and style.get(w("val")) in ("ListBullet", "ListNumber"):
+            found[text_of(paragraph)] = (style.get(w("val")), 0, "")
+    return found
+
+
+@pytest.mark.parametrize(("language", "lang"), [("fr", "fr-BE"), ("nl", "nl-BE")])
+def test_bold_and_italic_runs_keep_their_language(tmp_path: Path, language: str, lang: str) -> None:
+    from tests.app.docx.docxparts import formatted_plan
+
+    out = tmp_path / "lists.docx"
+    export_plan(formatted_plan(language), out)
+    runs = {text_of(r): r for r in _body(out).iter(w("r")) if text_of(r)}
+    bold = runs["essentiels" if language == "fr" else "belangrijkste"]
+    italic = runs[" engagements" if language == "fr" else " verbintenissen"]
+    assert bold.find("w:rPr/w:b", NS) is not None and bold.find("w:rPr/w:i", NS) is None
+    assert italic.find("w:rPr/w:i", NS) is not None and italic.find("w:rPr/w:b", NS) is None
+    for run in runs.values():
+        assert _lang(run) == lang
+
+
+def test_each_numbered_list_is_a_list_of_its_own_that_starts_at_one(tmp_path: Path) -> None:
+    from tests.app.docx.docxparts import formatted_plan
+
+    out = tmp_path / "lists.docx"
+    export_plan(formatted_plan("fr"), out)
+    items = _list_paragraphs(out)
+    first, second = items["un"][2], items["quatre"][2]
+    assert items["un"] == ("ListNumber", 0, first) == items["deux"][:2] + (first,)
+    assert items["trois"] == ("ListNumber", 0, first)
+    assert items["sous-un"] == ("ListNumber", 1, first)  # Word restarts level 1 under "trois"
+    assert items["cinq"] == ("ListNumber", 0, second) and second != first
+    # The nested bullet is the house bullet list, one level in.
+    numbering = part(out, "word/numbering.xml")
+    styles = part(out, "word/styles.xml")
+    bullet_num = styles.find("w:style[@w:styleId='ListBullet']/w:pPr/w:numPr/w:numId", NS)
+    assert items["détail"] == ("ListBullet", 1, bullet_num.get(w("val")))
+    # python-docx issue #25: each list's w:num restarts every level at 1, over one definition.
+    abstracts = set()
+    for num_id in (first, second):
+        (num,) = numbering.xpath(f"w:num[@w:numId='{num_id}']", namespaces=NS)
+        starts = num.xpath("w:lvlOverride/w:startOverride/@w:val", namespaces=NS)
+        levels = num.xpath("w:lvlOverride/@w:ilvl", namespaces=NS)
+        assert starts == ["1"] * 9 and levels == [str(n) for n in range(9)]
+        abstracts.add(num.find("w:abstractNumId", NS).get(w("val")))
+    (abstract_id,) = abstracts
+    (abstract,) = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract_id}']", namespaces=NS)
+    formats = abstract.xpath("w:lvl/w:numFmt/@w:val", namespaces=NS)[:3]
+    assert formats == ["decimal", "lowerLetter", "lowerRoman"]
+    assert abstract.xpath("w:lvl[@w:ilvl='0']/w:pStyle/@w:val", namespaces=NS) == ["ListNumber"]
+
+
+def test_the_two_columns_of_a_bilingual_file_number_their_lists_on_their_own(
+    tmp_path: Path,
+) -> None:
+    from tests.app.docx.docxparts import formatted_plan
+
+    out = tmp_path / "lists.docx"
+    export_plan(formatted_plan("fr+nl"), out)
+    items = _list_paragraphs(out)
+    french = {items[t][2] for t in ("un", "quatre")}
+    dutch = {items[t][2] for t in ("een", "vier")}
+    assert len(french) == len(dutch) == 2 and french.isdisjoint(dutch)
+    runs = [r for r in _body(out).iter(w("r")) if text_of(r) in ("essentiels", "belangrijkste")]
+    assert sorted(_lang(r) for r in runs) == ["fr-BE", "nl-BE"]
