@@ -22,6 +22,13 @@ SHORTCUTS: dict[str, tuple[str | QKeySequence.StandardKey, ...]] = {
     "insert_clause": ("Ctrl+Shift+I",),
     "insert_text": ("Ctrl+T",),
     "insert_follow_up": ("Ctrl+Shift+T",),
+    # Format: Word's keys, and LibreOffice's F12 / Shift+F12 for numbering and bullets
+    "bold": (QKeySequence.StandardKey.Bold,),
+    "italic": (QKeySequence.StandardKey.Italic,),
+    "bullets": ("Ctrl+Shift+L", "Shift+F12"),
+    "numbers": ("F12",),
+    "deeper": ("Alt+Shift+Right",),
+    "shallower": ("Alt+Shift+Left",),
     "add_section": ("Ctrl+Shift+N",),
     "block_up": ("Alt+Up",),
     "block_down": ("Alt+Down",),
@@ -99,6 +106,10 @@ class Actions(QObject):
             "preview_both",
             "toggle_library",
             "toggle_preview",
+            "bold",
+            "italic",
+            "bullets",
+            "numbers",
         ):
             self.by_name[name].setCheckable(True)
         self.recent_menu = QMenu(window)
@@ -134,6 +145,7 @@ class Actions(QObject):
                 None,
                 "add_section",
             ],
+            "format": ["bold", "italic", None, "bullets", "numbers", None, "deeper", "shallower"],
             "note": [
                 "block_up",
                 "block_down",
@@ -218,6 +230,24 @@ class Actions(QObject):
                 _("Insert the clause selected in the library"),
             ),
             "insert_text": (_("&Text Block"), _("Insert a free-text block")),
+            "bold": (_("&Bold"), _("Make the selected text bold, or not")),
+            "italic": (_("&Italic"), _("Make the selected text italic, or not")),
+            "bullets": (
+                _("B&ulleted List"),
+                _("Make the paragraphs a bulleted list, or plain paragraphs again"),
+            ),
+            "numbers": (
+                _("&Numbered List"),
+                _("Make the paragraphs a numbered list, or plain paragraphs again"),
+            ),
+            "deeper": (
+                _("Increase List &Level"),
+                _("Move the list items one level in (or Tab at the start of an item)"),
+            ),
+            "shallower": (
+                _("&Decrease List Level"),
+                _("Move the list items one level out (or Shift+Tab at the start of an item)"),
+            ),
             "insert_follow_up": (
                 _("&Follow-up Table"),
                 _("Insert a table of commitments to follow up"),
@@ -338,6 +368,7 @@ class Actions(QObject):
             "file": _("&File"),
             "edit": _("&Edit"),
             "insert": _("&Insert"),
+            "format": _("F&ormat"),
             "note": _("&Note"),
             "library": _("&Library"),
             "view": _("&View"),

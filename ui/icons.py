@@ -177,3 +177,8 @@ def blank_icon() -> QIcon:
 def grip_icon() -> QIcon:
     """Six dots: the handle that drags a block."""
     return _icon("grip", _grip_painter)
+
+
+def painted_icon(key: str, paint: Painter) -> QIcon:
+    """An icon that ``paint`` draws at whatever size is asked, made once per ``key``."""
+    return _icon(key, paint)

@@ -12,6 +12,7 @@ from app.i18n import _
 from app.language import NoteLanguage, pick
 from ui.actions import Actions
 from ui.dialogs import Unsaved
+from ui.formatbar import FormatBar
 from ui.librarypanel import LibraryPanel
 from ui.noteeditor import NoteEditor
 from ui.qt import (
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
             else:
                 self.toolbar.addAction(self.actions[name])
         self.addToolBar(self.toolbar)
+        self.format_bar = FormatBar(self.actions, self)  # bold, italic, lists: Format menu too
+        self.addToolBar(self.format_bar.toolbar)
         self.where = QLabel(self)
         self.where.setObjectName("insertionPoint")
         self.autosaved = QLabel(self)
@@ -355,6 +358,7 @@ class MainWindow(QMainWindow):
         comp.insertFollowUpRequest.connect(ed.insert_follow_up)
         comp.insertClausesAtRequest.connect(ed.insert_clauses_at)
         comp.editTextRequest.connect(ed.edit_text)
+        comp.formatTextRequest.connect(ed.format_text)
         comp.moveBlockRequest.connect(ed.move_block)
         comp.moveBlockByRequest.connect(ed.move_block_by)
         comp.removeBlockRequest.connect(ed.remove_block)
@@ -894,6 +898,7 @@ class MainWindow(QMainWindow):
         self.actions.retranslate()
         self.toolbar.setWindowTitle(_("Main toolbar"))
         self.toolbar.setAccessibleName(_("Main toolbar"))
+        self.format_bar.retranslate()
         self.library.retranslate()
         self.library.setAccessibleName(_("Library"))
         self.splitter.setAccessibleName(_("Panes"))

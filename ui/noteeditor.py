@@ -8,6 +8,7 @@ from app.errors import ClausierError
 from app.history import Change
 from app.i18n import _
 from app.library import Library
+from app.richtext import ListKind, RichText
 from ui.qt import QObject, Qt, QTimer
 
 if TYPE_CHECKING:
@@ -142,9 +143,23 @@ class NoteEditor(QObject):
                     _("Section deleted. Undo brings it back."), 5000
                 )
 
-    def edit_text(self, block_id: str, lang: str, text: str) -> None:
+    def edit_text(self, block_id: str, lang: str, text: RichText | str) -> None:
         """Record typing in a text or copied block."""
         self._edit(lambda: self.document.session.edit_text(block_id, lang, text))
+
+    def format_text(self, block_id: str, lang: str, command: str, start: int, end: int) -> None:
+        """Apply a Format command (ui.formattededit.COMMANDS) to a range of a block's text."""
+        session = self.document.session
+        if self.document.read_only:
+            return
+        if command in ("bold", "italic"):
+            self._edit(lambda: session.toggle_mark(block_id, lang, start, end, command))
+        elif command in ("bullets", "numbers"):
+            kind = ListKind.BULLET if command == "bullets" else ListKind.NUMBERED
+            self._edit(lambda: session.toggle_list(block_id, lang, start, end, kind))
+        elif command in ("deeper", "shallower"):
+            step = 1 if command == "deeper" else -1
+            self._edit(lambda: session.shift_list_level(block_id, lang, start, end, step))
 
     def move_block(self, block_id: str, section_id: str, index: int) -> None:
         """Move a block where it was dropped."""
