@@ -342,7 +342,9 @@ def _level_xml(kind: str, level: int, pstyle: str) -> str:
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{indent}" w:hanging="425"/></w:pPr></w:lvl>'
         )
-    indent = 357 * (level + 1)
+    # A nested bullet's dash stands where the text of the level above starts, under a
+    # numbered item ("1." then its text at 0.75 cm) as under a bullet.
+    indent = 357 if level == 0 else 425 * level + 357
     return (
         f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
         f'{pstyle}<w:lvlText w:val="\u2013"/><w:lvlJc w:val="left"/>'
