@@ -338,6 +338,7 @@ class LibraryPanel(QWidget):
         previous = self.selected_clause_id()
         root = self.model.begin()
         if query:
+            self.library.clauses_of(ids[:64])  # the rows painted first, read in one query
             for clause_id in ids:
                 self.model.add_clause(root, clause_id)
         else:
