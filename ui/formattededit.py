@@ -61,7 +61,7 @@ class FormattedTextEdit(GrowingTextEdit):
 
     def set_rich(self, value: RichText) -> None:
         """Show ``value`` without announcing an edit; the cursor and selection stay put."""
-        if value == self._value and read_document(self.document()) == value:
+        if value == self._value:  # kept equal to the document at every change of it
             return
         cursor = self.textCursor()
         anchor, position = cursor.anchor(), cursor.position()
