@@ -29,7 +29,6 @@ from app.note import Block, CopiedClause, Note, TextBlock
 from app.personal import ClauseDraft, PersonalLibrary
 from app.richtext import marked_text
 from app.search import Hit, LibraryIndex
-from app.whereused import NoteIndex, ScanReport, Usage
 
 if TYPE_CHECKING:  # what only some actions need is imported when they run
     from app.duplicates import NearDuplicate
@@ -37,6 +36,7 @@ if TYPE_CHECKING:  # what only some actions need is imported when they run
     from app.sync import SyncState
     from app.updates import PendingUpdate
     from app.variabledefs import ClauseVariable
+    from app.whereused import NoteIndex, ScanReport, Usage
     from app.worddiff import LanguageDiff
 
 
@@ -107,7 +107,7 @@ class Collection:
         self.index = LibraryIndex(db)
         self.personal = PersonalLibrary(db, index=self.index, author=author)
         self.team = team.TeamLibrary(team_folder, index=self.index)
-        self.notes = NoteIndex(db)
+        self._notes: NoteIndex | None = None
         self.note_folders = [Path(f) for f in note_folders]
         self.recovery = recovery
         #: Why nothing can be changed in this session ("" when the database is writable).
@@ -357,6 +357,15 @@ class Collection:
         return self.notes.usage(clause_id, newest.revision if newest else 0)
 
     # --- the note index -------------------------------------------------------
+
+    @property
+    def notes(self) -> NoteIndex:
+        """Where the user's notes use which clause (loaded when first asked: an export does not)."""
+        if self._notes is None:
+            from app.whereused import NoteIndex
+
+            self._notes = NoteIndex(self.db)
+        return self._notes
 
     def refresh_note_index(
         self, recent: Iterable[Path] = (), folders: Iterable[Path] | None = None
