@@ -209,10 +209,21 @@ class IndexedClauses(Mapping[str, Clause]):
         if row is None:
             return default
         clause = self._made(row)
-        if len(self._kept) >= self.KEPT:
-            del self._kept[next(iter(self._kept))]
-        self._kept[clause_id] = clause
+        self._keep(clause)
         return clause
+
+    def _keep(self, clause: Clause) -> None:
+        """Keep ``clause``, forgetting the oldest kept one past :data:`KEPT`.
+
+        The preview's worker thread reads clauses too: a kept dict changed meanwhile
+        only means one clause is not forgotten this time.
+        """
+        if len(self._kept) >= self.KEPT:
+            try:
+                del self._kept[next(iter(self._kept))]
+            except (KeyError, RuntimeError, StopIteration):
+                pass
+        self._kept[clause.id] = clause
 
     def __getitem__(self, clause_id: str) -> Clause:
         clause = self.get(clause_id)
@@ -222,7 +233,8 @@ class IndexedClauses(Mapping[str, Clause]):
 
     def get_many(self, clause_ids: list[str]) -> dict[str, Clause]:
         """The clauses of ``clause_ids`` this library holds, read in one query per 500 ids."""
-        found = {i: self._kept[i] for i in clause_ids if i in self._kept}
+        kept = self._kept
+        found = {i: c for i in clause_ids if (c := kept.get(i)) is not None}
         missing = [i for i in dict.fromkeys(clause_ids) if i not in found]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
@@ -233,9 +245,7 @@ class IndexedClauses(Mapping[str, Clause]):
             )
             for row in rows.fetchall():
                 clause = found[row[0]] = self._made(row)
-                if len(self._kept) >= self.KEPT:
-                    del self._kept[next(iter(self._kept))]
-                self._kept[row[0]] = clause
+                self._keep(clause)
         return found
 
     def known_many(self, clause_ids: list[str]) -> set[str]:
