@@ -293,6 +293,15 @@ class IndexedClauses(Mapping[str, Clause]):
         """Every clause, made as the rows are read, in library order."""
         return (clause for _clause_id, clause in self.items())
 
+    def from_source(self, source_id: str) -> list[Clause]:
+        """The clauses drawn from ``source_id``, in the source's order (read through its index)."""
+        rows = self._db.execute(
+            f"SELECT {_ROW} FROM clause WHERE source = ? AND origin = ? "
+            "ORDER BY part, position, id",
+            (source_id, self._origin),
+        )
+        return [self._made(row) for row in rows.fetchall()]
+
     def kinds(self) -> set[Kind]:
         """The kinds of clause this library holds (asked of the index)."""
         rows = self._db.execute(

@@ -308,6 +308,29 @@ class Library:
         """The clauses that are not retired."""
         return (c for c in self.clauses.values() if not c.retired)
 
+    def from_source(self, source_id: str) -> list[Clause]:
+        """The clauses in force drawn from ``source_id``, by part and position.
+
+        A library read from the index is asked through its index on sources, so a
+        source's twenty clauses cost twenty rows, not the whole library.
+        """
+        layers = getattr(self.clauses, "layers", [self.clauses])
+        candidates: dict[str, None] = {}
+        for layer in layers:
+            asked = getattr(layer, "from_source", None)
+            found = (
+                asked(source_id)
+                if asked
+                else [c for c in layer.values() if c and c.origin and c.origin.source == source_id]
+            )
+            candidates.update(dict.fromkeys(c.id for c in found))
+        clauses = [
+            clause
+            for clause in self.clauses_of(list(candidates))
+            if clause.origin is not None and clause.origin.source == source_id
+        ]
+        return sorted(clauses, key=lambda c: (c.origin.part, c.origin.position, c.id))  # type: ignore[union-attr]
+
     def kinds(self) -> set[Kind]:
         """The kinds of clause the library holds, asked of the index for what it stores."""
         layers = getattr(self.clauses, "layers", [self.clauses])

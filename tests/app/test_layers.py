@@ -153,3 +153,25 @@ def test_which_hits_the_library_holds_is_answered_without_making_a_clause(indexe
     made.clear()
     assert combined.known(["t.3", "nowhere", "t.2", "b.1", "t.1"]) == ["t.3", "b.1", "t.1"]
     assert made == []
+
+
+def test_a_source_s_clauses_are_asked_of_the_index_in_the_source_s_order(tmp_path):
+    from app.library import Origin
+
+    def drawn(clause_id: str, part: int, position: int, source: str = "vd2") -> Clause:
+        return clause(clause_id, origin=Origin(source, part, position))
+
+    db = database.connect(tmp_path / "index.sqlite3")
+    index = LibraryIndex(db)
+    team = [drawn("vd2.2.1", 2, 1), drawn("other.1", 1, 1, "other"), drawn("vd2.1.2", 1, 2)]
+    index.sync(Library(clauses={c.id: c for c in team}, digest="t"), origin="team:a.json")
+    combined = Library()
+    builtin = [drawn("vd2.1.1", 1, 1), drawn("vd2.1.2", 1, 9), drawn("vd2.3.1", 3, 1)]
+    combined.merge(Library(clauses={c.id: c for c in builtin}, digest="b"), origin="builtin")
+    combined.merge(index.load("team:a.json", library=TEAM), origin="team:a.json")
+    mine = drawn("vd2.3.1", 3, 1, "elsewhere")  # a personal clause of that id, of another source
+    combined.merge(Library(clauses={mine.id: mine}, digest="p"), origin="personal")
+    found = combined.from_source("vd2")
+    assert [c.id for c in found] == ["vd2.1.1", "vd2.1.2", "vd2.2.1"]
+    assert found[1].library == TEAM  # the team's vd2.1.2 wins over the built-in one
+    db.close()
