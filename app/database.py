@@ -270,9 +270,7 @@ def _quick_check(db: sqlite3.Connection, tables: tuple[str, ...] | None) -> None
             raise _Damaged(str(result))
 
 
-def _open(
-    path: Path, *, check: bool, tables: tuple[str, ...] | None = None
-) -> sqlite3.Connection:
+def _open(path: Path, *, check: bool, tables: tuple[str, ...] | None = None) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
