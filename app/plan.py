@@ -69,6 +69,7 @@ class Paragraph:
     style: Style = Style.BODY
     level: int = 0
     list_id: int = -1
+    block_id: str = ""  # the note block it belongs to (free text), for the round trip
 
     @property
     def text(self) -> str:
@@ -96,6 +97,7 @@ class ClauseFrame:
     lead_in: Paragraph | None = None
     citation: Paragraph | None = None
     quotation: bool = False
+    block_id: str = ""  # the note block it shows, marked in Word for the round trip
 
     @property
     def tag(self) -> str:
@@ -110,6 +112,7 @@ class Table:
     header: list[list[Paragraph]]
     rows: list[list[list[Paragraph]]]
     widths: list[float] = field(default_factory=list)  # relative column widths
+    block_id: str = ""  # the follow-up table it shows ("" for other tables)
 
 
 Item = "Paragraph | ClauseFrame | Table | SideBySide"

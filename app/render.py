@@ -283,7 +283,13 @@ class _Renderer:
     # --- blocks -------------------------------------------------------------
 
     def block_items(self, block: Block, lang: str) -> list:
-        """The plan items of one block in one language."""
+        """The plan items of one block in one language, each carrying the block's id."""
+        items = self._block_items(block, lang)
+        for item in items:
+            item.block_id = block.id
+        return items
+
+    def _block_items(self, block: Block, lang: str) -> list:
         if isinstance(block, TextBlock):
             text = coerce(block.text.get(lang))
             if text.plain.strip():
@@ -556,7 +562,7 @@ class _Renderer:
         pending: list[tuple[list, list]] = []
         for block in blocks:
             if isinstance(block, FollowUpTable):
-                tables = self.follow_up(block)
+                tables = self.block_items(block, self.languages[0])
                 if pending and tables:
                     items.append(SideBySide(pending))
                     pending = []
@@ -772,7 +778,11 @@ class _Renderer:
             items = self.section_items(section.blocks)
             if items:
                 middle = len(self.warnings)
-                body.append(Paragraph(self.heading_spans(section.title), main, Style.HEADING1))
+                body.append(
+                    Paragraph(
+                        self.heading_spans(section.title), main, Style.HEADING1, block_id=section.id
+                    )
+                )
                 body.extend(items)
                 # The title's warnings first, as the title comes first on the page.
                 self.warnings[first:] = self.warnings[middle:] + self.warnings[first:middle]

@@ -100,6 +100,8 @@ class BodyBuilder:
         self._out: list[str] = []
         self._rpr: dict[tuple, str] = {}
         self._sdt_id = first_sdt_id
+        self._mark_id = 0
+        self._marks: dict[str, int] = {}  # bookmarks started and not yet ended → their ids
         # What the current table cell (innermost last) ended with: None, "p", "tbl", "sdt".
         self._cells: list[str | None] = []
 
@@ -168,10 +170,12 @@ class BodyBuilder:
         align: str | None = None,
         num: tuple[int, int] | None = None,
         keep_next: bool | None = None,
+        marks: tuple[str | None, str | None] = (None, None),
     ) -> None:
         """Add a paragraph in ``style_id``; ``num`` is a direct (ilvl, numId) numbering.
 
-        ``keep_next`` True or False overrides the style's "keep with next".
+        ``keep_next`` True or False overrides the style's "keep with next". ``marks``
+        names a bookmark that starts before its text and one that ends after it.
         """
         out = ["<w:p><w:pPr>"]
         if style_id:
@@ -183,12 +187,19 @@ class BodyBuilder:
         if align:
             out.append(f'<w:jc w:val="{align}"/>')
         out.append(f'<w:rPr><w:lang w:val="{lang}"/></w:rPr></w:pPr>')
+        start, end = marks
+        if start:
+            self._marks[start] = self._mark_id
+            out.append(f'<w:bookmarkStart w:id="{self._mark_id}" w:name="{_esc(start)}"/>')
+            self._mark_id += 1
         for run in runs:
             if type(run) is Run:
                 if run.text:
                     out.append(self._run(run))
             else:
                 out.append(self._field(run))  # type: ignore[arg-type]
+        if end and end in self._marks:
+            out.append(f'<w:bookmarkEnd w:id="{self._marks.pop(end)}"/>')
         out.append("</w:p>")
         self._out.append("".join(out))
         if self._cells:
@@ -209,6 +220,11 @@ class BodyBuilder:
                 at = after.end() if after else len("<w:p><w:pPr>")
                 self._out[index] = block[:at] + "<w:keepNext/>" + block[at:]
             return
+
+    def end_mark(self, name: str) -> None:
+        """End the bookmark ``name`` here, between blocks (after a table, say)."""
+        if name in self._marks:
+            self._out.append(f'<w:bookmarkEnd w:id="{self._marks.pop(name)}"/>')
 
     # -- content controls ----------------------------------------------------------
 

@@ -11,6 +11,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.section import _Footer, _Header
 
+from app import blockmarks
 from app.docx import oxml
 from app.docx.oxml import BodyBuilder, Field, Run
 from app.docx.template import StyleMap
@@ -63,6 +64,7 @@ class PlanWriter:
         self._cleaned = False
         self._headings = {styles.paragraph[Style.HEADING1], styles.paragraph[Style.HEADING2]}
         self._columns = False  # writing the two columns of a bilingual file
+        self._table_marks: tuple[str | None, str | None] = (None, None)
 
     def write(self) -> None:
         """Write body, header and footer, document defaults and properties."""
@@ -75,10 +77,11 @@ class PlanWriter:
             self._paragraph(builder, self.plan.title, Style.TITLE)
         if self.plan.meta:
             self._meta(builder, width)
+        marks = _block_marks(self.plan.body)
         for index, item in enumerate(self.plan.body):
             if index and isinstance(item, Table):
                 builder.keep_with_next()  # what introduces a table stays with its first rows
-            self._item(builder, item, width, column=0)
+            self._item(builder, item, width, column=0, marks=marks.get(index, (None, None)))
         oxml.replace_body(body, builder.elements())
         self._header_footer()
         oxml.set_default_language(self.document.styles.element, self.main)
@@ -123,6 +126,7 @@ class PlanWriter:
         style: Style | None = None,
         column: int = 0,
         keep_next: bool | None = None,
+        marks: tuple[str | None, str | None] = (None, None),
     ) -> None:
         lang = word_lang(paragraph.lang)
         style_id = (
@@ -139,18 +143,30 @@ class PlanWriter:
             bullets = self.styles.bullet_list(self.document)
             num = (paragraph.level, bullets) if bullets is not None else None
         builder.paragraph(
-            style_id, lang, self._runs(paragraph.spans, lang), num=num, keep_next=keep_next
+            style_id,
+            lang,
+            self._runs(paragraph.spans, lang),
+            num=num,
+            keep_next=keep_next,
+            marks=marks,
         )
 
     # -- blocks --------------------------------------------------------------------
 
-    def _item(self, builder: BodyBuilder, item: object, width: int, column: int) -> None:
+    def _item(
+        self,
+        builder: BodyBuilder,
+        item: object,
+        width: int,
+        column: int,
+        marks: tuple[str | None, str | None] = (None, None),
+    ) -> None:
         if isinstance(item, Paragraph):
-            self._paragraph(builder, item, column=column)
+            self._paragraph(builder, item, column=column, marks=marks)
         elif isinstance(item, ClauseFrame):
             self._clause(builder, item, column)
         elif isinstance(item, Table):
-            self._table(builder, item, width)
+            self._table(builder, item, width, marks)
         elif isinstance(item, SideBySide):
             self._side_by_side(builder, item, width)
         else:
@@ -166,20 +182,29 @@ class PlanWriter:
         if len(alias) > ALIAS_MAX:  # Word's content control dialog keeps titles short
             alias = alias[: ALIAS_MAX - 1] + "…"
         builder.begin_sdt(self._clean(frame.tag), alias)
+        writes: list[tuple[Paragraph | None, Style | None, bool | None]] = []
         if frame.lead_in is not None:  # inside the control: the clause moves with its title
             # In the columns of a bilingual file "keep with next" would chain the table's
             # rows into one block that cannot break across pages: there it is turned off.
-            keep = False if self._columns else None
-            self._paragraph(builder, frame.lead_in, Style.CLAUSE_TITLE, column, keep)
+            writes.append((frame.lead_in, Style.CLAUSE_TITLE, False if self._columns else None))
         if not frame.paragraphs:
-            builder.paragraph(self.styles.paragraph[Style.BODY], word_lang(frame.lang), [])
+            writes.append((None, None, None))
         last = len(frame.paragraphs) - 1
         for index, paragraph in enumerate(frame.paragraphs):
             # A quotation's last paragraph keeps with its citation (not in the columns).
             keep = True if frame.citation and index == last and not self._columns else None
-            self._paragraph(builder, paragraph, column=column, keep_next=keep)
+            writes.append((paragraph, None, keep))
         if frame.citation is not None:  # inside the control, after the text it cites
-            self._paragraph(builder, frame.citation, Style.CITATION, column)
+            writes.append((frame.citation, Style.CITATION, None))
+        mark = blockmarks.name(frame.block_id, frame.lang) if frame.block_id else None
+        for index, (paragraph, style, keep) in enumerate(writes):
+            marks = (mark if index == 0 else None, mark if index == len(writes) - 1 else None)
+            if paragraph is None:
+                builder.paragraph(
+                    self.styles.paragraph[Style.BODY], word_lang(frame.lang), [], marks=marks
+                )
+            else:
+                self._paragraph(builder, paragraph, style, column, keep, marks)
         builder.end_sdt()
 
     def _meta(self, builder: BodyBuilder, width: int) -> None:
@@ -200,10 +225,20 @@ class PlanWriter:
             builder.end_row()
         builder.end_table()
 
-    def _table(self, builder: BodyBuilder, table: Table, width: int) -> None:
+    def _table(
+        self,
+        builder: BodyBuilder,
+        table: Table,
+        width: int,
+        marks: tuple[str | None, str | None] = (None, None),
+    ) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
         if columns == 0:
             return
+        if table.block_id:  # the table's bookmark spans it from its first cell to its last
+            mark = blockmarks.name(table.block_id, self.plan.main_language)
+            marks = (mark, mark)
+        self._table_marks = marks
         grid = _grid(table.widths, columns, width)
         builder.begin_table(grid, style_id=self.styles.table_grid)
         if table.header:
@@ -216,6 +251,9 @@ class PlanWriter:
             keep = number < last and number in (0, last - 1)
             self._row(builder, row, grid, header=False, keep_next=keep)
         builder.end_table()
+        if marks[1]:
+            builder.end_mark(marks[1])
+        self._table_marks = (None, None)
 
     def _row(
         self,
@@ -230,7 +268,11 @@ class PlanWriter:
         for index, cell_width in enumerate(grid):
             builder.begin_cell(cell_width, fill=HEADER_FILL if header else None)
             for paragraph in cells[index] if index < len(cells) else []:
-                self._paragraph(builder, paragraph, keep_next=keep_next or None)
+                start, end = self._table_marks
+                self._table_marks = (None, end)
+                self._paragraph(
+                    builder, paragraph, keep_next=keep_next or None, marks=(start, None)
+                )
             builder.end_cell()
         builder.end_row()
 
@@ -246,8 +288,9 @@ class PlanWriter:
             for column, (items, cell_width) in enumerate(zip(row, grid, strict=False)):
                 builder.begin_cell(cell_width)
                 inner = cell_width - SIDE_GAP
-                for item in items:
-                    self._item(builder, item, inner, column)
+                marks = _block_marks(items)
+                for index, item in enumerate(items):
+                    self._item(builder, item, inner, column, marks.get(index, (None, None)))
                 builder.end_cell()
             builder.end_row()
         self._columns = False
@@ -341,6 +384,28 @@ class PlanWriter:
             package.relate_to(part, RT.CUSTOM_PROPERTIES)
         else:
             part._blob = blob  # a part python-docx keeps as bytes  # noqa: SLF001
+
+
+def _block_marks(items: list) -> dict[int, tuple[str | None, str | None]]:
+    """Item index → the block bookmarks starting and ending at it, for runs of free text.
+
+    A free-text block is several paragraphs in a row; its bookmark starts in the first
+    and ends in the last. Clauses and tables mark themselves.
+    """
+    marks: dict[int, tuple[str | None, str | None]] = {}
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, Paragraph) and item.block_id:
+            first.setdefault(item.block_id + ":" + item.lang, index)
+            last[item.block_id + ":" + item.lang] = index
+    for both, index in first.items():
+        block_id, _sep, lang = both.rpartition(":")
+        mark = blockmarks.name(block_id, lang)
+        marks[index] = (mark, marks.get(index, (None, None))[1])
+        end = last[both]
+        marks[end] = (marks.get(end, (None, None))[0], mark)
+    return marks
 
 
 def _utc(moment: datetime) -> datetime:
