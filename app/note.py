@@ -22,6 +22,16 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
+@dataclass(frozen=True)
+class BlockComment:
+    """A comment kept on a block, such as one brought back from the margin of a Word file."""
+
+    text: str
+    author: str = ""
+    date: str = ""  # when it was written, ISO 8601 as Word writes it ("" when unknown)
+    lang: str = ""  # the language column it was made in ("" when unknown)
+
+
 @dataclass
 class TextBlock:
     """Free text written in the note, one version per language, with bold, italic and lists.
@@ -32,6 +42,7 @@ class TextBlock:
 
     text: RichLocalized = field(default_factory=dict)
     id: str = field(default_factory=new_id)
+    comments: list[BlockComment] = field(default_factory=list)  # kept on the block
 
     def __post_init__(self) -> None:
         self.text = coerce_all(self.text)
@@ -54,6 +65,7 @@ class LinkedClause:
     # A clause drawn from a source is presented as a quotation of it unless the adviser
     # presents it as a paraphrase (see app.quotation).
     paraphrase: bool = False
+    comments: list[BlockComment] = field(default_factory=list)  # kept on the block
 
 
 @dataclass
@@ -75,6 +87,7 @@ class CopiedClause:
     # A quotation of part of the clause: per language, the (start, end) of the excerpt in
     # the clause's text at ``revision``; no entry for a language: the whole clause.
     excerpt: dict[str, tuple[int, int]] = field(default_factory=dict)
+    comments: list[BlockComment] = field(default_factory=list)  # kept on the block
 
     def __post_init__(self) -> None:
         self.text = coerce_all(self.text)
@@ -106,6 +119,7 @@ class FollowUpTable:
 
     rows: list[FollowUpRow] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    comments: list[BlockComment] = field(default_factory=list)  # kept on the block
 
 
 Block = TextBlock | LinkedClause | CopiedClause | FollowUpTable

@@ -20,6 +20,7 @@ from app.i18n import _
 from app.language import LANGS, Localized, NoteLanguage
 from app.note import (
     Block,
+    BlockComment,
     CopiedClause,
     FollowUpRow,
     FollowUpTable,
@@ -48,6 +49,7 @@ MAX_NOTE_BYTES = 16 * 1024 * 1024
 MAX_SECTIONS = 500
 MAX_BLOCKS = 2_000  # in the whole note
 MAX_ROWS = 1_000  # in one follow-up table
+MAX_COMMENTS = 1_000  # kept on one block
 MAX_TEXT_CHARS = 1_000_000  # in one text, in one language
 MAX_VARIABLES = 1_000
 
@@ -100,6 +102,10 @@ def past_limit(limit: str) -> NoteFileError:
         "variables": (
             _("The note holds more than {n} variables, the most a note may hold."),
             MAX_VARIABLES,
+        ),
+        "comments": (
+            _("A block holds more than {n} comments, the most one block may hold."),
+            MAX_COMMENTS,
         ),
     }
     message, cap = messages[limit]
@@ -233,7 +239,22 @@ def _choice(kind, value: Any, field: str):
 
 
 def block_to_json(block: Block) -> dict[str, Any]:
-    """A block as plain JSON data."""
+    """A block as plain JSON data (with its comments, when it has any)."""
+    data = _block_json(block)
+    if block.comments:
+        data["comments"] = [_comment_json(comment) for comment in block.comments]
+    return data
+
+
+def _comment_json(comment: BlockComment) -> dict[str, str]:
+    data = {"text": comment.text}
+    for key in ("author", "date", "lang"):
+        if getattr(comment, key):
+            data[key] = getattr(comment, key)
+    return data
+
+
+def _block_json(block: Block) -> dict[str, Any]:
     if isinstance(block, TextBlock):
         return {"type": "text", "id": block.id, "text": notetext.texts_to_json(block.text)}
     if isinstance(block, LinkedClause):
@@ -377,12 +398,38 @@ def _excerpt(value: Any, clause_id: str) -> dict[str, tuple[int, int]]:
     return excerpt
 
 
+def _comments(value: Any) -> list[BlockComment]:
+    """The optional ``comments`` of a block: objects with a ``text`` and who, when, where."""
+    if value is None:
+        return []
+    problem = Damaged(
+        _("a block's “comments” must be a list of comments, not {value}").format(
+            value=_shown(value)
+        )
+    )
+    if not isinstance(value, list):
+        raise problem
+    comments = []
+    for item in _capped(value, "comments", MAX_COMMENTS):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise problem
+        extra = {k: item[k] for k in ("author", "date", "lang") if isinstance(item.get(k), str)}
+        comments.append(BlockComment(item["text"], **extra))
+    return comments
+
+
 def block_from_json(data: dict[str, Any], lang: str = "fr") -> Block:
-    """A block from JSON data; raises ValueError or KeyError when malformed.
+    """A block from JSON data (its comments too); raises ValueError or KeyError when malformed.
 
     ``lang`` is the note's first language, that of a deadline typed before deadlines
     were per language.
     """
+    block = _block_from_json(data, lang)
+    block.comments = _comments(data.get("comments"))
+    return block
+
+
+def _block_from_json(data: dict[str, Any], lang: str) -> Block:
     kind = data["type"]
     block_id = str(data.get("id") or "")
     extra = {"id": block_id} if block_id else {}
