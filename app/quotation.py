@@ -338,3 +338,8 @@ def block_span(
         if span is not None and source.text_in(choice):
             return source, span, choice
     return None
+
+
+def comparable(text: str, lang: str) -> str:
+    """``text`` as two wordings are compared: typography applied, white space and capitals' accents evened."""
+    return _comparable(text, lang)
