@@ -204,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import quotecli
 
     quotecli.add_parsers(commands, _Parser)
+    from app import reconcilecli
+
+    reconcilecli.add_parser(commands, _Parser)
     return parser
 
 
@@ -491,6 +494,10 @@ def run(argv: list[str]) -> int:
         from app import quotecli
 
         return quotecli.run(args)
+    if args.command == "reconcile":
+        from app import reconcilecli
+
+        return reconcilecli.run(args)
     if args.command == "library" and args.library_command:
         return cmd_library(args)
     parser.print_usage(sys.stderr)

@@ -34,6 +34,7 @@ from app.vocabulary import word
 #: The first-page details a reconciliation compares, by the key of their label.
 DETAILS = ("to", "date", "subject", "meeting", "reference", "classification")
 _SIMILAR = 0.5  # how alike two paragraphs must be to be one paragraph edited
+_GENERATED_STYLES = frozenset({"clausier citation", "clausier clause title"})
 
 
 class Kind(StrEnum):
@@ -481,8 +482,10 @@ class _Matcher:
             if j in owner:
                 continue
             mark = self.mark_of(paragraph, _lang(paragraph.lang, lang))
-            if mark in self.blocks:
+            if mark in self.blocks and not self.generated(paragraph):
                 owner[j] = (mark, None)
+            elif mark in self.blocks:
+                owner[j] = ("", None)  # a citation or a clause title the export no longer writes
         blocks: dict[str, BlockMatch] = {}
         for e in exp:
             if e.block_id in self.blocks and e.block_id not in blocks:
@@ -510,6 +513,10 @@ class _Matcher:
         self.added(exp, got, pairs, owner, lang)
         self.moved(exp, got, pairs, owner, lang)
         del langs
+
+    def generated(self, paragraph: WordParagraph) -> bool:
+        """Whether ``paragraph`` is in a style only the export writes (a citation, a clause title)."""
+        return self.word.style_names.get(paragraph.style, "") in _GENERATED_STYLES
 
     def block_changes(self, match: BlockMatch) -> None:
         lang = match.lang
@@ -632,7 +639,8 @@ class _Matcher:
             if j in owner:
                 flush()
                 block = owner[j][0]
-                follows = (block, self.section_of.get(block, ""))
+                if block:
+                    follows = (block, self.section_of.get(block, ""))
                 continue
             if j in matched:
                 flush()
@@ -649,7 +657,8 @@ class _Matcher:
         """Blocks that stand in another place in the file than in the note."""
         positions: dict[str, int] = {}
         for j, (block, _i) in sorted(owner.items()):
-            positions.setdefault(block, j)
+            if block:
+                positions.setdefault(block, j)
         section_at: list[tuple[int, str]] = []
         for i, j in pairs.items():
             if exp[i].role == "heading":
