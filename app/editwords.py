@@ -51,6 +51,19 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Decrease list level": (N_("&Undo Decrease list level"), N_("&Redo Decrease list level")),
     "Move block": (N_("&Undo Move block"), N_("&Redo Move block")),
     "Delete block": (N_("&Undo Delete block"), N_("&Redo Delete block")),
+    # changes brought back from Word (app.reconcileapply)
+    "Bring back change from Word": (
+        N_("&Undo Bring back change from Word"),
+        N_("&Redo Bring back change from Word"),
+    ),
+    "Bring back paragraph from Word": (
+        N_("&Undo Bring back paragraph from Word"),
+        N_("&Redo Bring back paragraph from Word"),
+    ),
+    "Keep comment from Word": (
+        N_("&Undo Keep comment from Word"),
+        N_("&Redo Keep comment from Word"),
+    ),
     "Edit clause locally": (N_("&Undo Edit clause locally"), N_("&Redo Edit clause locally")),
     # follow-up tables
     "Add follow-up row": (N_("&Undo Add follow-up row"), N_("&Redo Add follow-up row")),
