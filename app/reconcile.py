@@ -822,7 +822,8 @@ def _foreign(matcher: _Matcher) -> bool:
     """Whether the file carries Clausier marks, none of them this note's."""
     names = {n for p in matcher.word.paragraphs for n in p.marks}
     keys = {parsed[0] for n in names if (parsed := blockmarks.parse(n))}
-    return bool(keys) and not keys & set(matcher.keys)
+    blocks = {blockmarks.key(block_id) for block_id in matcher.blocks}
+    return bool(keys) and not keys & blocks
 
 
 def reconcile(note: Note, library: Library, word_file: WordFile) -> Reconciliation:
