@@ -207,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import reconcilecli
 
     reconcilecli.add_parser(commands, _Parser)
+    from app import spellcli
+
+    spellcli.add_parser(commands, _Parser)
     return parser
 
 
@@ -498,6 +501,10 @@ def run(argv: list[str]) -> int:
         from app import reconcilecli
 
         return reconcilecli.run(args)
+    if args.command == "check-spelling":
+        from app import spellcli
+
+        return spellcli.run(args)
     if args.command == "library" and args.library_command:
         return cmd_library(args)
     parser.print_usage(sys.stderr)

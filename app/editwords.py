@@ -104,4 +104,9 @@ PHRASES: dict[str, tuple[str, str]] = {
         N_("&Undo Insert follow-up table of cited commitments"),
         N_("&Redo Insert follow-up table of cited commitments"),
     ),
+    # find and replace, spelling (app.findreplace, app.notespelling)
+    "Replace “{old}”": (N_("&Undo Replace “{old}”"), N_("&Redo Replace “{old}”")),
+    "Replace all “{old}”": (N_("&Undo Replace all “{old}”"), N_("&Redo Replace all “{old}”")),
+    "Correct “{word}”": (N_("&Undo Correct “{word}”"), N_("&Redo Correct “{word}”")),
+    "Ignore “{word}”": (N_("&Undo Ignore “{word}”"), N_("&Redo Ignore “{word}”")),
 }

@@ -151,6 +151,8 @@ class Note:
     language: NoteLanguage = NoteLanguage.FR
     variables: dict[str, str | Localized] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    # Words that spelling leaves alone in this note (Ignore All), per language.
+    ignored_words: dict[str, list[str]] = field(default_factory=dict)
 
     def clause_ids(self) -> list[str]:
         """The library clauses the note uses (linked or copied), in order of use."""

@@ -323,8 +323,31 @@ def note_to_json(note: Note) -> dict[str, Any]:
                 }
                 for section in note.sections
             ],
+            **({"ignored_words": _ignored_json(note.ignored_words)} if note.ignored_words else {}),
         },
     }
+
+
+#: At most this many words per language are kept as ignored by a note's spelling.
+MAX_IGNORED_WORDS = 10_000
+
+
+def _ignored_json(ignored: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The words a note's spelling ignores, per language, sorted (so a save is stable)."""
+    return {lang: sorted(set(words), key=str.casefold) for lang, words in ignored.items() if words}
+
+
+def _ignored(value: Any) -> dict[str, list[str]]:
+    """The optional ``ignored_words`` of a note: anything not a list of words is left out."""
+    if not isinstance(value, dict):
+        return {}
+    found: dict[str, list[str]] = {}
+    for lang, words in value.items():
+        if lang in LANGS and isinstance(words, list):
+            kept = [w for w in words if isinstance(w, str) and w.strip()][:MAX_IGNORED_WORDS]
+            if kept:
+                found[lang] = list(dict.fromkeys(kept))
+    return found
 
 
 def dumps(note: Note) -> str:
@@ -525,6 +548,7 @@ def note_from_json(data: Any) -> Note:
             language=language,
             variables=_variables(body.get("variables")),
             sections=sections,
+            ignored_words=_ignored(body.get("ignored_words")),
         )
     except Damaged as error:
         raise NoteFileError(_("The note is damaged: {reason}").format(reason=error)) from None

@@ -390,14 +390,17 @@ def test_the_undo_and_redo_menus_say_the_whole_phrase_a_translator_wrote(monkeyp
 
 
 def _edit_names() -> set[str]:
-    """The name of every edit app/editing.py records: the message of each Label(N_(...))."""
+    """The name of every edit the core records: the message of each Label(N_(...)) in app/."""
     import re
     from pathlib import Path
 
     import app.editing
 
-    source = Path(app.editing.__file__).read_text(encoding="utf-8")
-    return set(re.findall(r'Label\(\s*N_\(\s*"([^"]+)"', source))
+    names: set[str] = set()
+    for module in sorted(Path(app.editing.__file__).parent.glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        names |= set(re.findall(r'Label\(\s*N_\(\s*"([^"]+)"', source))
+    return names
 
 
 def test_every_edit_has_its_own_whole_undo_and_redo_phrases():
