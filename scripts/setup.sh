@@ -2,7 +2,8 @@
 # Set up Clausier on a fresh Debian or Ubuntu machine: the system libraries Qt
 # needs, a virtual environment in .venv with the application, its compiled
 # translations and bytecode. With --test, also what the test suite needs
-# (LibreOffice to open the exported files, poppler to count their pages).
+# (LibreOffice to open the exported files, python3-uno for the system Python to
+# edit them as users do, poppler to count their pages).
 #
 #   scripts/setup.sh            # then: .venv/bin/clausier
 #   scripts/setup.sh --test     # then: .venv/bin/python -m pytest
@@ -23,7 +24,7 @@ packages=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core
   fonts-crosextra-carlito)
 if [ "$with_tests" = 1 ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils wixl msitools desktop-file-utils)
+  packages+=(libreoffice-writer-nogui python3-uno poppler-utils wixl msitools desktop-file-utils)
 fi
 
 missing=()
