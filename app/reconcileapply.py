@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from app import worddiff
@@ -50,7 +50,8 @@ class Review:
     rejected: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.snapshot = {b.id: copy.deepcopy(b) for _s, b in self.reconciliation.note.blocks()}
+        self.snapshot_note = copy.deepcopy(self.reconciliation.note)  # for naming blocks
+        self.snapshot = {b.id: b for _s, b in self.snapshot_note.blocks()}
         self.sections = {b.id: s.id for s, b in self.reconciliation.note.blocks()}
         self._commands: list[tuple[str, int]] = []  # change id → history depth after it
 
@@ -95,6 +96,16 @@ class Review:
             self.accepted.remove(change_id)
         return edit
 
+    def accept_with(self, change_id: str, operation: Callable[[], Edit | None]) -> Edit | None:
+        """Accept ``change_id`` through another edit of the note (a new revision linked)."""
+        if change_id in self.accepted:
+            return None
+        edit = operation()
+        if edit is not None:
+            self.rejected.discard(change_id)
+            self.accepted.append(change_id)
+        return edit
+
     def reject(self, change_id: str) -> None:
         """Reject one change: the note keeps what it says (nothing to undo)."""
         if change_id not in self.accepted:
@@ -115,6 +126,13 @@ class Review:
         change_id = self.accepted.pop()
         self.session.undo()
         return change_id
+
+    def undo_edit(self) -> Edit | None:
+        """Undo the last acceptance; what the note's views must refresh."""
+        if not self.accepted:
+            return None
+        self.accepted.pop()
+        return self.session.undo()
 
     # -- the edits -------------------------------------------------------------------------
 
@@ -542,9 +560,14 @@ def apply_all(
     return done
 
 
-def revised_texts(review: Review, block_id: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The titles and texts a personal clause gets as a new revision with the Word edits."""
-    block = review.block_after(block_id)
+def revised_texts(
+    review: Review, block_id: str, extra: Iterable[str] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The titles and texts a personal clause gets as a new revision with the Word edits.
+
+    ``extra`` names changes about to be accepted, counted as if they were.
+    """
+    block = review.block_after(block_id, extra)
     texts = {lang: coerce(value).plain for lang, value in getattr(block, "text", {}).items()}
     titles = dict(getattr(block, "title", {}))
     return titles, texts

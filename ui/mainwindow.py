@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["export"].triggered.connect(self.export)
+        a["bring_back"].triggered.connect(lambda: self.run_flow("reconcileflows", "bring_back"))
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(self.workspace.quit)
         a["undo"].triggered.connect(ed.undo)

@@ -61,9 +61,9 @@ def sample_note(language: NoteLanguage = NoteLanguage.FR) -> Note:
     )
 
 
-def export(note: Note, path: Path, language: NoteLanguage | None = None) -> Path:
-    """Write ``note`` as Clausier exports it."""
-    plan = build_plan(note, library_mod.builtin(), language)
+def export(note: Note, path: Path, language: NoteLanguage | None = None, library=None) -> Path:
+    """Write ``note`` as Clausier exports it (with the built-in library unless told)."""
+    plan = build_plan(note, library or library_mod.builtin(), language)
     export_plan(plan, path, template=default_template())
     return path
 
