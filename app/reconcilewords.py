@@ -22,7 +22,9 @@ def kind_name(change: Change) -> str:
     if kind is Kind.EDITED:
         if change.what == "title":
             return _("Title edited")
-        return _("Formats edited") if change.formats and not _text_changed(change) else _("Edited")
+        if change.formats and not _text_changed(change):
+            return _("Formatting edited")
+        return _("Text edited")
     if kind is Kind.TRACKED:
         inserts = any(p.op.value == "insert" for p in change.diff)
         deletes = any(p.op.value == "delete" for p in change.diff)
@@ -30,10 +32,10 @@ def kind_name(change: Change) -> str:
             return _("Tracked replacement")
         return _("Tracked insertion") if inserts else _("Tracked deletion")
     return {
-        Kind.DELETED: lambda: _("Deleted"),
-        Kind.MOVED: lambda: _("Moved"),
-        Kind.ADDED: lambda: _("Added"),
-        Kind.DETAIL: lambda: _("First page"),
+        Kind.DELETED: lambda: _("Block deleted"),
+        Kind.MOVED: lambda: _("Block moved"),
+        Kind.ADDED: lambda: _("Paragraphs added"),
+        Kind.DETAIL: lambda: _("First-page detail"),
         Kind.SECTION: lambda: _("Section title"),
         Kind.COMMENT: lambda: _("Comment"),
     }[kind]()

@@ -69,6 +69,9 @@ class ReconcileDialog(QDialog):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("reconcileChanges")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail = QTextBrowser()
         self.detail.setObjectName("reconcileDetail")
         self.detail.setOpenLinks(False)
@@ -154,18 +157,19 @@ class ReconcileDialog(QDialog):
         self.fill()
 
     def _row_text(self, change) -> str:
+        """Two lines: the state and what happened; where, in which column, by whom."""
         note = self.review.snapshot_note
-        who = reconcilewords.by_whom(change)
         mark = _MARKS[self.review.state(change.id)]
-        kind = reconcilewords.kind_name(change)
-        where = reconcilewords.place(change, note)
-        language = reconcilewords.language_name(change.lang)
-        text = f"{mark}  {kind} — {where} ({language})"
-        if who:
-            text += " " + who
+        first = f"{mark}  {reconcilewords.kind_name(change)}"
         if not change.certain:
-            text += " (?)"
-        return text
+            first += " (?)"
+        second = reconcilewords.place(change, note)
+        if len(self.reconciliation.languages) > 1:
+            second += f" ({reconcilewords.language_name(change.lang)})"
+        who = reconcilewords.by_whom(change)
+        if who:
+            second += "\n     " + who
+        return f"{first}\n     {second}"
 
     def fill(self) -> None:
         """One row per change, marked pending, accepted or rejected."""
@@ -188,7 +192,9 @@ class ReconcileDialog(QDialog):
             for widget in (self.accept_button, self.reject_button, self.as_copy, self.as_revision):
                 widget.setEnabled(False)
             return
-        parts = [f"<p><b>{escape(self._row_text(change)[3:])}</b></p>"]
+        first, _sep, second = self._row_text(change)[3:].partition("\n")
+        lines = "<br>".join(escape(line.strip()) for line in second.split("\n"))
+        parts = [f"<p><b>{escape(first)}</b><br>{lines}</p>"]
         if change.kind is Kind.COMMENT:
             parts.append(f"<blockquote>{escape(change.text)}</blockquote>")
             parts.append(
@@ -201,22 +207,45 @@ class ReconcileDialog(QDialog):
         if change.formats:
             parts.append(
                 "<p><i>{}</i></p>".format(
-                    escape(_("Bold, italic or lists were changed too; they come back as well."))
+                    escape(_("Bold, italic or lists were changed too; in Word it reads:"))
                 )
             )
+            parts.append(self._as_in_word(change))
         self.detail.setHtml("".join(parts))
         state = self.review.state(change.id)
         self.accept_button.setEnabled(state != "accepted" and self.review.applicable(change))
         self.reject_button.setEnabled(state == "pending")
         linked = self._linked_clause(change)
-        self.as_copy.setVisible(linked is not None)
-        self.as_revision.setVisible(linked is not None)
+        revisable = linked is not None and self.can_revise(linked)
+        # Only the user's own clauses get revisions: for another, a local copy is the way.
+        self.as_copy.setVisible(revisable)
+        self.as_revision.setVisible(revisable)
         self.as_copy.setEnabled(state == "pending")
-        self.as_revision.setEnabled(
-            state == "pending" and linked is not None and self.can_revise(linked)
-        )
-        if linked is not None and not self.can_revise(linked):
+        self.as_revision.setEnabled(state == "pending" and revisable)
+        if not revisable:
             self.as_copy.setChecked(True)
+
+    def _as_in_word(self, change) -> str:
+        """The block's paragraphs as Word has them, with their bold, italic and lists."""
+        match = self.reconciliation.matches.get((change.block_id, change.lang))
+        if match is None:
+            return ""
+        out = []
+        for _index, paragraph in match.found:
+            runs = []
+            for segment in paragraph.view(None):
+                text = escape(segment.text)
+                if segment.bold:
+                    text = f"<b>{text}</b>"
+                if segment.italic:
+                    text = f"<i>{text}</i>"
+                runs.append(text)
+            listed = self.reconciliation.word.list_of(paragraph)
+            lead = ""
+            if listed is not None:
+                lead = "&nbsp;&nbsp;" * listed[1] + ("• " if listed[0] == "bullet" else "1. ")
+            out.append(f"<p style='margin-left:12px'>{lead}{''.join(runs)}</p>")
+        return "".join(out)
 
     def _linked_clause(self, change) -> str | None:
         if change.kind not in (Kind.EDITED, Kind.TRACKED) or not change.block_id:

@@ -32,9 +32,9 @@ def test_reconcile_lists_the_changes_and_writes_nothing(capsys, tmp_path):
     code, out, err = run(capsys, "reconcile", str(note_path), str(word_path))
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "  1  Edited: clause vd2.1.1 in “Engagements” (French)"
+    assert lines[0] == "  1  Text edited: clause vd2.1.1 in “Engagements” (French)"
     assert lines[1].startswith("       De poursuivre le [-renforcement-]{+durcissement+} des")
-    assert lines[2] == "  2  Deleted: clause vd2.1.3 in “Engagements” (French)"
+    assert lines[2] == "  2  Block deleted: clause vd2.1.3 in “Engagements” (French)"
     assert "2 changes, 3 blocks unchanged." in lines
     assert note_path.read_bytes() == before
 

@@ -94,6 +94,7 @@ def test_an_edit_of_my_own_clause_can_become_a_new_revision(opened_note, service
     row = next(i for i in range(dialog.list.count()) if clause_id in dialog.list.item(i).text())
     dialog.list.setCurrentRow(row)
     assert dialog.as_copy.isChecked() and dialog.as_revision.isEnabled()
+    assert not dialog.as_revision.isHidden()
     dialog.as_revision.setChecked(True)
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     clause = services.library.newest(clause_id)
