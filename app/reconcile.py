@@ -676,13 +676,21 @@ class _Matcher:
                     found = section
             return found
 
+        found_headings = {section for _at, section in section_at}
+
+        def section_of(block: str) -> str:
+            own = self.section_of[block]
+            if own not in found_headings:
+                return own  # its heading was deleted in Word: it stays in its section
+            return section_in_file(positions[block]) or own
+
         for index, block in enumerate(file_order):
-            section = section_in_file(positions[block]) or self.section_of[block]
+            section = section_of(block)
             if block in kept and section == self.section_of[block]:
                 continue
             before = ""
             for other in reversed(file_order[:index]):
-                if (section_in_file(positions[other]) or self.section_of[other]) == section:
+                if section_of(other) == section:
                     before = other
                     break
             self.add(
