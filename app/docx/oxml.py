@@ -34,6 +34,10 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _BREAKS = re.compile("(\n|\t)")
 _KEEP_NEXT = re.compile(r'<w:keepNext(?: w:val="0")?/>')
 _PARAGRAPH_STYLE = re.compile(r'<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?')
+#: The height of the empty paragraph set between two tables that would touch (6 pt), and the
+#: size of its mark (1 pt), in Word's units: twentieths and halves of a point.
+SEPARATOR_LINE = 120
+SEPARATOR_SIZE = 2
 
 
 def qn(tag: str) -> str:
@@ -252,7 +256,14 @@ class BodyBuilder:
         borderless: bool = False,
         cell_margins: tuple[int, int] | None = None,
     ) -> None:
-        """Open a fixed-layout table whose columns are ``grid`` twips wide."""
+        """Open a fixed-layout table whose columns are ``grid`` twips wide.
+
+        A table right after another one (nothing but a bookmark's end between them) gets
+        a small empty paragraph first: Word and LibreOffice join touching tables into one,
+        the second's header row landing in the middle of the first.
+        """
+        if self._after_table():
+            self._out.append(self._separator())
         out = ["<w:tbl><w:tblPr>"]
         if style_id:
             out.append(f'<w:tblStyle w:val="{_esc(style_id)}"/>')
@@ -280,6 +291,23 @@ class BodyBuilder:
         out.extend(f'<w:gridCol w:w="{width}"/>' for width in grid)
         out.append("</w:tblGrid>")
         self._out.append("".join(out))
+
+    def _after_table(self) -> bool:
+        """Whether the block added last, at this level, is a table."""
+        for block in reversed(self._out):
+            if block.startswith("<w:bookmarkEnd "):
+                continue
+            return block == "</w:tbl>"
+        return False
+
+    def _separator(self) -> str:
+        """An empty paragraph 6 pt high with a 1 pt mark, no spacing: two tables kept apart."""
+        return (
+            '<w:p><w:pPr><w:spacing w:before="0" w:after="0" '
+            f'w:line="{SEPARATOR_LINE}" w:lineRule="exact"/>'
+            f'<w:rPr><w:sz w:val="{SEPARATOR_SIZE}"/><w:szCs w:val="{SEPARATOR_SIZE}"/>'
+            f'<w:lang w:val="{self.default_lang}"/></w:rPr></w:pPr></w:p>'
+        )
 
     def begin_row(self, *, header: bool = False, keep_together: bool = False) -> None:
         """Open a row; a header row repeats at the top of every page, a kept row never splits."""

@@ -385,3 +385,55 @@ def test_a_follow_up_table_of_twelve_commitments_is_laid_out_for_pages(
             NoteLanguage.BILINGUAL: "CONFIDENTIEL / VERTROUWELIJK",
         }[language]
     )
+
+
+def _touching_tables(element) -> list:
+    """Tables that follow another table with nothing but bookmark ends between them."""
+    found = []
+    for container in [element, *element.iter(f"{{{NS['w']}}}tc")]:
+        previous = None
+        for child in container:
+            if child.tag == f"{{{NS['w']}}}bookmarkEnd":
+                continue
+            if child.tag == f"{{{NS['w']}}}tbl" and previous == f"{{{NS['w']}}}tbl":
+                found.append(child)
+            previous = child.tag
+    return found
+
+
+@pytest.mark.parametrize("language", list(NoteLanguage))
+def test_two_follow_up_tables_in_a_row_stay_two_tables_in_word(
+    tmp_path: Path, language: NoteLanguage
+) -> None:
+    first = FollowUpTable(
+        [FollowUpRow(clause_id="vd2.3.2", state={"fr": "En cours", "nl": "Bezig"})]
+    )
+    second = FollowUpTable(
+        [FollowUpRow(clause_id="vd2.1.4", lead={"fr": "SPF Justice", "nl": "FOD Justitie"})]
+    )
+    note = val_duchesse_note(language)
+    note.sections = [
+        Section(
+            {"fr": "Suivi", "nl": "Opvolging"},
+            [TextBlock({"fr": "À confirmer.", "nl": "Te bevestigen."}), first, second],
+        )
+    ]
+    result = export_note(note, library_mod.builtin(), tmp_path / "suivi.docx")
+    body = part(result.path, "word/document.xml").find(f"{{{NS['w']}}}body")
+    assert _touching_tables(body) == []
+    tables = body.xpath("w:tbl[w:tblPr/w:tblStyle]", namespaces=NS)
+    assert len(tables) == 2  # each with its own header row
+    between = _next_block(tables[0])
+    assert between.tag == f"{{{NS['w']}}}p" and "".join(between.itertext()) == ""
+    assert between.find("w:pPr/w:spacing", NS).get(f"{{{NS['w']}}}lineRule") == "exact"
+    assert _next_block(between) is tables[1]
+    if len(language.languages) == 2:  # the columns' layout table does not touch the first one
+        assert tables[0].getprevious().tag == f"{{{NS['w']}}}p"
+
+
+def _next_block(element):
+    """The next paragraph or table after ``element`` (bookmark ends skipped)."""
+    found = element.getnext()
+    while found is not None and found.tag == f"{{{NS['w']}}}bookmarkEnd":
+        found = found.getnext()
+    return found

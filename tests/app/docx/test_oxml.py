@@ -269,3 +269,63 @@ def test_a_superscript_run_has_vert_align_before_its_language() -> None:
     rpr = raised.find(w("rPr"))
     assert [c.tag for c in rpr] == [w("vertAlign"), w("lang")]  # the schema's order
     assert rpr.find(w("vertAlign")).get(w("val")) == "superscript"
+
+
+def _one_cell_table(builder: BodyBuilder, text: str) -> None:
+    builder.begin_table([100])
+    builder.begin_row()
+    builder.begin_cell(100)
+    builder.paragraph(None, "fr-BE", [Run(text, "fr-BE")])
+    builder.end_cell()
+    builder.end_row()
+    builder.end_table()
+
+
+def _kinds(elements) -> list[str]:
+    return [etree.QName(e).localname for e in elements]
+
+
+def test_a_table_right_after_a_table_gets_a_small_empty_paragraph_first() -> None:
+    builder = BodyBuilder("nl-BE")
+    _one_cell_table(builder, "a")
+    builder.paragraph(None, "nl-BE", [Run("tekst", "nl-BE")])  # a paragraph keeps them apart
+    _one_cell_table(builder, "b")
+    builder.end_mark("not-started")  # nothing: no such bookmark
+    _one_cell_table(builder, "c")
+    body = builder.elements()
+    assert _kinds(body) == ["tbl", "p", "tbl", "p", "tbl"]
+    separator = body[3]
+    assert text_of(separator) == ""
+    spacing = separator.find("w:pPr/w:spacing", NS)
+    assert (spacing.get(w("line")), spacing.get(w("lineRule"))) == ("120", "exact")
+    assert separator.find("w:pPr/w:rPr/w:sz", NS).get(w("val")) == "2"
+    assert separator.find("w:pPr/w:rPr/w:lang", NS).get(w("val")) == "nl-BE"
+
+
+def test_a_bookmark_end_between_two_tables_does_not_keep_them_apart() -> None:
+    builder = BodyBuilder("fr-BE")
+    builder.begin_table([100])
+    builder.begin_row()
+    builder.begin_cell(100)
+    builder.paragraph(None, "fr-BE", [Run("a", "fr-BE")], marks=("m", None))
+    builder.end_cell()
+    builder.end_row()
+    builder.end_table()
+    builder.end_mark("m")
+    _one_cell_table(builder, "b")
+    assert _kinds(builder.elements()) == ["tbl", "bookmarkEnd", "p", "tbl"]
+
+
+def test_two_tables_in_one_cell_are_kept_apart_too() -> None:
+    builder = BodyBuilder("fr-BE")
+    builder.begin_table([200])
+    builder.begin_row()
+    builder.begin_cell(200)
+    _one_cell_table(builder, "a")
+    _one_cell_table(builder, "b")
+    builder.end_cell()
+    builder.end_row()
+    builder.end_table()
+    (outer,) = builder.elements()
+    cell = outer.find("w:tr/w:tc", NS)
+    assert _kinds(cell)[1:] == ["tbl", "p", "tbl", "p"]  # after tcPr; Word's closing paragraph
