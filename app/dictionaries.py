@@ -8,6 +8,7 @@ every machine. The binding is the ``hunspell`` module of the ``chunspell`` packa
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -83,8 +84,24 @@ def credits() -> list[str]:
     ]
 
 
+_loaded: dict[str, Hunspell] = {}
+_loading = threading.Lock()
+
+
 def load(lang: str) -> Hunspell:
-    """Load the shipped dictionary for ``lang`` (a few hundred milliseconds); ClausierError if it cannot."""
+    """The shipped dictionary for ``lang``, loaded once a process (a few hundred milliseconds).
+
+    Raises ClausierError when it cannot be loaded. The dictionary itself is never
+    changed (the user's words are kept beside it), so every speller may share it.
+    """
+    with _loading:
+        found = _loaded.get(lang)
+        if found is None:
+            found = _loaded[lang] = _load(lang)
+        return found
+
+
+def _load(lang: str) -> Hunspell:
     if lang not in DICTIONARIES:
         raise ClausierError(
             _("No spelling dictionary for the language “{lang}”.").format(lang=lang)

@@ -72,6 +72,7 @@ SETTINGS: tuple[Setting, ...] = (
         tuple(c.value for c in Classification),
     ),
     Setting("autosave_seconds", int, 60, N_("Autosave interval in seconds (0 turns it off)")),
+    Setting("spell_check", bool, True, N_("Check spelling as you type (true or false)")),
     Setting("template", str, "", N_("Word template (.docx); empty uses the built-in one")),
     Setting("team_library", str, "", N_("Folder of the team library")),
     Setting("export_folder", str, "", N_("Default export folder")),
@@ -111,7 +112,17 @@ def user_file() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
+#: How a yes/no setting may be written in the file.
+_BOOLEANS = {"true": True, "yes": True, "on": True, "1": True}
+_BOOLEANS.update({"false": False, "no": False, "off": False, "0": False})
+
+
 def _convert(setting: Setting, raw: str) -> Any:
+    if setting.kind is bool:
+        value = _BOOLEANS.get(raw.strip().lower())
+        if value is None:
+            raise ValueError(raw)
+        return value
     if setting.kind is int:
         value = int(raw.strip())
         if value < 0:

@@ -17,7 +17,12 @@ SHORTCUTS: dict[str, tuple[str | QKeySequence.StandardKey, ...]] = {
     "quit": ("Ctrl+Q",),
     "undo": (QKeySequence.StandardKey.Undo,),
     "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
+    # Ctrl+F and Ctrl+H find and replace in the note, as in Word; in the library panel
+    # Ctrl+F still goes to its search box, and Ctrl+Shift+F does from anywhere.
     "find": ("Ctrl+F",),
+    "replace": ("Ctrl+H",),
+    "find_library": ("Ctrl+Shift+F",),
+    "check_spelling": ("F7",),
     "details": ("Ctrl+Shift+D",),
     "preferences": ("Ctrl+,",),
     "insert_clause": ("Ctrl+Shift+I",),
@@ -136,7 +141,20 @@ class Actions(QObject):
                 "close",
                 "quit",
             ],
-            "edit": ["undo", "redo", None, "find", "details", None, "preferences"],
+            "edit": [
+                "undo",
+                "redo",
+                None,
+                "find",
+                "replace",
+                "find_library",
+                None,
+                "check_spelling",
+                None,
+                "details",
+                None,
+                "preferences",
+            ],
             "insert": [
                 "insert_clause",
                 "insert_text",
@@ -225,7 +243,16 @@ class Actions(QObject):
             "quit": (_("&Quit"), _("Close every window and quit")),
             "undo": (_("&Undo"), _("Undo the last change")),
             "redo": (_("&Redo"), _("Redo the last undone change")),
-            "find": (_("&Find in Library"), _("Go to the library search")),
+            "find": (
+                _("&Find in Note…"),
+                _("Find words in the note (in the library panel: go to its search)"),
+            ),
+            "replace": (_("R&eplace…"), _("Find words in the note and replace them")),
+            "find_library": (_("Find in &Library"), _("Go to the library search")),
+            "check_spelling": (
+                _("Check &Spelling…"),
+                _("Go through every word of the note the dictionaries do not know"),
+            ),
             "details": (
                 _("Note &Details"),
                 _("Go to the note's subject, dates and classification"),

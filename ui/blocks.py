@@ -36,6 +36,7 @@ from ui.qt import (
     Signal,
 )
 from ui.quotemark import QuoteMark
+from ui.spellcheck import watch
 
 _standard_icons: dict[QStyle.StandardPixmap, QIcon] = {}
 
@@ -143,6 +144,7 @@ class LanguageEditors(QWidget):
             )
             editor.pasteBoundary.connect(self.typingPaused)
             editor.focusLeft.connect(self.focusLeft)
+            watch(editor, lang)  # spell-check as you type, in the column's language
             column.addWidget(editor)
             column.addStretch(1)  # a shorter text stays at the top, beside the other's start
             self._layout.addLayout(column, 1)

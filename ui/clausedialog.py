@@ -22,6 +22,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.spellcheck import own_context, watch
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -45,6 +46,7 @@ class ClauseDialog(QDialog):
         super().__init__(parent)
         self.mode = mode
         self.clause_id = clause_id
+        self.spelling = own_context(self, parent)  # spell-check as you type, Ignore All here
         self.titles: dict[str, QLineEdit] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
         self.groups: dict[str, QGroupBox] = {}
@@ -71,6 +73,8 @@ class ClauseDialog(QDialog):
             box.addWidget(text, 1)
             languages.addWidget(group, 0, column)
             self.groups[lang], self.titles[lang], self.texts[lang] = group, title, text
+            watch(title, lang)
+            watch(text, lang)
             self.title_labels[lang], self.text_labels[lang] = title_label, text_label
 
         self.kind = QComboBox(self)

@@ -37,6 +37,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.spellcheck import underline_cell, watch
 
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_COLUMNS = ("commitment", "state", "lead")
@@ -61,7 +62,11 @@ def deadline_value(text: str) -> str:
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Cell editors whose Ctrl+Z undoes their own typing, else the note (a fresh cell has none)."""
+    """Cell editors whose Ctrl+Z undoes their own typing, else the note (a fresh cell has none).
+
+    The texts of a cell are spell-checked in the cell's language, as it is shown and as
+    it is typed in; a clause's title shown as a placeholder is not.
+    """
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
@@ -69,7 +74,17 @@ class CellDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
             keep_own_edits(editor)
+            name, lang = index.data(COLUMN_ROLE) or ("", "")
+            if name in TEXT_COLUMNS:
+                watch(editor, lang)
         return editor
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        name, lang = index.data(COLUMN_ROLE) or ("", "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        if name in TEXT_COLUMNS and not (font is not None and font.italic()):
+            underline_cell(self, painter, option, index, lang)
 
 
 class FollowUpTableView(QTableWidget):

@@ -172,7 +172,7 @@ class LibraryPanel(QWidget):
     # --- public -------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        """Put the cursor in the search field, its text selected (Ctrl+F)."""
+        """Put the cursor in the search field, its text selected (Ctrl+Shift+F)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -245,7 +245,7 @@ class LibraryPanel(QWidget):
         if self._language == current_language():
             return  # already in this language (the window asks again as it starts)
         self._language = current_language()
-        self.search.setPlaceholderText(_("Search the library (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Search the library (Ctrl+Shift+F)"))
         self.search.setAccessibleName(_("Search the library"))
         self.search.setToolTip(
             _(

@@ -40,9 +40,13 @@ if TYPE_CHECKING:
     from ui.coveragepane import CoveragePane
     from ui.document import NoteDocument
     from ui.exportdialog import ExportDialog
+    from ui.finddialog import FindReplaceDialog
     from ui.preferences import PreferencesDialog
     from ui.preview import PreviewPane
     from ui.sourceview import SourceView
+    from ui.spellcheck import SpellContext
+    from ui.spelldialog import SpellDialog
+    from ui.wordcount import WordCount
     from ui.workspace import Workspace
 
 
@@ -109,6 +113,10 @@ class MainWindow(QMainWindow):
         self.ready = False
         self.export_dialog: ExportDialog | None = None
         self.preferences_dialog: PreferencesDialog | None = None
+        self.spelling: SpellContext | None = None  # spell-check as you type (issue 13)
+        self.word_count: WordCount | None = None
+        self.find_dialog: FindReplaceDialog | None = None
+        self.spell_dialog: SpellDialog | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.library = LibraryPanel(self.services.library, self.services.index, self)
@@ -204,6 +212,7 @@ class MainWindow(QMainWindow):
         from ui.sourceview import SourceView
 
         library = self.services.library
+        self._start_spelling()
         self.composer = Composer(library, self.middle)
         self.middle.layout().addWidget(self.composer, 1)
         self.side = QTabWidget(self.right)
@@ -249,7 +258,10 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.workspace.quit)
         a["undo"].triggered.connect(ed.undo)
         a["redo"].triggered.connect(ed.redo)
-        a["find"].triggered.connect(self.focus_library)
+        a["find"].triggered.connect(lambda: self.find_in_note(replacing=False))
+        a["replace"].triggered.connect(lambda: self.find_in_note(replacing=True))
+        a["find_library"].triggered.connect(self.focus_library)
+        a["check_spelling"].triggered.connect(self.check_spelling)
         a["details"].triggered.connect(comp.metadata.focus_first)
         a["preferences"].triggered.connect(self.show_preferences)
         a["insert_clause"].triggered.connect(ed.insert_selected_clauses)
@@ -397,6 +409,7 @@ class MainWindow(QMainWindow):
         document.stateChanged.connect(self._state_changed)
         self.composer.set_document(document)
         self.preview.set_note(document.note)
+        self.word_count.set_note(document.note, self.services.library)
         self._sync_preview_actions()
         self.library.set_used(document.note.clause_ids())
         self._follow_display_language()
@@ -457,6 +470,8 @@ class MainWindow(QMainWindow):
         self.preview.schedule()
         self.source_view.set_library(library)
         self.coverage.library = library
+        self.word_count.library = library
+        self.word_count.schedule()
         self._refresh_coverage()
         self._sync_clause_actions()
         self.run_flow("updateflows", "announce_pending")
@@ -467,6 +482,7 @@ class MainWindow(QMainWindow):
         self.library.settle_search()  # the note's change is the latest: Ctrl+Z is the note's
         self.composer.apply_change(change)
         self.preview.schedule()
+        self._spelling_follows(change)
         if change.scope in (Scope.BLOCKS, Scope.SECTIONS, Scope.NOTE):
             self.library.set_used(self.document.note.clause_ids())
             self._refresh_coverage()
@@ -555,6 +571,69 @@ class MainWindow(QMainWindow):
             return
         title = pick(section.title, self._display_language()) or _("untitled section")
         self.where.setText(_("Clauses go to: {section}").format(section=title))
+
+    # --- spelling, find and replace, word count (issue 13) -----------------------------
+
+    def _start_spelling(self) -> None:
+        """Spell-check as you type: the window's context (dictionaries load once it painted)."""
+        from app import notespelling
+        from ui.spellcheck import SpellContext
+        from ui.wordcount import WordCount
+
+        def ignore(word: str, lang: str) -> None:
+            session = self.document.session
+            self.document.edit(lambda: notespelling.ignore_all(session, word, lang))
+
+        self.spelling = SpellContext(
+            self.workspace.spelling_service(),
+            self,
+            ignored=lambda lang: notespelling.ignored(self.document.note, lang),
+            ignore=ignore,
+            read_only=lambda: self.document.read_only,
+        )
+        _FirstPaint(self, self.spelling.start)
+        self.word_count = WordCount(self)
+        self.statusBar().insertPermanentWidget(0, self.word_count)
+
+    def _spelling_follows(self, change: Change) -> None:
+        """Underline again when the words the note ignores change; count again after typing."""
+        if change.scope is Scope.NOTE or change.field == "ignored_words":
+            self.spelling.redraw()
+        self.word_count.schedule()
+        if self.find_dialog is not None:
+            self.find_dialog.note_changed()
+
+    def find_in_note(self, *, replacing: bool) -> None:
+        """Find (Ctrl+F) or Find and Replace (Ctrl+H) in the note; Ctrl+F in the library
+        panel goes to its search, as it always did."""
+        focus = self.focusWidget()
+        in_library = focus is not None and (
+            focus is self.library or self.library.isAncestorOf(focus)
+        )
+        if in_library and not replacing:
+            self.focus_library()
+            return
+        from ui.finddialog import FindReplaceDialog
+
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(self)
+            self.find_dialog.editLocallyRequest.connect(self.editor.edit_locally)
+        self.find_dialog.set_replacing(replacing)
+        selected = ""
+        if focus is not None and hasattr(focus, "textCursor"):
+            selected = focus.textCursor().selectedText()
+        elif focus is not None and hasattr(focus, "selectedText"):
+            selected = focus.selectedText()
+        self.find_dialog.start(selected)
+
+    def check_spelling(self) -> None:
+        """Check the Whole Note (F7): walk through every unknown word."""
+        from ui.spelldialog import SpellDialog
+
+        if self.spell_dialog is None:
+            self.spell_dialog = SpellDialog(self)
+        self.spelling.service.request(self.document.note.language.languages)
+        self.spell_dialog.start()
 
     # --- the declaration and the coverage (issue 12) ---------------------------------
 
@@ -818,7 +897,7 @@ class MainWindow(QMainWindow):
         self.actions["preview_both"].setChecked(chosen is NoteLanguage.BILINGUAL)
 
     def focus_library(self) -> None:
-        """Go to the library search (Ctrl+F)."""
+        """Go to the library search (Ctrl+Shift+F; Ctrl+F in the library panel)."""
         self.actions["toggle_library"].setChecked(True)
         self.library.focus_search()
 
@@ -872,6 +951,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version and licence."""
         from app import __version__
+        from app.dictionaries import credits
         from ui.qt import QMessageBox
 
         QMessageBox.about(
@@ -879,7 +959,11 @@ class MainWindow(QMainWindow):
             _("About Clausier"),
             _(
                 "Clausier {version}\nBriefing notes from a library of commitments, in French, Dutch or both."
-            ).format(version=__version__),
+            ).format(version=__version__)
+            + "\n\n"
+            + _("Spelling dictionaries:")
+            + "\n"
+            + "\n".join(credits()),
         )
 
     # --- settings and language --------------------------------------------------------
@@ -920,9 +1004,15 @@ class MainWindow(QMainWindow):
         ):
             self.side.setTabText(self.side.indexOf(widget), title)
         self.side.setAccessibleName(_("Preview, declaration and coverage"))
-        for dialog in (self.export_dialog, self.preferences_dialog):
+        for dialog in (
+            self.export_dialog,
+            self.preferences_dialog,
+            self.find_dialog,
+            self.spell_dialog,
+        ):
             if dialog is not None:
                 dialog.retranslate()
+        self.word_count.retranslate()
         if self.document is not None:
             self._follow_display_language()
             self._state_changed()

@@ -23,6 +23,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.spellcheck import watch
 from ui.textedit import FieldEdit
 
 LOCALIZED_FIELDS = ("subject", "addressee", "author_function", "cabinet", "place")
@@ -56,6 +57,7 @@ class LocalizedField(QWidget):
             edit = FieldEdit(self)
             edit.textEdited.connect(lambda text, lang=lang: self.edited.emit(lang, text))
             edit.focusLeft.connect(self.focusLeft)
+            watch(edit, lang)
             self._layout.addWidget(edit, 1)
             self.edits[lang] = edit
         self.setFocusProxy(self.edits[languages[0]])

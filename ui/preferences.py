@@ -13,6 +13,7 @@ from app.settings import SETTINGS, Settings, join_folders, split_folders
 from ui.dialogs import Dialogs
 from ui.labels import classification_name, note_language_name
 from ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -65,6 +66,7 @@ class PreferencesDialog(QDialog):
             "place_nl",
             "classification",
             "autosave_seconds",
+            "spell_check",
             "template",
             "export_folder",
             "team_library",
@@ -178,6 +180,8 @@ class PreferencesDialog(QDialog):
             self.remove_folder.setEnabled(field.currentRow() >= 0)
 
     def _make_field(self, key: str) -> QWidget:
+        if key == "spell_check":
+            return QCheckBox(self)
         if key in ("interface_language", "note_language", "classification"):
             return QComboBox(self)
         if key == "autosave_seconds":
@@ -198,6 +202,8 @@ class PreferencesDialog(QDialog):
                 field.setCurrentIndex(max(0, field.findData(value)))
             elif isinstance(field, QSpinBox):
                 field.setValue(int(value))
+            elif isinstance(field, QCheckBox):
+                field.setChecked(bool(value))
             elif isinstance(field, FieldEdit):
                 field.set_text(str(value))
             elif isinstance(field, QListWidget):
@@ -215,6 +221,8 @@ class PreferencesDialog(QDialog):
             return field.currentData()
         if isinstance(field, QSpinBox):
             return field.value()
+        if isinstance(field, QCheckBox):
+            return field.isChecked()
         if isinstance(field, QListWidget):
             return join_folders(self.note_folders())
         return field.text().strip()
@@ -294,6 +302,7 @@ class PreferencesDialog(QDialog):
             "place_nl": _("Place (Dutc&h):"),
             "classification": _("&Classification of new notes:"),
             "autosave_seconds": _("Auto&save every:"),
+            "spell_check": _("Spelling:"),
             "template": _("Word &template:"),
             "export_folder": _("&Export folder:"),
             "team_library": _("Team &library folder:"),
@@ -306,6 +315,9 @@ class PreferencesDialog(QDialog):
             field.setToolTip(_(_DESCRIPTIONS[key]))
         for key in ("interface_language", "note_language", "classification"):
             self._fill_choices(key)
+        spelling = self.fields["spell_check"]
+        assert isinstance(spelling, QCheckBox)
+        spelling.setText(_("Check spelling as you t&ype"))
         spin = self.fields["autosave_seconds"]
         assert isinstance(spin, QSpinBox)
         spin.setSuffix(_(" s"))

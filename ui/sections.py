@@ -20,6 +20,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.spellcheck import watch
 from ui.textedit import FieldEdit
 
 
@@ -104,6 +105,7 @@ class SectionWidget(QFrame):
                 edit.setObjectName("sectionTitle")
                 edit.setFont(font)
                 edit.textEdited.connect(lambda text, lang=lang: self._renamed(lang, text))
+                watch(edit, lang)
                 edit.focusLeft.connect(self.typingPausedRequest)
                 edit.setReadOnly(self.read_only)
                 self.titles.addWidget(edit, 1)

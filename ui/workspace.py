@@ -91,6 +91,7 @@ class Workspace(QObject):
         super().__init__()
         self.services = services
         self.windows: list[MainWindow] = []
+        self._spelling = None  # the SpellService, made when the first window is complete
         services.language.languageChanged.connect(self._retranslate)
         # Changes made elsewhere (the team folder, another instance, the command line) show
         # when the application comes back to the front, and every half minute.
@@ -385,8 +386,18 @@ class Workspace(QObject):
         self.services.language.apply(settings.get("interface_language") or None)
         if self.services.collection is not None:  # else it reads them when it opens
             self.services.collection.note_folders = split_folders(settings.get("note_folders"))
+        if self._spelling is not None:
+            self._spelling.apply_settings()
         for window in self.windows:
             window.apply_settings()
+
+    def spelling_service(self):
+        """The application's spell checker (ui.spellcheck.SpellService), shared by every window."""
+        if self._spelling is None:
+            from ui.spellcheck import SpellService
+
+            self._spelling = SpellService(self.services.settings, parent=self)
+        return self._spelling
 
     def _retranslate(self, _code: str) -> None:
         for window in self.windows:

@@ -101,6 +101,9 @@ def test_f1_lists_the_shortcuts(window, qtbot):
         dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
         for r in range(dialog.table.rowCount())
     }
-    assert rows["Find in Library"] == "Ctrl+F"
+    assert rows["Find in Note"] == "Ctrl+F"  # as in Word; in the library panel, its search
+    assert rows["Replace"] == "Ctrl+H"
+    assert rows["Find in Library"] == "Ctrl+Shift+F"
+    assert rows["Check Spelling"] == "F7"
     assert rows["Move Block Up"] == "Alt+Up"
     dialog.reject()

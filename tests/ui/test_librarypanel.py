@@ -10,6 +10,8 @@ from app.search import Hit
 from ui.librarypanel import CLAUSE_ROLE, LibraryPanel, localized, part_label
 from ui.qt import QModelIndex, Qt
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def top_level_texts(panel: LibraryPanel) -> list[str]:
     return [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
@@ -250,7 +252,7 @@ def test_typing_the_beginning_of_an_id_lists_those_clauses_and_enter_inserts_the
     window, qtbot
 ):
     panel = window.library
-    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)  # Find in Library
     qtbot.keyClicks(panel.search, "vd2.1")
     assert shown_ids(panel) == [f"vd2.1.{n}" for n in range(1, 8)]
     assert panel.count.text() == "7 matching clauses"

@@ -16,13 +16,15 @@ from tests.ui.conftest import type_text
 from ui.blocks import LinkedClauseWidget, TextBlockWidget
 from ui.qt import QApplication, Qt
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def linked_ids(window) -> list[str]:
     return [b.clause_id for _s, b in window.document.note.blocks() if isinstance(b, LinkedClause)]
 
 
 def test_two_letters_and_enter_insert_the_best_match(window, qtbot):
-    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)  # Find in Library
     assert window.library.search.hasFocus()
     qtbot.keyClicks(window.library.search, "pn")
     best = window.library.selected_clause_id()
@@ -50,7 +52,7 @@ def test_search_ignores_accents_and_arrows_choose_the_result(window, qtbot):
 
 def test_ctrl_z_after_inserting_from_the_search_undoes_the_insertion(window, qtbot):
     search = window.library.search
-    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)  # Find in Library
     qtbot.keyClicks(search, "pnr")
     QTest.keyClick(search, Qt.Key.Key_Return)
     assert linked_ids(window) == ["vd2.3.2"] and search.hasFocus()

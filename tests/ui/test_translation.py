@@ -15,7 +15,7 @@ CATALOG = {
     "&Undo {action}": "&Annuler {action}",
     "&Undo Insert clause {id}": "&Annuler l’insertion de la clause {id}",
     "Insert clause {id}": "Insérer la clause {id}",
-    "Search the library (Ctrl+F)": "Chercher dans la bibliothèque (Ctrl+F)",
+    "Search the library (Ctrl+Shift+F)": "Chercher dans la bibliothèque (Ctrl+Maj+F)",
     "&Subject:": "&Objet :",
     "Add section": "Ajouter une section",
     "Preview": "Aperçu",
@@ -50,7 +50,7 @@ def test_switching_to_french_retranslates_the_open_window(window, workspace, fre
     assert window.actions["undo"].text().startswith("&Annuler ")
     window.editor.insert_clause("vd2.2.3")  # the core words new commands in the new language
     assert window.actions["undo"].text() == "&Annuler l’insertion de la clause vd2.2.3"
-    assert window.library.search.placeholderText() == "Chercher dans la bibliothèque (Ctrl+F)"
+    assert window.library.search.placeholderText() == "Chercher dans la bibliothèque (Ctrl+Maj+F)"
     assert window.composer.metadata.labels["subject"].text() == "&Objet :"
     assert window.composer.add_section.text() == "Ajouter une section"
     assert window.preview.title.text() == "Aperçu"

@@ -133,7 +133,7 @@ def test_an_inserted_commitment_has_its_number_and_title_in_the_preview_and_in_w
 ):
     bilingual(window)
     panel = window.library
-    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(panel.search, "biom")
     qtbot.waitUntil(lambda: panel.selected_clause_id() == "vd2.1.2")
     QTest.keyClick(panel.search, Qt.Key.Key_Return)
