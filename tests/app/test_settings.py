@@ -85,3 +85,24 @@ def test_note_folders_may_be_set_machine_wide_one_per_line_or_with_semicolons():
         Path("/srv/old"),
         Path("/srv/more"),
     ]
+
+
+@pytest.mark.parametrize(("written", "wanted"), [("false", False), ("No", False), ("on", True)])
+def test_spell_check_is_a_yes_or_no_that_it_may_lock(written, wanted):
+    assert Settings.load().get("spell_check") is True
+    write(
+        settings.site_file(), f"[settings]\nspell_check = {written}\n[locked]\nkeys = spell_check\n"
+    )
+    write(settings.user_file(), "[settings]\nspell_check = true\n")
+    current = Settings.load()
+    assert current.get("spell_check") is wanted and current.is_locked("spell_check")
+
+
+def test_spell_check_turned_off_by_the_user_is_saved_and_a_bad_value_reported():
+    current = Settings.load()
+    current.set("spell_check", False)
+    current.save()
+    assert Settings.load().get("spell_check") is False
+    write(settings.user_file(), "[settings]\nspell_check = perhaps\n")
+    again = Settings.load()
+    assert again.get("spell_check") is True and len(again.problems) == 1
