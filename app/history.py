@@ -9,7 +9,8 @@ command, as users expect from a text editor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,6 +92,33 @@ class Command:
     merge_key: tuple | None = None  # equal keys merge (typing in one field)
 
 
+def combined(changes: list[Change]) -> Change:
+    """One :class:`Change` that shows every one of ``changes`` (edits undone or redone together)."""
+    if len(changes) == 1:
+        return changes[0]
+    scopes = {change.scope for change in changes}
+    block_id = next((c.block_id for c in reversed(changes) if c.block_id), "")
+    if scopes == {Scope.BLOCK} and {c.block_id for c in changes} == {block_id}:
+        return Change(Scope.BLOCK, changes[-1].section_ids, block_id)
+    if scopes <= {Scope.BLOCKS, Scope.SECTIONS}:
+        # Sections added or removed with blocks: each section named is laid out again.
+        sections = tuple(dict.fromkeys(i for change in changes for i in change.section_ids))
+        return Change(Scope.BLOCKS, sections, block_id)
+    return Change(Scope.NOTE)  # details, texts and blocks at once: everything is shown again
+
+
+def _group_of(commands: list[Command]) -> Command:
+    """One command doing ``commands`` in order, undoing them in reverse, named as the last."""
+
+    def apply() -> Change:
+        return combined([command.apply() for command in commands])
+
+    def revert() -> Change:
+        return combined([command.revert() for command in reversed(commands)])
+
+    return Command(commands[-1].label, apply, revert)
+
+
 class History:
     """The undo and redo stacks of one note, with a clean point for "unsaved changes"."""
 
@@ -99,6 +127,7 @@ class History:
         self._undone: list[Command] = []
         self._clean: int | None = 0
         self._limit = limit
+        self._pushed = 0  # commands recorded so far (merged typing not counted)
 
     def push(self, command: Command) -> Change:
         """Apply ``command`` and record it (merging with the last one when they type on)."""
@@ -114,6 +143,7 @@ class History:
             last.apply = command.apply  # redo goes straight to the newest text
         else:
             self._done.append(command)
+            self._pushed += 1
             if len(self._done) > self._limit:
                 del self._done[0]
                 if self._clean is not None:
@@ -124,6 +154,28 @@ class History:
             self._clean = None
         self._undone.clear()
         return change
+
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Record every command pushed inside the ``with`` as one step, named as the last one.
+
+        One user action that takes several edits (a clause inserted into the section
+        made for it) is undone and redone in one go, as the user did it.
+        """
+        self.break_merge()  # the group's first edit starts a step of its own
+        start = self._pushed
+        try:
+            yield
+        finally:
+            count = min(self._pushed - start, len(self._done))
+            if count > 1:
+                first = len(self._done) - count
+                commands = self._done[first:]
+                del self._done[first:]
+                self._done.append(_group_of(commands))
+                if self._clean is not None and self._clean > first:
+                    self._clean = None  # (never saved midway; kept safe all the same)
+                self._pushed = start + 1
 
     def undo(self) -> Change | None:
         """Revert the last command; None when there is nothing to undo."""

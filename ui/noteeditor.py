@@ -64,39 +64,43 @@ class NoteEditor(QObject):
         clause = self.library.find(clause_id)
         if clause is None or self.document.read_only:
             return
-        section_id = self._ensure_section()
-        _section, index = self.composer.insertion_point()
         session = self.document.session
-        self._edit(lambda: session.insert_clause(section_id, clause, index))
+        with session.history.group():  # with the section made for it: one step to undo
+            section_id = self._ensure_section()
+            _section, index = self.composer.insertion_point()
+            self._edit(lambda: session.insert_clause(section_id, clause, index))
         self.window.statusBar().showMessage(_("Inserted {id}").format(id=clause_id), 4000)
 
     def insert_selected_clauses(self) -> None:
-        """Insert the clauses selected in the library."""
-        for clause_id in self.window.library.selected_clause_ids():
-            self.insert_clause(clause_id)
+        """Insert the clauses selected in the library (one step to undo)."""
+        with self.document.session.history.group():
+            for clause_id in self.window.library.selected_clause_ids():
+                self.insert_clause(clause_id)
 
     def insert_clauses_at(self, clause_ids: list[str], section_id: str, index: int) -> None:
-        """Insert clauses dropped at a place in the note."""
-        if not section_id:
-            section_id = self._ensure_section()
+        """Insert clauses dropped at a place in the note (one step to undo, as one drop)."""
         session = self.document.session
-        for offset, clause_id in enumerate(clause_ids):
-            clause = self.library.find(clause_id)
-            if clause is not None:
-                self._edit(
-                    lambda clause=clause, offset=offset: session.insert_clause(
-                        section_id, clause, index + offset
+        with session.history.group():
+            if not section_id:
+                section_id = self._ensure_section()
+            for offset, clause_id in enumerate(clause_ids):
+                clause = self.library.find(clause_id)
+                if clause is not None:
+                    self._edit(
+                        lambda clause=clause, offset=offset: session.insert_clause(
+                            section_id, clause, index + offset
+                        )
                     )
-                )
 
     def insert_text(self, section_id: str, index: int) -> None:
         """Insert a free-text block and put the cursor in it."""
         session = self.document.session
         where: int | None = None if index < 0 else index
-        if not section_id:
-            section_id = self._ensure_section()
-            _section, where = self.composer.insertion_point()
-        change = self._edit(lambda: session.insert_text(section_id, None, where))
+        with session.history.group():
+            if not section_id:
+                section_id = self._ensure_section()
+                _section, where = self.composer.insertion_point()
+            change = self._edit(lambda: session.insert_text(section_id, None, where))
         if change and change.block_id:
             self.composer.focus_block(change.block_id)
 
@@ -104,10 +108,11 @@ class NoteEditor(QObject):
         """Insert an empty follow-up table."""
         session = self.document.session
         where: int | None = None if index < 0 else index
-        if not section_id:
-            section_id = self._ensure_section()
-            _section, where = self.composer.insertion_point()
-        change = self._edit(lambda: session.insert_follow_up(section_id, where))
+        with session.history.group():
+            if not section_id:
+                section_id = self._ensure_section()
+                _section, where = self.composer.insertion_point()
+            change = self._edit(lambda: session.insert_follow_up(section_id, where))
         if change and change.block_id:
             self.composer.focus_block(change.block_id)
 
@@ -254,10 +259,11 @@ class NoteEditor(QObject):
                 _("Select words within one clause of the declaration to quote them."), 5000
             )
             return
-        section_id = self._ensure_section()
-        _section, index = self.composer.insertion_point()
         session = self.document.session
-        change = self._edit(lambda: session.insert_quotation(section_id, excerpt, index))
+        with session.history.group():
+            section_id = self._ensure_section()
+            _section, index = self.composer.insertion_point()
+            change = self._edit(lambda: session.insert_quotation(section_id, excerpt, index))
         if change:
             self.window.statusBar().showMessage(
                 _("Inserted a quotation from {id}").format(id=excerpt.clause.id), 4000
@@ -272,9 +278,10 @@ class NoteEditor(QObject):
         """Insert a follow-up table with a row per cited commitment, where clauses go."""
         if not rows or self.document.read_only:
             return
-        section_id = self._ensure_section()
-        _section, index = self.composer.insertion_point()
         session = self.document.session
-        change = self._edit(lambda: session.insert_cited_follow_up(section_id, rows, index))
+        with session.history.group():
+            section_id = self._ensure_section()
+            _section, index = self.composer.insertion_point()
+            change = self._edit(lambda: session.insert_cited_follow_up(section_id, rows, index))
         if change and change.block_id:
             self.composer.focus_block(change.block_id)
