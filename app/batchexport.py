@@ -146,7 +146,9 @@ def _export_one(args, note_path: Path, loaded, written: dict[Path, Path]):
     except sqlite3.DatabaseError:  # damage the quick check of the user's tables did not cover
         loaded.library = reopen_checked(loaded)
         result = export_with(args, note, loaded)
-    return result.path, [w.message for w in result.warnings]
+    from app.cli import warning_line
+
+    return result.path, [warning_line(w, note_path) for w in result.warnings]
 
 
 def export_with(args: argparse.Namespace, note, loaded):

@@ -24,9 +24,14 @@ _INNER_PAIR = {"fr": ("“", "”"), "nl": ("‘", "’")}
 
 
 def ordinal(number: int, lang: str) -> str:
-    """``number`` as an ordinal in figures: "1er", "4e" (French), "1ste", "4de", "8ste" (Dutch)."""
+    """``number`` as an ordinal in figures: "1er", "4e" (French), "1ste", "4de", "8ste" (Dutch),
+    "1st", "2nd", "4th" (English, for the interface)."""
     if lang == "fr":
         return "1er" if number == 1 else f"{number}e"
+    if lang == "en":
+        last = number % 10 if number % 100 not in (11, 12, 13) else 0
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(last, "th")
+        return f"{number}{suffix}"
     rest = number % 100
     if number >= 20 and (rest == 0 or rest >= 20):
         return f"{number}ste"  # twintigste, honderdste, eenentwintigste

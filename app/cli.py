@@ -21,6 +21,7 @@ from app.i18n import _
 if TYPE_CHECKING:
     from app.library import Library
     from app.note import Note
+    from app.plan import PlanWarning
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -389,9 +390,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         loaded.library = batchexport.reopen_checked(loaded)
         result = batchexport.export_with(args, note, loaded)
     for warning in result.warnings:
-        _warn(warning.message)
+        _warn(warning_line(warning, args.note))
     print(result.path)
     return 0
+
+
+def warning_line(warning: PlanWarning, note: Path) -> str:
+    """An export's warning as the command line says it: a quotation that no longer matches
+    names the command that shows its differences (the window points at its red line)."""
+    from app.quoterender import DIFFERS
+
+    if warning.code == DIFFERS:
+        return _("{message} “clausier check {note}” shows the differences.").format(
+            message=warning.message, note=note
+        )
+    return warning.message
 
 
 def _database_error() -> type[Exception]:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import i18n
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ def _language_name(lang: str) -> str:
 def _describe(quoted: Quoted, note) -> str:
     section = next((s for s in note.sections if s.id == quoted.section_id), None)
     titles = section.title if section else {}
-    name = next((t for t in (titles.get(quoted.lang), *titles.values()) if t), "")
+    # The title in the interface language, as every line of the export's check names it.
+    shown = (i18n.current_language(), quoted.lang, *titles)
+    name = next((t for t in (titles.get(lang, "").strip() for lang in shown) if t), "")
     where = _("“{title}”").format(title=name) if name else _("an untitled section")
     return _(
         "clause {id} in {section} ({language}) is presented as a quotation but no longer "

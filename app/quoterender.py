@@ -32,17 +32,21 @@ class Renderer(Protocol):
     def spans(self, text: str, lang: str) -> list[Span]: ...
 
 
+#: The code of the warning for a quotation that no longer matches: where to see the
+#: differences is the client's to say (the command line names ``clausier check``, the
+#: window the red line under the block).
+DIFFERS = "quotation_differs"
+
+
 def _differs_message(lang: str) -> str:
     if lang == "nl":
         return _(
             "Clause {id} in {section}: its Dutch text is presented as a quotation but no longer "
-            "matches the declaration; it is exported as a paraphrase, without a citation "
-            "(“clausier check” shows the differences)."
+            "matches the declaration; it is exported as a paraphrase, without a citation."
         )
     return _(
         "Clause {id} in {section}: its French text is presented as a quotation but no longer "
-        "matches the declaration; it is exported as a paraphrase, without a citation "
-        "(“clausier check” shows the differences)."
+        "matches the declaration; it is exported as a paraphrase, without a citation."
     )
 
 
@@ -54,7 +58,7 @@ def quote_frame(renderer: Renderer, block: Block, frame: ClauseFrame, lang: str)
     if quoted.standing is Standing.DIFFERS:
         renderer.warnings.append(
             PlanWarning(
-                "quotation_differs",
+                DIFFERS,
                 _differs_message(lang).format(id=quoted.clause_id, section=renderer.section),
                 block.id,
                 lang,

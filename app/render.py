@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from app import dates, numbering, period, typography, variables, wordchars
+from app import dates, i18n, numbering, period, typography, variables, wordchars
+from app.citation import ordinal
 from app.classification import Classification
 from app.i18n import _, ngettext
 from app.language import Localized, NoteLanguage
@@ -150,6 +151,7 @@ class _Renderer:
         self.values = self._variable_values()
         self.place_lines: list[Paragraph] = []
         self.section = ""  # how messages name the section being laid out: “Title”, section 2
+        self.table_numbers: dict[str, int] = {}  # table id → its rank, in a section of several
         self.next_list = 0  # the list id the next list gets (ids are unique in the plan)
 
     # --- text ---------------------------------------------------------------
@@ -494,25 +496,59 @@ class _Renderer:
                 result.extend(self.paragraphs(value, lang, Style.TABLE_TEXT))
             elif any(v.strip() for v in {**text, **(fallback or {})}.values()):
                 what = (
-                    _("The follow-up table in {section}, row {row}, {column}").format(
-                        section=self.section, row=row + 1, column=_COLUMNS[column]()
-                    )
+                    self.table_cell_name(block_id, row, column)
                     if column in _COLUMNS and row >= 0
-                    else _("The follow-up table in {section}").format(section=self.section)
+                    else self.table_name(block_id)
                 )
                 marker = self.missing_marker(lang, what, block_id, row=row, column=column)
                 result.append(Paragraph([marker], lang, Style.TABLE_TEXT))
         return result or [Paragraph([], self.languages[0], Style.TABLE_TEXT)]
 
+    def table_name(self, table_id: str) -> str:
+        """How a message names a follow-up table: its section, and its rank when there are several.
+
+        "The follow-up table in “Suivi”", or "The 2nd follow-up table in “Suivi”" in a
+        section that holds more than one (the rank in the interface language).
+        """
+        rank = self.table_numbers.get(table_id)
+        if rank is None:
+            return _("The follow-up table in {section}").format(section=self.section)
+        return _("The {ordinal} follow-up table in {section}").format(
+            ordinal=ordinal(rank, i18n.current_language()), section=self.section
+        )
+
+    def table_cell_name(self, table_id: str, row: int, column: str) -> str:
+        """How a message names a cell of a follow-up table: the table, the row (from 1), the column."""
+        rank = self.table_numbers.get(table_id)
+        if rank is None:
+            return _("The follow-up table in {section}, row {row}, {column}").format(
+                section=self.section, row=row + 1, column=_COLUMNS[column]()
+            )
+        return _("The {ordinal} follow-up table in {section}, row {row}, {column}").format(
+            ordinal=ordinal(rank, i18n.current_language()),
+            section=self.section,
+            row=row + 1,
+            column=_COLUMNS[column](),
+        )
+
     def follow_up(self, table: FollowUpTable) -> list[Table]:
         """A follow-up table of commitments; none for a table without rows (with a warning)."""
         if not table.rows:
+            rank = self.table_numbers.get(table.id)
+            message = (
+                _("The follow-up table in {section} has no rows; it is left out of the file.")
+                if rank is None
+                else _(
+                    "The {ordinal} follow-up table in {section} has no rows; "
+                    "it is left out of the file."
+                )
+            )
             self.warnings.append(
                 PlanWarning(
                     "empty_table",
-                    _(
-                        "The follow-up table in {section} has no rows; it is left out of the file."
-                    ).format(section=self.section),
+                    message.format(
+                        section=self.section, ordinal=ordinal(rank or 1, i18n.current_language())
+                    ),
                     table.id,
                 )
             )
@@ -536,7 +572,41 @@ class _Renderer:
                     self.cell(deadline, block_id=table.id, row=number, column="deadline"),
                 ]
             )
+        self.incomplete_rows(table)
         return [Table(header, rows, list(FOLLOW_UP_WIDTHS))]
+
+    def incomplete_rows(self, table: FollowUpTable) -> None:
+        """One warning for the rows of ``table`` with no state of play, lead service or deadline.
+
+        A row with any of the three (in any language) is the adviser's to judge; a row with
+        none, such as those the coverage pane adds, is a table still to be filled in. The
+        warning points at the first such row.
+        """
+        empty = [
+            number
+            for number, row in enumerate(table.rows)
+            if not any(
+                value.strip()
+                for value in (
+                    *row.state.values(),
+                    *row.lead.values(),
+                    *row.deadline_text.values(),
+                    row.deadline,
+                )
+            )
+        ]
+        if not empty:
+            return
+        message = ngettext(
+            "{table}: row {rows} has no state of play, lead service or deadline; "
+            "its cells are exported empty.",
+            "{table}: {n} rows ({rows}) have no state of play, lead service or deadline; "
+            "their cells are exported empty.",
+            len(empty),
+        ).format(table=self.table_name(table.id), rows=row_numbers(empty), n=len(empty))
+        self.warnings.append(
+            PlanWarning("incomplete_rows", message, table.id, row=empty[0], column="state")
+        )
 
     def deadline(self, due: str, texts: Localized) -> Localized:
         """A deadline in each export language: a date written in each, else its own texts.
@@ -621,8 +691,12 @@ class _Renderer:
         return self.localized_spans(title, what=what, force=True)
 
     def section_name(self, title: Localized, number: int) -> str:
-        """How a warning names a section: its title in quotes (export language first), or its number."""
-        for lang in (*self.languages, *title):
+        """How a warning names a section: its title in quotes, or its number.
+
+        The title in the interface language when it has one, else in the export's
+        languages, else in any: a section keeps one name in every line of the check.
+        """
+        for lang in (i18n.current_language(), *self.languages, *title):
             text = " ".join(title.get(lang, "").split())
             if text:
                 return _("“{title}”").format(title=text)
@@ -775,6 +849,12 @@ class _Renderer:
         for number, section in enumerate(self.note.sections, 1):
             first = len(self.warnings)
             self.section = self.section_name(section.title, number)
+            tables = [b.id for b in section.blocks if isinstance(b, FollowUpTable)]
+            self.table_numbers = (
+                {table_id: rank for rank, table_id in enumerate(tables, 1)}
+                if len(tables) > 1
+                else {}
+            )
             items = self.section_items(section.blocks)
             if items:
                 middle = len(self.warnings)
@@ -828,6 +908,20 @@ class _Renderer:
             created=datetime.now(),
             warnings=self.warnings,
         )
+
+
+def row_numbers(rows: Sequence[int]) -> str:
+    """Rows counted from 0 as a reader counts them from 1, runs shortened: "1–4, 6"."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(
+        f"{run[0] + 1}–{run[-1] + 1}" if len(run) > 2 else ", ".join(str(r + 1) for r in run)
+        for run in runs
+    )
 
 
 def build_plan(

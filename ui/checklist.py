@@ -29,6 +29,17 @@ def goes_somewhere(warning: PlanWarning) -> bool:
     return bool(warning.block_id or warning.section_id or warning.field or warning.variable)
 
 
+def line_text(warning: PlanWarning) -> str:
+    """A warning as the window's check list says it: where to look is the window's own place."""
+    from app.quoterender import DIFFERS
+
+    if warning.code == DIFFERS:
+        return _("{message} The red line under the block shows the differences.").format(
+            message=warning.message
+        )
+    return warning.message
+
+
 def one_per_place(warnings: Iterable[PlanWarning]) -> list[PlanWarning]:
     """``warnings`` without repeats: one for each place and thing to check, first kept."""
     seen: set[tuple] = set()
@@ -76,7 +87,7 @@ class CheckList(QListWidget):
 
     def show_warnings(self, warnings: Iterable[PlanWarning]) -> None:
         """Show one line per place of ``warnings``."""
-        self.show_lines((w.message, w) for w in one_per_place(warnings))
+        self.show_lines((line_text(w), w) for w in one_per_place(warnings))
 
     def lines(self) -> list[str]:
         """The text of every line, in order."""

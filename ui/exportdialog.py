@@ -16,7 +16,7 @@ from app.language import NoteLanguage
 from app.library import Library
 from app.note import Note
 from app.plan import DocumentPlan, PlanWarning
-from ui.checklist import CheckList, goes_somewhere, one_per_place
+from ui.checklist import CheckList, goes_somewhere, line_text, one_per_place
 from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.labels import note_language_name
 from ui.qt import (
@@ -344,7 +344,7 @@ class ExportDialog(QDialog):
                 found.setdefault(key, []).append(language)
         for key, languages in found.items():
             warning = warnings[key]
-            text = warning.message
+            text = line_text(warning)
             if len(chosen) > 1:
                 files = ", ".join(FILE_CODES[language] for language in languages)
                 text = _("{message} ({files})").format(message=text, files=files)

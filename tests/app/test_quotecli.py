@@ -161,4 +161,14 @@ def test_the_command_line_export_warns_about_a_quotation_that_no_longer_matches(
     )
     assert code == 0
     warnings = [line for line in err.splitlines() if "no longer matches the declaration" in line]
-    assert len(warnings) == 1 and "vd2.1.4" in warnings[0]
+    assert warnings == [
+        "clausier: warning: Clause vd2.1.4 in “Engagements”: its French text is presented as a "
+        "quotation but no longer matches the declaration; it is exported as a paraphrase, "
+        f"without a citation. “clausier check {session.path}” shows the differences."
+    ]
+    folder = str(tmp_path / "out") + "/"
+    code, _out, err = run(  # a batch (the note named twice) names each note's own command
+        capsys, "export", str(session.path), str(session.path), "--lang", "fr", "-o", folder
+    )
+    assert code == 0
+    assert f"“clausier check {session.path}” shows the differences." in err

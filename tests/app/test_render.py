@@ -1008,3 +1008,110 @@ def test_a_copied_clause_keeps_its_bold_in_the_frame():
         ("Agir ", False),
         ("vite", True),
     ]
+
+
+def cited_rows_note(language: NoteLanguage, *tables: FollowUpTable) -> Note:
+    return Note(
+        subject={"fr": "Suivi", "nl": "Opvolging"},
+        addressee={"fr": "Monsieur le Premier ministre", "nl": "De heer Eerste Minister"},
+        author="Marie Dupont",
+        date=date(2018, 6, 11),
+        language=language,
+        sections=[Section({"fr": "Éléments de langage", "nl": "Spreekpunten"}, list(tables))],
+    )
+
+
+@pytest.mark.parametrize("language", list(NoteLanguage))
+def test_a_table_of_commitment_names_only_is_one_check_line_counting_its_rows(language):
+    names = [FollowUpRow(clause_id="vd2.1.4"), FollowUpRow(clause_id="vd2.2.1")]
+    table = FollowUpTable(
+        [
+            *names,
+            FollowUpRow({"fr": "PNR", "nl": "PNR"}, deadline_text={"fr": ""}),
+            FollowUpRow({"fr": "Fait", "nl": "Gedaan"}, deadline="2018-12-01"),  # a deadline
+            FollowUpRow({"fr": "ECE", "nl": "GOT"}),
+        ]
+    )
+    plan = build_plan(cited_rows_note(language, table), library())
+    (line,) = [w for w in plan.warnings if w.code == "incomplete_rows"]
+    # An English interface names the section in the file's first language.
+    name = "Spreekpunten" if language is NoteLanguage.NL else "Éléments de langage"
+    assert line.message == (
+        f"The follow-up table in “{name}”: 4 rows (1–3, 5) have no state of play, "
+        "lead service or deadline; their cells are exported empty."
+    )
+    assert (line.block_id, line.row, line.column) == (table.id, 0, "state")
+    assert line.section_id == plan.body[0].block_id  # the section, for the click
+
+
+def test_one_row_without_state_lead_or_deadline_is_said_in_the_singular():
+    table = FollowUpTable([FollowUpRow(clause_id="vd2.1.4"), FollowUpRow(state={"fr": "En cours"})])
+    plan = build_plan(cited_rows_note(NoteLanguage.FR, table), library())
+    assert [w.message for w in plan.warnings if w.code == "incomplete_rows"] == [
+        "The follow-up table in “Éléments de langage”: row 1 has no state of play, lead "
+        "service or deadline; its cells are exported empty."
+    ]
+    filled = FollowUpTable([FollowUpRow(clause_id="vd2.1.4", lead={"nl": "FOD"})])
+    plan = build_plan(cited_rows_note(NoteLanguage.FR, filled), library())
+    assert not [w for w in plan.warnings if w.code == "incomplete_rows"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "text"),
+    [([0], "1"), ([0, 1], "1, 2"), ([0, 1, 2, 3], "1–4"), ([4, 0, 1, 2, 6, 7], "1–3, 5, 7, 8")],
+)
+def test_row_numbers_are_counted_from_one_with_runs_shortened(rows, text):
+    from app.render import row_numbers
+
+    assert row_numbers(rows) == text
+
+
+def test_two_tables_in_one_section_are_told_apart_by_their_rank():
+    first = FollowUpTable([FollowUpRow({"fr": "PNR"}, state={"fr": "En cours"})])
+    second = FollowUpTable([FollowUpRow(clause_id="vd2.1.4"), FollowUpRow({"fr": "ECE"})])
+    empty = FollowUpTable([])
+    plan = build_plan(cited_rows_note(NoteLanguage.NL, first, second, empty), library())
+    messages = [w.message for w in plan.warnings if w.block_id in (first.id, second.id, empty.id)]
+    assert messages == [
+        "The 1st follow-up table in “Spreekpunten”, row 1, Commitment: no Dutch text; "
+        "it is marked as missing in the file.",
+        "The 1st follow-up table in “Spreekpunten”, row 1, State of play: no Dutch text; "
+        "it is marked as missing in the file.",
+        "The 2nd follow-up table in “Spreekpunten”, row 2, Commitment: no Dutch text; "
+        "it is marked as missing in the file.",
+        "The 2nd follow-up table in “Spreekpunten”: 2 rows (1, 2) have no state of play, "
+        "lead service or deadline; their cells are exported empty.",
+        "The 3rd follow-up table in “Spreekpunten” has no rows; it is left out of the file.",
+    ]
+    alone = build_plan(cited_rows_note(NoteLanguage.NL, second), library())
+    assert [w.message for w in alone.warnings if w.code == "incomplete_rows"][0].startswith(
+        "The follow-up table in “Spreekpunten”:"
+    )
+
+
+@pytest.mark.parametrize(
+    ("interface", "export", "name", "other"),
+    [
+        ("nl", NoteLanguage.FR, "“Spreekpunten”", "Éléments"),
+        ("fr", NoteLanguage.NL, f"«{NBSP}Éléments de langage{NBSP}»", "Spreekpunten"),
+        ("en", NoteLanguage.BILINGUAL, "“Éléments de langage”", "Spreekpunten"),
+    ],
+)
+def test_the_check_names_a_section_in_the_interface_language_in_every_line(
+    interface, export, name, other
+):
+    from app import i18n
+
+    i18n.set_language(interface)
+    table = FollowUpTable([FollowUpRow({"fr": "PNR"}), FollowUpRow(state={"nl": "Bezig"})])
+    section = Section(
+        {"fr": "Éléments de langage", "nl": "Spreekpunten"},
+        [TextBlock({"fr": "Oui.", "nl": ""}), TextBlock({"nl": "Ja."}), table],
+    )
+    plan = build_plan(
+        Note(subject={"fr": "S", "nl": "S"}, language=export, sections=[section]), library()
+    )
+    lines = [w.message for w in plan.warnings if w.section_id == section.id]
+    assert len(lines) >= 2
+    assert all(name in line for line in lines), lines
+    assert not any(other in line for line in lines)

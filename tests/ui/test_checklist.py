@@ -92,3 +92,51 @@ def test_the_export_dialog_names_the_files_a_line_concerns_and_goes_there(window
     cells = window.composer.block_widgets[table.id].editor.table
     qtbot.waitUntil(cells.hasFocus)  # once the window is active again
     assert cells.currentRow() == 2
+
+
+def test_a_table_of_commitment_names_only_is_one_line_that_goes_to_its_first_row(window, qtbot):
+    editor = window.editor
+    editor.set_localized("subject", "fr", "Suivi")
+    editor.set_localized("addressee", "fr", "Monsieur le Premier ministre")
+    editor.insert_follow_up("", -1)
+    block_id = window.composer.current_block_id()
+    for clause_id in ("vd2.1.4", "vd2.3.2", "vd2.2.7"):
+        editor.add_follow_up_row(block_id, clause_id)
+    editor.edit_follow_up(block_id, 1, "deadline", "fr", "fin 2018")
+    window.preview.render_now()
+    checks = window.preview.checks
+    assert checks.lines() == [
+        "The follow-up table in “Engagements concernés”: 2 rows (1, 3) have no state of play, "
+        "lead service or deadline; their cells are exported empty."
+    ]
+    click_line(qtbot, checks, "2 rows (1, 3)")
+    widget = window.composer.block_widgets[block_id]
+    cells = widget.editor.table
+    assert cells.hasFocus()
+    assert (cells.currentRow(), widget.editor.columns[cells.currentColumn()][0]) == (0, "state")
+
+
+def test_a_quotation_that_no_longer_matches_says_where_the_window_shows_the_differences(
+    window, qtbot
+):
+    from app.quotation import block_text
+
+    editor = window.editor
+    editor.set_localized("subject", "fr", "Suivi")
+    editor.set_localized("addressee", "fr", "Monsieur le Premier ministre")
+    editor.insert_clause("vd2.1.4")
+    block_id = window.composer.current_block_id()
+    editor.edit_locally(block_id)
+    block_id = window.composer.current_block_id()
+    text = block_text(window.document.session.block(block_id), None, "fr")
+    editor.edit_text(block_id, "fr", text.replace("biens culturels", "objets d’art"))
+    window.preview.render_now()
+    (line,) = [line for line in window.preview.checks.lines() if "vd2.1.4" in line]
+    assert line.endswith(
+        "it is exported as a paraphrase, without a citation. "
+        "The red line under the block shows the differences."
+    )
+    assert "clausier check" not in line
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    (line,) = [line for line in window.export_dialog.warnings.lines() if "vd2.1.4" in line]
+    assert line.endswith("The red line under the block shows the differences.")
