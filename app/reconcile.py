@@ -35,6 +35,8 @@ from app.vocabulary import word
 DETAILS = ("to", "date", "subject", "meeting", "reference", "classification")
 _SIMILAR = 0.5  # how alike two paragraphs must be to be one paragraph edited
 _GENERATED_STYLES = frozenset({"clausier citation", "clausier clause title"})
+#: The columns of a follow-up table, in the order the export writes them.
+FOLLOW_UP_COLUMNS = ("commitment", "state", "lead", "deadline")
 
 
 class Kind(StrEnum):
@@ -452,6 +454,7 @@ class _Matcher:
                         sections_at[id(got[j])] = exp[i].block_id
                         self.heading(exp[i], got[j], languages)
             self.blocks_of(exp, got, pairs, by_text, lang, stream)
+        self.follow_ups(plan, languages)
         self.comments()
 
     def heading(self, exp: _Expected, got: WordParagraph, languages) -> None:
@@ -701,6 +704,60 @@ class _Matcher:
                 after=before,
                 certain=self.matches.get((block, lang), BlockMatch("", "", [], [], True)).certain,
             )
+
+    # -- follow-up tables -------------------------------------------------------------------
+
+    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
+        """Compare each follow-up table cell by cell, per language, with the file's table.
+
+        A table is found by its bookmark, else as the file's follow-up tables come in order.
+        """
+        tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
+        cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
+        marked: dict[str, int] = {}
+        for paragraph in self.word.paragraphs:
+            if paragraph.table in self._follow_up_tables():
+                cells.setdefault(paragraph.table, {}).setdefault(
+                    (paragraph.row, paragraph.column), []
+                ).append(paragraph)
+                mark = self.mark_of(paragraph, languages[0])
+                if mark:
+                    marked.setdefault(mark, paragraph.table)
+        order = sorted(cells)
+        for number, table in enumerate(tables):
+            found = marked.get(table.block_id)
+            if found is None and number < len(order) and order[number] not in marked.values():
+                found = order[number]
+            if found is None:
+                continue  # the whole table deleted: not reported (see docs/round-trip.md)
+            self._table_cells(table, cells[found], languages, certain=table.block_id in marked)
+
+    def _table_cells(self, table: Table, cells, languages, *, certain: bool) -> None:
+        section = self.section_of.get(table.block_id, "")
+        for row_number, row in enumerate(table.rows):
+            for column, expected in enumerate(row):
+                if column >= len(FOLLOW_UP_COLUMNS):
+                    continue
+                got = cells.get((row_number + 1, column), [])
+                for lang in languages:
+                    old = "\n".join(p.text for p in expected if p.lang == lang)
+                    mine = [p for p in got if _lang(p.lang, languages[0]) == lang]
+                    if len(languages) == 1:
+                        mine = got
+                    new = "\n".join(p.text(frozenset()) for p in mine).strip()
+                    if _norm(old, lang) == _norm(new, lang):
+                        continue
+                    self.add(
+                        Kind.EDITED,
+                        lang,
+                        block_id=table.block_id,
+                        section_id=section,
+                        certain=certain,
+                        diff=worddiff.diff_words(old, new),
+                        what=f"cell:{row_number}:{FOLLOW_UP_COLUMNS[column]}",
+                        text=new,
+                        paragraphs=mine,
+                    )
 
     # -- the first page and the comments ---------------------------------------------------
 

@@ -28,7 +28,15 @@ from app.history import Change as Edit
 from app.history import Command, Label, Scope
 from app.i18n import N_, _
 from app.library import Library
-from app.note import Block, BlockComment, CopiedClause, LinkedClause, Note, TextBlock
+from app.note import (
+    Block,
+    BlockComment,
+    CopiedClause,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    TextBlock,
+)
 from app.plan import Mark, Paragraph, Style
 from app.reconcile import Change, Kind, Reconciliation, _formats, _norm, _plan_list
 from app.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
@@ -138,6 +146,8 @@ class Review:
 
     def _apply(self, change: Change) -> Edit | None:
         kind = change.kind
+        if kind is Kind.EDITED and change.what.startswith("cell:"):
+            return self._cell(change)
         if kind in (Kind.EDITED, Kind.TRACKED) and not (
             kind is Kind.TRACKED and not self._in_block(change)
         ):
@@ -250,6 +260,29 @@ class Review:
             index -= 1
         return self.session.move_block(change.block_id, target.id, index)
 
+    def _cell(self, change: Change) -> Edit | None:
+        """A cell of a follow-up table as Word has it (a deadline that reads as a date, a date)."""
+        _cell, row_text, column = change.what.split(":")
+        table = copy.deepcopy(self.session.block(change.block_id))
+        row_number = int(row_text)
+        if not isinstance(table, FollowUpTable) or row_number >= len(table.rows):
+            return None
+        row = table.rows[row_number]
+        value = " ".join(change.text.split())
+        if column == "deadline":
+            from app import dates
+
+            try:
+                when = dates.parse_date(value)
+            except ValueError:
+                row.deadline = ""
+                row.deadline_text = {**row.deadline_text, change.lang: value}
+            else:
+                row.deadline, row.deadline_text = when.isoformat(), {}
+        else:
+            setattr(row, column, {**getattr(row, column), change.lang: value})
+        return self._swap(change, table)
+
     def _comment(self, change: Change) -> Edit | None:
         if not change.block_id:
             return None
@@ -328,7 +361,11 @@ class Review:
         original = self.snapshot[block_id]
         block = copy.deepcopy(self.session.block(block_id))
         block_changes = [
-            c for c in changes if c.block_id == block_id and c.kind in (Kind.EDITED, Kind.TRACKED)
+            c
+            for c in changes
+            if c.block_id == block_id
+            and c.kind in (Kind.EDITED, Kind.TRACKED)
+            and not c.what.startswith("cell:")
         ]
         if not block_changes:
             return block

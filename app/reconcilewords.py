@@ -16,12 +16,22 @@ _DETAILS = {
 }
 
 
+_COLUMNS = {
+    "commitment": lambda: _("Commitment"),
+    "state": lambda: _("State of play"),
+    "lead": lambda: _("Lead service"),
+    "deadline": lambda: _("Deadline"),
+}
+
+
 def kind_name(change: Change) -> str:
     """What happened, in a word or two ("Edited", "Tracked insertion"...)."""
     kind = change.kind
     if kind is Kind.EDITED:
         if change.what == "title":
             return _("Title edited")
+        if change.what.startswith("cell:"):
+            return _("Cell edited")
         if change.formats and not _text_changed(change):
             return _("Formatting edited")
         return _("Text edited")
@@ -92,6 +102,11 @@ def place(change: Change, note: Note) -> str:
         )
     if not change.block_id:
         return _("the note")
+    if change.what.startswith("cell:"):
+        _cell, row, column = change.what.split(":")
+        return _("{table}, row {row}, {column}").format(
+            table=block_name(note, change.block_id), row=int(row) + 1, column=_COLUMNS[column]()
+        )
     return block_name(note, change.block_id)
 
 

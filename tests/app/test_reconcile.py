@@ -355,3 +355,40 @@ def test_a_hostile_package_is_refused_by_the_hardened_reader(tmp_path, library):
 def test_text_blocks_keep_their_kind(exported, library):
     note, _path = exported
     assert isinstance(note.sections[0].blocks[0], TextBlock)
+
+
+def test_a_follow_up_table_edited_cell_by_cell(tmp_path, library):
+    from app.note import FollowUpRow, FollowUpTable
+
+    note = sample_note()
+    note.sections[1].blocks.append(
+        FollowUpTable(
+            [
+                FollowUpRow(
+                    clause_id="vd2.1.1",
+                    state={"fr": "En cours."},
+                    lead={"fr": "OCAM"},
+                    deadline="2019-03-31",
+                )
+            ],
+            id="f1",
+        )
+    )
+    path = export(note, tmp_path / "table.docx")
+    word = WordXml(path)
+    word.replace_word("En cours.", "Terminé en mars.")
+    word.replace_word("31 mars 2019", "30 avril 2019")
+    word.save()
+    found = changes_of(note, library, path)
+    assert [(c.kind, c.block_id, c.what) for c in found.changes] == [
+        (Kind.EDITED, "f1", "cell:0:state"),
+        (Kind.EDITED, "f1", "cell:0:deadline"),
+    ]
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    row = session.block("f1").rows[0]
+    assert (row.state, row.deadline, row.lead) == (
+        {"fr": "Terminé en mars."},
+        "2019-04-30",
+        {"fr": "OCAM"},
+    )
