@@ -725,18 +725,14 @@ class _Renderer:
         if not to_spans:
             self.detail_missing("addressee", _("The note has no addressee."))
         lines.append(("to", to_spans))
-        from_spans = self.spans(note.author.strip(), main) if note.author.strip() else []
-        for spans in (
-            self.localized_spans(
-                note.author_function, what=_("The author’s function"), field="author_function"
-            ),
-            self.localized_spans(note.cabinet, what=_("The cabinet"), field="cabinet"),
-        ):
-            if spans:
-                if from_spans:
-                    from_spans.append(Span(", "))
-                from_spans.extend(spans)
-        lines.append(("from", from_spans))
+        from_spans = self.from_spans()
+        if from_spans:
+            lines.append(("from", from_spans))
+        else:
+            self.detail_missing(
+                "author",
+                _("The note has no author or cabinet; its “From” line is left out of the file."),
+            )
         if not note.date:
             self.detail_missing("date", _("The note has no date."))
         if note.date and not self.place_lines:
@@ -755,6 +751,45 @@ class _Renderer:
             )
             for key, spans in lines
         ]
+
+    def from_spans(self) -> list[Span]:
+        """The "De / Van" line: author, function and cabinet, one whole line per language.
+
+        "Jean Dupont, Conseiller, Cabinet du Premier ministre / Jean Dupont, Adviseur,
+        Kabinet van de Eerste Minister", as the other rows give each language whole (once
+        when they say the same); a function or cabinet that one language lacks while the
+        other has it is marked there. Empty when the note names no one.
+        """
+        note = self.note
+        author = " ".join(note.author.split())
+        details = (
+            ("author_function", _("The author’s function"), note.author_function),
+            ("cabinet", _("The cabinet"), note.cabinet),
+        )
+        lines: list[list[Span]] = []
+        for lang in self.languages:
+            line = [replace(s, lang=lang) for s in self.spans(author, lang)] if author else []
+            for field, what, values in details:
+                value = values.get(lang, "").strip()
+                if value:
+                    piece = [replace(s, lang=lang) for s in self.spans(value, lang)]
+                elif any(v.strip() for v in values.values()):
+                    piece = [self.missing_marker(lang, what, field=field)]
+                else:
+                    continue
+                if line:
+                    line.append(Span(", ", lang=lang))
+                line.extend(piece)
+            if line:
+                lines.append(line)
+        if len(lines) == 2 and _plain(lines[0]) == _plain(lines[1]):
+            return lines[0]
+        spans: list[Span] = []
+        for line in lines:
+            if spans:
+                spans.append(Span(" / ", lang=line[0].lang))
+            spans.extend(line)
+        return spans
 
     def detail_missing(self, field: str, message: str) -> None:
         """Warn that a detail of the note (addressee, subject, date) is not filled in."""
@@ -908,6 +943,11 @@ class _Renderer:
             created=datetime.now(),
             warnings=self.warnings,
         )
+
+
+def _plain(spans: list[Span]) -> str:
+    """The text of ``spans`` as the reader sees it (marks aside)."""
+    return "".join(span.text for span in spans)
 
 
 def row_numbers(rows: Sequence[int]) -> str:

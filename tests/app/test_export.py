@@ -335,6 +335,7 @@ def test_an_empty_note_lists_its_missing_details(tmp_path):
     assert [(w.code, w.field) for w in result.warnings] == [
         ("missing_detail", "subject"),
         ("missing_detail", "addressee"),
+        ("missing_detail", "author"),
         ("missing_detail", "date"),
         ("empty_note", ""),
     ]
@@ -437,3 +438,65 @@ def _next_block(element):
     while found is not None and found.tag == f"{{{NS['w']}}}bookmarkEnd":
         found = found.getnext()
     return found
+
+
+def _meta_runs(path) -> dict[str, list[tuple[str, str]]]:
+    """The first-page block read back: label → (text, w:lang) of each run of the value."""
+    document = docx.Document(str(path))
+    rows = {}
+    for row in document.tables[0].rows:
+        runs = row.cells[1].paragraphs[0].runs
+        rows[row.cells[0].text] = [
+            (run.text, run._r.find(f"{{{NS['w']}}}rPr/{{{NS['w']}}}lang").get(W_LANG))
+            for run in runs
+        ]
+    return rows
+
+
+def test_the_bilingual_from_line_gives_each_language_whole(tmp_path):
+    note = val_duchesse_note(NoteLanguage.BILINGUAL)
+    note.author = "Jean Dupont"
+    note.author_function = {"fr": "Conseiller", "nl": "Adviseur"}
+    note.cabinet = {"fr": "Cabinet du Premier ministre", "nl": "Kabinet van de Eerste Minister"}
+    result = export_note(note, library_mod.builtin(), tmp_path / "n.docx")
+    runs = _meta_runs(result.path)["De / Van"]
+    text = "".join(t for t, _lang in runs)
+    assert text == (
+        "Jean Dupont, Conseiller, Cabinet du Premier ministre / "
+        "Jean Dupont, Adviseur, Kabinet van de Eerste Minister"
+    )
+    cut = text.index(" / ")
+    french = "".join(t for t, lang in runs if lang == "fr-BE")
+    assert french == text[:cut]  # the whole French line is French, the rest Dutch
+    note.author_function = {"fr": "Conseiller"}
+    result = export_note(note, library_mod.builtin(), tmp_path / "m.docx")
+    assert "".join(t for t, _lang in _meta_runs(result.path)["De / Van"]) == (
+        "Jean Dupont, Conseiller, Cabinet du Premier ministre / "
+        "Jean Dupont, [Nederlandse tekst ontbreekt], Kabinet van de Eerste Minister"
+    )
+    (warning,) = [w for w in result.warnings if w.field == "author_function"]
+    assert (warning.code, warning.lang) == ("missing_translation", "nl")
+    note.author_function = {}
+    note.cabinet = {}
+    result = export_note(note, library_mod.builtin(), tmp_path / "o.docx")
+    assert _meta_runs(result.path)["De / Van"] == [("Jean Dupont", "fr-BE")]  # said once
+
+
+@pytest.mark.parametrize("language", list(NoteLanguage))
+def test_a_note_with_no_author_or_cabinet_has_no_empty_from_line_and_says_so(
+    tmp_path: Path, language: NoteLanguage
+):
+    note = val_duchesse_note(language)
+    note.author = ""
+    result = export_note(note, library_mod.builtin(), tmp_path / "n.docx")
+    labels = list(_meta_runs(result.path))
+    assert labels[0] in ("À", "Aan", "À / Aan")
+    assert not any(label in ("De", "Van", "De / Van") for label in labels)
+    (warning,) = [w for w in result.warnings if w.field == "author"]
+    assert warning.message == (
+        "The note has no author or cabinet; its “From” line is left out of the file."
+    )
+    note.cabinet = {"fr": "Cabinet du Premier ministre", "nl": "Kabinet van de Eerste Minister"}
+    result = export_note(note, library_mod.builtin(), tmp_path / "m.docx")
+    assert any(label in ("De", "Van", "De / Van") for label in _meta_runs(result.path))
+    assert not [w for w in result.warnings if w.field == "author"]

@@ -245,6 +245,7 @@ def linked_note(revision: int) -> Note:
     return Note(
         subject={"fr": "S", "nl": "S"},
         addressee={"fr": "A", "nl": "A"},
+        author="Marie Dupont",
         date=date(2018, 6, 11),
         sections=[Section({"fr": "C", "nl": "C"}, [LinkedClause("vd2.1.4", revision)])],
     )
@@ -450,6 +451,7 @@ def complete(language=NoteLanguage.FR, sections=None) -> Note:
     return Note(
         subject={"fr": "Suivi", "nl": "Opvolging"},
         addressee={"fr": "Monsieur le Premier ministre", "nl": "De heer Eerste Minister"},
+        author="Marie Dupont",
         date=date(2018, 6, 11),
         language=language,
         sections=sections or [],
@@ -545,8 +547,8 @@ def test_the_authors_function_is_per_language_and_marked_where_missing():
     note_.author_function["nl"] = "adviseur"
     plan = build_plan(note_, library(), "fr+nl")
     assert meta_values(plan)["De / Van"] == (
-        "Marie Dupont, conseillère / adviseur, "
-        "Cabinet du Premier ministre / Kabinet van de Eerste Minister"
+        "Marie Dupont, conseillère, Cabinet du Premier ministre / "
+        "Marie Dupont, adviseur, Kabinet van de Eerste Minister"
     )
 
 
@@ -677,13 +679,15 @@ def test_an_empty_note_lists_its_missing_details_and_its_empty_skeleton():
     assert [(w.code, w.field) for w in plan.warnings] == [
         ("missing_detail", "subject"),
         ("missing_detail", "addressee"),
+        ("missing_detail", "author"),
         ("missing_detail", "date"),
         ("empty_section", ""),
         ("empty_note", ""),
     ]
-    assert [w.message for w in plan.warnings[:3]] == [
+    assert [w.message for w in plan.warnings[:4]] == [
         "The note has no subject.",
         "The note has no addressee.",
+        "The note has no author or cabinet; its “From” line is left out of the file.",
         "The note has no date.",
     ]
     assert plan.body == []
