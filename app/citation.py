@@ -57,13 +57,20 @@ def _nested(title: str, lang: str) -> str:
     return text.replace(f"{opening} ", opening).replace(f" {closing}", closing)
 
 
-def where(anchor: Anchor, lang: str) -> str:
-    """Where in the source: "point 1, 4e tiret", "préambule, 2e alinéa" (and in Dutch)."""
+def where(anchor: Anchor, lang: str, *, of: bool = False) -> str:
+    """Where in the source a clause stands, the one wording the citation, the window and the
+    command line use: "point 1, 4e tiret", "préambule, 2e alinéa", "punt 1, 4de streepje",
+    "preambule, 5de alinea" ("point 1, 4th dash" in English, for the interface).
+
+    With ``of``, as it follows "of" in a sentence, with the language's article: "du point 1,
+    4e tiret", "du préambule, 3e alinéa", "van punt 1, 4de streepje", "van de preambule,
+    5de alinea", "of the preamble, 3rd paragraph".
+    """
     if anchor.in_preamble:
-        place = word("cite_preamble", lang)
+        place = word("cite_of_preamble" if of else "cite_preamble", lang)
         number = word("cite_paragraph", lang).format(ordinal=ordinal(anchor.number, lang))
     else:
-        place = word("cite_part", lang).format(part=anchor.part)
+        place = word("cite_of_part" if of else "cite_part", lang).format(part=anchor.part)
         number = word("cite_dash", lang).format(ordinal=ordinal(anchor.number, lang))
     return f"{place}, {number}" if anchor.number else place
 

@@ -1,7 +1,10 @@
 """The words a note itself prints, per document language (not the interface language).
 
 These follow the note's language, not the user's interface: a Dutch-speaking
-adviser exporting a French note gets "Objet", not "Betreft".
+adviser exporting a French note gets "Objet", not "Betreft". The words that name a
+clause's place in its source (``cite_…``) have English too: the window and the
+command line say that place in the interface language with the same words
+(:func:`app.citation.where`), so the line under a clause reads as the citation does.
 """
 
 from __future__ import annotations
@@ -30,10 +33,17 @@ WORDS: dict[str, dict[str, str]] = {
     "deadline": {"fr": "Échéance", "nl": "Uiterste datum"},
     "untitled": {"fr": "Note sans titre", "nl": "Nota zonder titel"},
     # where a quotation comes from: "point 1, 4e tiret" / "punt 1, 4de streepje"
-    "cite_part": {"fr": "point {part}", "nl": "punt {part}"},
-    "cite_dash": {"fr": "{ordinal} tiret", "nl": "{ordinal} streepje"},
-    "cite_preamble": {"fr": "préambule", "nl": "preambule"},
-    "cite_paragraph": {"fr": "{ordinal} alinéa", "nl": "{ordinal} alinea"},
+    "cite_part": {"fr": "point {part}", "nl": "punt {part}", "en": "point {part}"},
+    "cite_dash": {"fr": "{ordinal} tiret", "nl": "{ordinal} streepje", "en": "{ordinal} dash"},
+    "cite_preamble": {"fr": "préambule", "nl": "preambule", "en": "preamble"},
+    "cite_paragraph": {
+        "fr": "{ordinal} alinéa",
+        "nl": "{ordinal} alinea",
+        "en": "{ordinal} paragraph",
+    },
+    # the same place after "of": "du point 1", "van punt 1"; "du préambule", "van de preambule"
+    "cite_of_part": {"fr": "du point {part}", "nl": "van punt {part}", "en": "of point {part}"},
+    "cite_of_preamble": {"fr": "du préambule", "nl": "van de preambule", "en": "of the preamble"},
     "cite_unofficial": {"fr": "(traduction non officielle)", "nl": "(niet-officiële vertaling)"},
     # the marks of a quotation that leaves out the start or the end of the text it quotes
     "omission": {"fr": "[…]", "nl": "[…]"},

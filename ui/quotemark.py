@@ -8,8 +8,9 @@ a button to present it as a paraphrase (or to restore the wording, with Undo).
 
 from __future__ import annotations
 
-from app import quotation
+from app import i18n, quotation
 from app.anchors import Anchor
+from app.citation import where as place_words
 from app.i18n import _
 from app.library import Library
 from app.note import Block
@@ -41,11 +42,10 @@ TONES = {
 }
 
 
-def anchor_words(anchor: Anchor) -> str:
-    """Where a clause stands, in the interface language: "part 1, dash 4", "preamble, paragraph 2"."""
-    if anchor.in_preamble:
-        return _("preamble, paragraph {n}").format(n=anchor.number)
-    return _("part {part}, dash {n}").format(part=anchor.part, n=anchor.number)
+def anchor_words(anchor: Anchor, *, of: bool = False) -> str:
+    """Where a clause stands, in the interface language, as the Word citation says it:
+    "point 1, 4e tiret", "préambule, 2e alinéa" (with ``of``: "du point 1, 4e tiret")."""
+    return place_words(anchor, i18n.current_language(), of=of)
 
 
 def _codes(found: list[Quoted]) -> str:
@@ -53,9 +53,13 @@ def _codes(found: list[Quoted]) -> str:
 
 
 def describe(quotes: list[Quoted]) -> tuple[str, str]:
-    """What the line says about a block's languages, and its tone."""
+    """What the line says about a block's languages, and its tone.
+
+    A verbatim quotation of our own unofficial translation (the Dutch of the declaration,
+    say) is said to be one, as its Word citation says "(niet-officiële vertaling)".
+    """
     anchor = next((q.reference.anchor for q in quotes if q.reference), None)
-    where = anchor_words(anchor) if anchor else ""
+    of_place = anchor_words(anchor, of=True) if anchor else ""
     by = {standing: [q for q in quotes if q.standing is standing] for standing in Standing}
     if by[Standing.DIFFERS]:
         return (
@@ -67,16 +71,29 @@ def describe(quotes: list[Quoted]) -> tuple[str, str]:
         )
     if by[Standing.PARAPHRASE]:
         return (
-            _("Paraphrase of {where}: exported as the note’s own text, without a citation.").format(
-                where=where
+            _("Paraphrase {of_place}: exported as the note’s own text, without a citation.").format(
+                of_place=of_place
             ),
             "paraphrase",
         )
+    official = [q for q in by[Standing.VERBATIM] if q.reference is None or q.reference.official]
+    ours = [q for q in by[Standing.VERBATIM] if q not in official]
     text = ""
-    if by[Standing.VERBATIM]:
+    if official:
         text = _(
-            "Quotation, word for word, of {where} ({langs}): exported with its citation."
-        ).format(where=where, langs=_codes(by[Standing.VERBATIM]))
+            "Quotation, word for word, {of_place} ({langs}): exported with its citation."
+        ).format(of_place=of_place, langs=_codes(official))
+    if ours and official:
+        other = _(
+            "{langs}: a quotation of our unofficial translation, exported with a citation "
+            "that says so."
+        ).format(langs=_codes(ours))
+        text = f"{text} {other}"
+    elif ours:
+        text = _(
+            "Quotation of our unofficial translation {of_place} ({langs}): exported with its "
+            "citation, which says so."
+        ).format(of_place=of_place, langs=_codes(ours))
     if by[Standing.TRANSLATION]:
         other = _(
             "{langs}: a translation the declaration does not have, exported as a paraphrase."

@@ -98,3 +98,58 @@ def test_a_source_without_a_citation_name_place_or_date_is_cited_by_its_title():
 def test_ordinals_are_written_as_each_language_writes_them(number, fr, nl):
     assert ordinal(number, "fr") == fr
     assert ordinal(number, "nl") == nl
+
+
+@pytest.mark.parametrize(
+    ("lang", "dash", "of_dash", "preamble", "of_preamble"),
+    [
+        (
+            "fr",
+            "point 1, 4e tiret",
+            "du point 1, 4e tiret",
+            "préambule, 3e alinéa",
+            "du préambule, 3e alinéa",
+        ),
+        (
+            "nl",
+            "punt 1, 4de streepje",
+            "van punt 1, 4de streepje",
+            "preambule, 3de alinea",
+            "van de preambule, 3de alinea",
+        ),
+        (
+            "en",
+            "point 1, 4th dash",
+            "of point 1, 4th dash",
+            "preamble, 3rd paragraph",
+            "of the preamble, 3rd paragraph",
+        ),
+    ],
+)
+def test_a_clause_s_place_is_named_one_way_with_its_article_after_of(
+    lang, dash, of_dash, preamble, of_preamble
+):
+    builtin = library.builtin()
+    commitment, context = builtin.get("vd2.1.4").anchor, builtin.get("vd2.0.3").anchor
+    assert (where(commitment, lang), where(commitment, lang, of=True)) == (dash, of_dash)
+    assert (where(context, lang), where(context, lang, of=True)) == (preamble, of_preamble)
+    whole = Anchor(part=0, number=0)  # a source's preamble as a whole: no paragraph
+    assert where(whole, lang, of=True) == of_preamble.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (112, "112th"),
+    ],
+)
+def test_english_ordinals_for_the_interface(number, text):
+    assert ordinal(number, "en") == text
