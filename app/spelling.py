@@ -40,18 +40,22 @@ class Word:
     text: str
 
 
+def _skipped(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` holding no words to check (most texts have none: fast)."""
+    if "{" in text or "@" in text or "www." in text or "://" in text:
+        return [(m.start(), m.end()) for m in _SKIPPED.finditer(text)]
+    return []
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(low < end and start < high for low, high in spans)
+
+
 def words(text: str) -> Iterator[Word]:
     """Every word of ``text`` in order, skipped spans (variables, addresses) left out."""
-    skipped = (
-        [(m.start(), m.end()) for m in _SKIPPED.finditer(text)]
-        if "{" in text or ("@" in text or "www." in text or "://" in text)
-        else []
-    )
-    index = 0
+    skipped = _skipped(text)
     for match in WORD.finditer(text):
-        while index < len(skipped) and skipped[index][1] <= match.start():
-            index += 1
-        if index < len(skipped) and skipped[index][0] < match.end():
+        if skipped and _inside(skipped, match.start(), match.end()):
             continue
         yield Word(match.start(), match.end(), match.group())
 
@@ -79,6 +83,15 @@ class LanguageChecker:
         self.dictionary = dictionary
         self.personal = {normal(w) for w in personal}
         self._known: dict[str, bool] = {}
+        self._unknown: dict[str, bool] = {}  # a token as typed → whether it is to be marked
+
+    def unknown(self, token: str) -> bool:
+        """Whether a word as typed is marked: checked (not capitals, digits…) and not known."""
+        answer = self._unknown.get(token)
+        if answer is None:
+            answer = checked(token) and not self.known(token)
+            self._unknown[token] = answer
+        return answer
 
     def known(self, word: str) -> bool:
         """Whether ``word`` is spelt right in this language (or is one of the user's)."""
@@ -119,6 +132,7 @@ class LanguageChecker:
         self.personal.add(word)
         self._known = {w: v for w, v in self._known.items() if v}  # other answers may change
         self._known[word] = True
+        self._unknown = {w: v for w, v in self._unknown.items() if not v}
 
 
 class PersonalWords:
@@ -201,11 +215,19 @@ class Speller:
         if checker is None or not text:
             return []
         skip = ignored if isinstance(ignored, set | frozenset) else set(ignored)
-        return [
-            w
-            for w in words(text)
-            if checked(w.text) and normal(w.text) not in skip and not checker.known(w.text)
-        ]
+        unknown = checker.unknown
+        found = []
+        spans: list[tuple[int, int]] | None = None
+        for match in WORD.finditer(text):  # the hot loop: one look-up per word
+            token = match.group()
+            if not unknown(token) or (skip and normal(token) in skip):
+                continue
+            if spans is None:
+                spans = _skipped(text)
+            if spans and _inside(spans, match.start(), match.end()):
+                continue
+            found.append(Word(match.start(), match.end(), token))
+        return found
 
     def is_misspelt(self, word: str, lang: str, ignored: Iterable[str] = ()) -> bool:
         """Whether one word would be marked in ``lang``."""

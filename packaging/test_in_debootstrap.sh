@@ -3,7 +3,9 @@
 # .deb with apt into a fresh `debootstrap --variant=minbase` system in a folder,
 # then there
 #   1. look for any library that a bundled ELF file needs and cannot find,
-#   2. run `clausier note new` and `clausier export` on a sample note,
+#   2. run `clausier note new` and `clausier export` on a sample note, and
+#      `clausier check-spelling` with no hunspell, myspell, aspell or enchant package
+#      on the system (the dictionaries and libhunspell ship inside the bundle),
 #   3. start the window offscreen (QT_QPA_PLATFORM=offscreen) and check it stays up,
 #   4. install Xvfb, start the window on a real X server through Qt's xcb plugin
 #      and check that a "Clausier" window is mapped,
@@ -122,6 +124,31 @@ with zipfile.ZipFile(sys.argv[1]) as docx:
 assert "w:body" in body and 'w:val="fr-BE"' in body, "the export is not a French Word document"
 print(f"{sys.argv[1]}: a Word document, {len(body)} characters of document.xml, fr-BE runs")
 EOF
+
+step "2b. spelling with the shipped dictionaries, no spelling package on the system"
+spellers=$(inside dpkg-query -W -f='${Package}\n' | grep -E -i 'hunspell|myspell|aspell|enchant' || true)
+if [ -n "$spellers" ] || [ -e "$root/usr/share/hunspell" ]; then
+  echo "$spellers" >&2
+  echo "FAIL: the bare system has a spelling package; the test proves nothing" >&2
+  exit 1
+fi
+set +e
+inside sh -c 'cd /tmp/work \
+  && clausier note new --subject "Suivi du terorisme" --subject-nl "Opvolging van het terorisme" \
+       --lang fr+nl -o faute.clausier > /dev/null \
+  && clausier check-spelling faute.clausier > /tmp/spelling.out 2>&1'
+status=$?
+set -e
+cat "$root/tmp/spelling.out"
+if [ "$status" != 1 ] || ! grep -q "subject (FR): terorisme → terrorisme" "$root/tmp/spelling.out" \
+  || ! grep -q "subject (NL): terorisme → terrorisme" "$root/tmp/spelling.out"; then
+  echo "FAIL: clausier check-spelling did not judge the French and Dutch subjects" >&2
+  exit 1
+fi
+inside sh -c 'cd /tmp/work \
+  && clausier note new --subject "Suivi de la coopération" --lang fr -o juste.clausier > /dev/null \
+  && clausier check-spelling juste.clausier'
+echo "the dictionaries in /opt/clausier are found and used"
 
 step "3. the window, offscreen, stays up for 10 s"
 set +e

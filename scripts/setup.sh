@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up Clausier on a fresh Debian or Ubuntu machine: the system libraries Qt
 # needs, a virtual environment in .venv with the application, its compiled
-# translations and bytecode. With --test, also what the test suite needs
+# translations and bytecode (spelling needs no system package: the chunspell
+# wheel carries Hunspell, and the dictionaries are in resources/). With --test,
+# also what the test suite needs
 # (LibreOffice to open the exported files, python3-uno for the system Python to
 # edit them as users do, poppler to count their pages).
 #
@@ -65,9 +67,9 @@ stamp=.venv/.clausier-setup
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ] || [ ! -x .venv/bin/clausier ]; then
   rm -f "$stamp"
   if [ "$with_tests" = 1 ]; then
-    step "Downloading and installing Clausier with PySide6, python-docx, lxml, Babel, platformdirs and the test tools (pytest, pytest-qt, hypothesis, ruff)"
+    step "Downloading and installing Clausier with PySide6, python-docx, lxml, Babel, platformdirs, chunspell (Hunspell, inside its wheel: no system package) and the test tools (pytest, pytest-qt, hypothesis, ruff)"
   else
-    step "Downloading and installing Clausier with PySide6, python-docx, lxml, Babel and platformdirs"
+    step "Downloading and installing Clausier with PySide6, python-docx, lxml, Babel, platformdirs and chunspell (Hunspell, inside its wheel: no system package)"
   fi
   # pip warns about index folders this machine's pip configuration names but
   # lacks; those lines are not about Clausier and are left out.

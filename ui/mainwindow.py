@@ -591,9 +591,14 @@ class MainWindow(QMainWindow):
             ignore=ignore,
             read_only=lambda: self.document.read_only,
         )
+        self.spelling.service.problem.connect(self._spelling_problem)
         _FirstPaint(self, self.spelling.start)
         self.word_count = WordCount(self)
         self.statusBar().insertPermanentWidget(0, self.word_count)
+
+    def _spelling_problem(self, text: str) -> None:
+        """Say why spelling cannot be checked (a dictionary missing or unreadable)."""
+        self.statusBar().showMessage(text, 10000)
 
     def _spelling_follows(self, change: Change) -> None:
         """Underline again when the words the note ignores change; count again after typing."""

@@ -50,6 +50,7 @@ class SpellService(QObject):
 
     changed = Signal()  # a dictionary loaded, a word was added, spelling turned on or off
     _loaded = Signal(str)  # from the worker thread: a language is ready
+    problem = Signal(str)  # a dictionary could not be loaded: why, in one line
 
     def __init__(
         self, settings: Settings | None, speller: Speller | None = None, parent=None
@@ -94,6 +95,8 @@ class SpellService(QObject):
     def _load(self, lang: str) -> None:
         if self.speller.load(lang) is not None:
             self._loaded.emit(lang)
+        elif self.speller.problems:
+            self.problem.emit(self.speller.problems[-1])  # queued to the window's thread
 
     def wait(self) -> None:
         """Wait for the dictionaries being loaded (tests, and the Check the Whole Note dialog)."""

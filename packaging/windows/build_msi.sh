@@ -57,6 +57,12 @@ for qm in qtbase_fr.qm qtbase_nl.qm; do
   [ -n "$(find "$bundle" -name "$qm" -print -quit)" ] \
     || { echo "error: $bundle lacks Qt's $qm (see QT_TRANSLATIONS_KEPT in packaging/clausier.spec)" >&2; exit 1; }
 done
+# The French and Dutch spelling dictionaries and their licences (issue 13): without them
+# the installed program would check nothing.
+for file in fr.aff fr.dic nl.aff nl.dic MPL-2.0.txt COPYING-fr.txt COPYING-nl.txt; do
+  [ -f "$bundle/_internal/resources/dictionaries/$file" ] \
+    || { echo "error: $bundle lacks resources/dictionaries/$file (see packaging/clausier.spec)" >&2; exit 1; }
+done
 # wixl resolves sources relative to the current folder and refuses absolute paths.
 bundle=$(realpath --relative-to=. "$bundle")
 

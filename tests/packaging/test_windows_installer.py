@@ -98,3 +98,9 @@ def test_msi_files_shortcut_and_association(msi):
 def test_msi_ships_qt_s_french_and_dutch_catalogs_and_no_other(msi):
     files = {row[2].split("|")[-1] for row in _table(msi, "File")}
     assert {name for name in files if name.endswith(".qm")} == {"qtbase_fr.qm", "qtbase_nl.qm"}
+
+
+def test_msi_ships_the_spelling_dictionaries_and_their_licences(msi):
+    files = {row[2].split("|")[-1] for row in _table(msi, "File")}
+    shipped = {"fr.aff", "fr.dic", "nl.aff", "nl.dic", "MPL-2.0.txt", "COPYING-fr.txt"}
+    assert shipped | {"COPYING-nl.txt"} <= files
