@@ -392,7 +392,7 @@ class Collection:
             _(
                 "Clause {id} belongs to the {library} library and cannot be changed; copy it "
                 "to your personal library first."
-            ).format(id=clause_id, library=_library_name(clause.library))
+            ).format(id=clause_id, library=library_name(clause.library))
         )
 
     def _changed(self, action: Action, clause_id: str) -> LibraryChange:
@@ -621,7 +621,8 @@ class Collection:
         return LibraryChange(Action.RELOADED, tuple(preview.library.clauses), origins=(IMPORT,))
 
 
-def _library_name(name: str) -> str:
+def library_name(name: str) -> str:
+    """A library as messages name it, in the interface language: "built-in", "team"..."""
     return {
         BUILTIN: _("built-in"),
         IMPORT: _("imported"),

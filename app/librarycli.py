@@ -13,11 +13,36 @@ from pathlib import Path
 
 from app import i18n
 from app.errors import ClausierError
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.language import LANGS
 
 KINDS = ("commitment", "context", "standard", "talking_point")
 STATUSES = ("official", "unofficial")
+#: How the text output names kinds and statuses (the same words as the window; --json
+#: keeps the values above).
+_KIND_NAMES = {
+    "commitment": N_("Commitment"),
+    "context": N_("Context"),
+    "standard": N_("Standard paragraph"),
+    "talking_point": N_("Talking point"),
+}
+_STATUS_NAMES = {
+    "official": N_("official"),
+    "unofficial": N_("unofficial translation"),
+    "missing": N_("missing"),
+}
+
+
+def kind_name(kind) -> str:
+    """A clause's kind in the interface language, as a word in a line: "engagement"."""
+    value = getattr(kind, "value", kind)
+    return _(_KIND_NAMES[value]).lower() if value in _KIND_NAMES else str(value)
+
+
+def status_name(status) -> str:
+    """A text's status in the interface language: "officielle", "niet-officiële vertaling"."""
+    value = getattr(status, "value", status)
+    return _(_STATUS_NAMES[value]) if value in _STATUS_NAMES else str(value)
 
 
 def add_parser(commands, parser_class) -> argparse.ArgumentParser:
@@ -180,7 +205,7 @@ def clause_json(clause) -> dict:
 
 def _line(clause) -> str:
     mark = "\t" + _("(retired)") if clause.retired else ""
-    return f"{clause.id}\t{clause.kind.value}\t{clause.title_in(_ui_lang())}{mark}"
+    return f"{clause.id}\t{kind_name(clause.kind)}\t{clause.title_in(_ui_lang())}{mark}"
 
 
 def _warn(message: str) -> None:
@@ -270,6 +295,7 @@ def _search(collection, args) -> int:
 
 def _show(collection, args) -> int:
     from app import revisions, sync
+    from app.collection import library_name
 
     clause = collection.clause(args.id)
     if args.json:
@@ -282,7 +308,10 @@ def _show(collection, args) -> int:
         return 0
     print(
         _("{id} ({kind}, revision {n}, {library} library)").format(
-            id=clause.id, kind=clause.kind.value, n=clause.revision, library=clause.library
+            id=clause.id,
+            kind=kind_name(clause.kind),
+            n=clause.revision,
+            library=library_name(clause.library),
         )
     )
     if clause.retired:
@@ -304,7 +333,9 @@ def _show(collection, args) -> int:
             )
         )
     for lang in LANGS:
-        print(f"\n[{lang.upper()}, {clause.status_in(lang).value}] {clause.title.get(lang, '')}")
+        print(
+            f"\n[{lang.upper()}, {status_name(clause.status_in(lang))}] {clause.title.get(lang, '')}"
+        )
         print(clause.text_in(lang))
         if sync.state(clause, lang) is sync.SyncState.OUT_OF_DATE:
             print(
@@ -313,7 +344,9 @@ def _show(collection, args) -> int:
                 )
             )
     if clause.tags:
-        print("\n" + _("Tags: {tags}").format(tags=", ".join(clause.tags)))
+        # Tags are the library's own words, searched as stored: said so, not translated.
+        tags = ", ".join(clause.tags)
+        print("\n" + _("Tags (as the library stores them): {tags}").format(tags=tags))
     twins = list(clause.near_duplicates) + [
         d.second if d.first == clause.id else d.first for d in collection.near_duplicates(clause.id)
     ]

@@ -18,6 +18,8 @@ from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.coverage import SourceCoverage
+    from app.language import Localized
+    from app.note import Note
     from app.quotation import Quoted
     from app.worddiff import Piece
 
@@ -144,12 +146,22 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _coverage_lines(coverages: list[SourceCoverage], lang: str) -> list[str]:
-    from app.language import pick
+def _in(text: Localized | None, lang: str) -> str:
+    """``text`` (a title per language) in ``lang``, else in the other language."""
+    text = text or {}
+    return text.get(lang, "").strip() or next((t for t in text.values() if t.strip()), "")
 
+
+def titles_language(note: Note) -> str:
+    """The language titles are printed in: the interface's, else (English) the note's first."""
+    current = i18n.current_language()
+    return current if current in ("fr", "nl") else note.language.languages[0]
+
+
+def _coverage_lines(coverages: list[SourceCoverage], lang: str) -> list[str]:
     lines = []
     for covered in coverages:
-        title = pick(covered.source.title, lang) or covered.source.id
+        title = _in(covered.source.title, lang) or covered.source.id
         lines.append(
             _("{title} ({id}): {cited} of {total} commitments cited").format(
                 title=title, id=covered.source.id, cited=covered.cited, total=covered.total
@@ -159,7 +171,7 @@ def _coverage_lines(coverages: list[SourceCoverage], lang: str) -> list[str]:
             heading = _("Part {n}: {cited} of {total}").format(
                 n=part.number, cited=len(part.cited), total=part.total
             )
-            part_title = pick(part.title, lang)
+            part_title = _in(part.title, lang)
             lines.append(f"  {heading} — {part_title}" if part_title else f"  {heading}")
             for mark, clauses in (("✓", part.cited), ("·", part.not_cited)):
                 for clause in clauses:
@@ -187,7 +199,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     if not found:
         print(_("The library has no declaration with commitments."))
         return 0
-    for line in _coverage_lines(found, note.language.languages[0]):
+    for line in _coverage_lines(found, titles_language(note)):
         print(line)
     return 0
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from app import notefile
+from app import i18n, notefile
 from app.cli import main
 from app.note import FollowUpTable, LinkedClause
 from tests.app import realfaults
@@ -120,8 +120,56 @@ def test_library_search_ignores_accents(capsys):
 def test_library_show_prints_both_languages(capsys):
     code, out, _err = run(capsys, "library", "show", "vd2.1.5")
     assert code == 0
-    assert "[FR, official]" in out and "[NL, unofficial]" in out
+    assert "[FR, official]" in out and "[NL, unofficial translation]" in out
     assert "vd2.1.4" in out  # its near-duplicate
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "status", "tags", "listed"),
+    [
+        (
+            "fr",
+            "vd2.1.5 (engagement, révision 1, bibliothèque intégrée)",
+            "[NL, traduction non officielle] ",
+            "",
+            "vd2.0.1\tcontexte\tRéunion des Premiers ministres du 11 juin 2018",
+        ),
+        (
+            "nl",
+            "vd2.1.5 (verbintenis, revisie 1, bibliotheek “ingebouwd”)",
+            "[FR, officieel] ",
+            "",
+            "vd2.0.1\tcontext\tBijeenkomst van de Eerste Ministers van 11 juni 2018",
+        ),
+        (
+            "en",
+            "vd2.1.5 (commitment, revision 1, built-in library)",
+            "[NL, unofficial translation] ",
+            "Tags (as the library stores them): financement, biens culturels",
+            "vd2.0.1\tcontext\tRéunion des Premiers ministres du 11 juin 2018",
+        ),
+    ],
+)
+def test_library_show_and_list_speak_the_interface_language_json_keeps_the_values(
+    capsys, monkeypatch, language, head, status, tags, listed
+):
+    monkeypatch.setenv("LANGUAGE", language)
+    code, out, _err = run(capsys, "library", "show", "vd2.1.5")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == head
+    assert any(line.startswith(status) for line in lines)
+    (tag_line,) = [line for line in lines if line.endswith("financement, biens culturels")]
+    # The label in the catalog's words once translated (until then, the English one).
+    label = i18n._("Tags (as the library stores them): {tags}").format(tags="")
+    assert tag_line.startswith(label) and (language != "en" or tag_line.startswith(tags))
+    assert "commitment" not in out or language == "en"
+    code, out, _err = run(capsys, "library", "list")
+    assert out.splitlines()[0] == listed
+    code, out, _err = run(capsys, "library", "show", "vd2.1.5", "--json")
+    data = json.loads(out)
+    assert (data["kind"], data["library"]) == ("commitment", "builtin")
+    assert data["status"] == {"fr": "official", "nl": "unofficial"}
 
 
 def test_library_import_adds_clauses_to_the_user_library_only(capsys):

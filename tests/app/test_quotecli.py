@@ -172,3 +172,27 @@ def test_the_command_line_export_warns_about_a_quotation_that_no_longer_matches(
     )
     assert code == 0
     assert f"“clausier check {session.path}” shows the differences." in err
+
+
+def test_coverage_prints_the_titles_of_the_interface_language_whatever_the_note_s(
+    capsys, tmp_path, monkeypatch
+):
+    path = tmp_path / "cover.clausier"
+    blocks = [LinkedClause(i, 1) for i in ("vd2.1.3", "vd2.1.4")]
+    notefile.write(Note(language=NoteLanguage.FR, sections=[Section({"fr": "S"}, blocks)]), path)
+    monkeypatch.setenv("LANGUAGE", "nl")
+    code, out, _err = run(capsys, "coverage", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Frans-Belgische bijeenkomst “Val Duchesse II” — Gemeenschappelijke verklaring (vd2): "
+        "2 van 21 verbintenissen aangehaald"
+    )
+    assert "  Deel 1: 2 van 7 — Inzake de strijd tegen terrorisme" in lines
+    assert (
+        "    ✓ 1.4 Terrorismefinanciering: illegale handel in cultuurgoederen  [vd2.1.4]" in lines
+    )
+    assert not any("lutte" in line or "Financement" in line for line in lines)
+    monkeypatch.setenv("LANGUAGE", "en")  # English has no titles: the note's language
+    code, out, _err = run(capsys, "coverage", str(path))
+    assert "    ✓ 1.4 Financement du terrorisme : trafic de biens culturels  [vd2.1.4]" in out
