@@ -5,8 +5,13 @@ the folder, each under its conventional name, with one progress line per note
 on stderr ("[3/100] note.clausier → FOLDER/2018-06-11_…_FR.docx") and the path
 of each file written on stdout. A note that cannot be exported is one line, and
 the others go on; the exit status is 1 when any failed. An existing Word file
-is kept unless ``--force`` is given, as for one note, and two notes that would
-write the same file never replace each other's.
+is kept unless ``--force`` is given, as for one note.
+
+Two notes of one run that would get the same name (same subject, date and language)
+never replace each other's: the second is written as ``…_Subject-2_FR.docx`` (the third
+``-3``…) and a warning says so. The numbers follow the order of the notes, so the
+same run writes the same names again; ``--force`` replaces those files as it does any
+file that was there before the run, never one the run itself wrote.
 """
 
 from __future__ import annotations
@@ -73,7 +78,7 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
     loaded = libraries.load_all()
     for problem in loaded.problems:
         print(_("clausier: warning: {message}").format(message=problem), file=sys.stderr)
-    written: dict[Path, Path] = {}  # target → the note that wrote it in this run
+    written: dict[Path, Path] = {}  # target → the note whose name it is in this run
     failed = 0
     total = len(notes)
     for number, note_path in enumerate(notes, 1):
@@ -125,34 +130,46 @@ def _export_one(args, note_path: Path, loaded, written: dict[Path, Path]):
     """Export one note of the batch; (the file written, its warnings)."""
     import sqlite3
 
-    from app import export, notefile
+    from app import export, naming, notefile
+    from app.cli import warning_line
 
     note = notefile.read(note_path)
     language = args.lang or note.language
     target = export.target_path(note, args.output, language)
+    notices: list[str] = []
     earlier = written.get(target.resolve())
-    if earlier is not None:
-        raise ClausierError(
-            _("{path} was just written for {note}; this note would replace it.").format(
-                path=target, note=earlier.name
-            )
+    if earlier is not None:  # a name this run gave already: the next number free in it
+        first, number = target, 2
+        while True:
+            name = naming.export_name(note.subject, note.date, language, number=number)
+            target = first.with_name(name)
+            if target.resolve() not in written:
+                break
+            number += 1
+        notices.append(
+            _(
+                "{note} takes the name {name} (same subject and date); "
+                "this note is written as {other}."
+            ).format(name=first.name, note=earlier.name, other=target.name)
         )
+    # The name is this note's in the run even if it fails below: the next note with the
+    # same subject and date is numbered as it would be when this one succeeds.
+    written[target.resolve()] = note_path
     if not args.force and export.replaces(target):
         raise ClausierError(
             _("{path} already exists; use --force to replace it.").format(path=target)
         )
     try:
-        result = export_with(args, note, loaded)
+        result = export_with(args, note, loaded, target)
     except sqlite3.DatabaseError:  # damage the quick check of the user's tables did not cover
         loaded.library = reopen_checked(loaded)
-        result = export_with(args, note, loaded)
-    from app.cli import warning_line
-
-    return result.path, [warning_line(w, note_path) for w in result.warnings]
+        result = export_with(args, note, loaded, target)
+    return result.path, notices + [warning_line(w, note_path) for w in result.warnings]
 
 
-def export_with(args: argparse.Namespace, note, loaded):
-    """Export ``note`` with the command line's options and the libraries ``loaded``.
+def export_with(args: argparse.Namespace, note, loaded, output: Path | None = None):
+    """Export ``note`` with the command line's options and the libraries ``loaded``
+    (into ``output`` when given, else where ``-o`` says).
 
     The cyclic garbage collector waits until the file is written: an export makes
     some hundred thousand objects that live until its end, which it would scan
@@ -169,7 +186,7 @@ def export_with(args: argparse.Namespace, note, loaded):
         return export.export_note(
             note,
             loaded.library,
-            args.output,
+            output or args.output,
             language=args.lang,
             template=args.template,
             replace=args.force,

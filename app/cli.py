@@ -178,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
             "a folder in one go, each under its conventional name, with a line per note on "
             "stderr; a note that fails is named and the others go on (exit status 1)."
         ),
+        epilog=_(
+            "Two notes of one run that would get the same name (same subject and date) are "
+            "both written: the second as …-2_FR.docx, the third as …-3_FR.docx; --force "
+            "replaces files that were there before the run, never one the run wrote."
+        ),
     )
     export.add_argument(
         "note", type=Path, nargs="+", help=_("the .clausier notes, or folders of notes")

@@ -101,14 +101,34 @@ def test_an_existing_word_file_is_kept_unless_force_is_given(capsys, tmp_path, n
     assert code == 0 and len(written) == 3 and kept.read_bytes().startswith(b"PK")
 
 
-def test_two_notes_that_would_write_the_same_file_never_replace_each_other(capsys, tmp_path):
+def test_two_notes_with_the_same_subject_and_date_are_both_written_the_second_numbered(
+    capsys, tmp_path
+):
     first = write_note(tmp_path / "notes", "first.clausier", "Même sujet")
     second = write_note(tmp_path / "other", "second.clausier", "Même sujet")
-    code, out, err = run(
-        capsys, "export", str(first), str(second), "-o", f"{tmp_path / 'out'}/", "--force"
+    third = write_note(tmp_path / "third", "third.clausier", "Même sujet")
+    out = tmp_path / "out"
+    code, written, err = run(capsys, "export", str(first), str(second), str(third), "-o", f"{out}/")
+    assert code == 0
+    names = ["2018-06-11_Meme-sujet_FR.docx", "2018-06-11_Meme-sujet-2_FR.docx"]
+    names.append("2018-06-11_Meme-sujet-3_FR.docx")
+    assert written == [str(out / name) for name in names]
+    assert f"[2/3] second.clausier → {out / names[1]}" in err
+    assert (
+        "clausier: warning: second.clausier: first.clausier takes the name "
+        "2018-06-11_Meme-sujet_FR.docx (same subject and date); this note is written as "
+        "2018-06-11_Meme-sujet-2_FR.docx."
+    ) in err
+    assert any("third.clausier" in line and "Meme-sujet-3_FR.docx." in line for line in err)
+    # The same run again: the same names, kept without --force, replaced with it.
+    code, written, err = run(capsys, "export", str(first), str(second), "-o", f"{out}/")
+    assert code == 1 and written == []
+    assert any(
+        line.startswith("[2/2] second.clausier: error:") and "Meme-sujet-2_FR.docx already" in line
+        for line in err
     )
-    assert code == 1 and len(out) == 1
-    assert any("[2/2] second.clausier: error:" in line and "first.clausier" in line for line in err)
+    code, written, err = run(capsys, "export", str(first), str(second), "-o", f"{out}/", "--force")
+    assert code == 0 and written == [str(out / name) for name in names[:2]]
 
 
 def test_the_same_note_named_twice_is_exported_once(capsys, tmp_path, notes):
@@ -133,3 +153,4 @@ def test_export_help_says_how_several_notes_and_existing_files_go(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "several notes (and the notes in a folder) into a folder" in text
     assert "without --force, an existing file is kept" in text
+    assert "the second as …-2_FR.docx" in text

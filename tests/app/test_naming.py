@@ -32,7 +32,7 @@ def test_a_dutch_note_uses_the_dutch_subject():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("L’œuvre d’art: «Paris» / Bruxelles?", "Loeuvre-dart-Paris-Bruxelles"),
+        ("L’œuvre d’art: «Paris» / Bruxelles?", "L-oeuvre-d-art-Paris-Bruxelles"),
         ('a<b>c:"d"/e\\f|g?h*i', "a-b-c-d-e-f-g-h-i"),
         ("   ", ""),
         ("Été 2018", "Ete-2018"),
@@ -93,7 +93,8 @@ X50 = "x" * 50
         ("x" * 45 + " pour les ministres", "x" * 45),
         (X50 + " et du Benelux", X50),
         (X50 + " aan een tafel", X50),
-        (X50 + " d’abord", X50 + "-dabord"),  # an elided word is part of the next
+        (X50 + " d’abord", X50 + "-d-abord"),  # an elided article is a word of its own
+        (X50 + " de l’Intérieur", X50),  # and never ends a name cut short
         ("x" * 40 + " réunion franco-belge à Lille", "x" * 40 + "-reunion"),
         (X50 + " Hauts-de-France", X50),  # never cut inside a compound
         ("x" * 55 + " De La Vega", "x" * 55),  # whatever the case
@@ -122,3 +123,26 @@ def test_a_slug_is_at_most_60_characters_of_whole_words(words):
     assert full.startswith(result) and full[len(result) : len(result) + 1] in ("", "-")
     if len(full) > 60 and "-" in result:
         assert result.rsplit("-", 1)[1].lower() not in DANGLING
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Réunion bilatérale avec le ministre français de l’Intérieur",
+            "Reunion-bilaterale-avec-le-ministre-francais-de-l-Interieur",
+        ),
+        ("Jusqu’à l'été", "Jusqu-a-l-ete"),
+        ("Ce qu’il faut", "Ce-qu-il-faut"),
+        ("aujourd’hui", "aujourdhui"),  # inside a word the apostrophe just goes
+        ("De nota’s van ’s-Hertogenbosch", "De-notas-van-s-Hertogenbosch"),
+    ],
+)
+def test_an_elided_article_is_a_word_of_its_own_in_a_name(text, expected):
+    assert slug(text) == expected
+
+
+def test_a_numbered_name_puts_the_number_after_the_subject():
+    name = export_name({"fr": "Suivi"}, date(2018, 6, 11), NoteLanguage.BILINGUAL, number=2)
+    assert name == "2018-06-11_Suivi-2_FR-NL.docx"
+    assert export_name({}, None, NoteLanguage.NL, number=3) == "Note-3_NL.docx"
