@@ -29,8 +29,10 @@ from app.folding import fold
 from app.library import Clause, Library, Source
 from app.note import Block, CopiedClause, LinkedClause, Note
 
-#: What ends a sentence, for deciding whether an excerpt cuts one (and is marked […]).
-_SENTENCE_END = ".!?…:;"
+#: What ends a sentence, for deciding whether an excerpt cuts one (and is marked […]). A
+#: colon or a semicolon does not: the declaration's sentences run on through them ("…de
+#: renseignement ; de renforcer la coopération judiciaire ; d’approfondir…").
+_SENTENCE_END = ".!?…"
 
 
 class Standing(StrEnum):
@@ -69,14 +71,20 @@ class Reference:
         return self.source.official_in(self.lang)
 
     def cuts(self) -> tuple[bool, bool]:
-        """Whether the excerpt leaves out the start, and the end, of a sentence of its clause."""
+        """Whether the excerpt leaves out the start, and the end, of a sentence of its clause.
+
+        A paragraph's start and end are a sentence's, whatever stands there.
+        """
         if self.whole:
             return False, False
         clause_start, clause_end = self.anchor.span(self.lang) or self.span
         text = self.source.text_in(self.lang)
-        before = text[clause_start : self.span[0]].rstrip()
-        start_cut = bool(before) and before[-1] not in _SENTENCE_END
-        end_cut = self.span[1] < clause_end and self.wording.rstrip()[-1:] not in _SENTENCE_END
+        before = text[clause_start : self.span[0]].rstrip(" \t")
+        start_cut = bool(before.strip()) and not before.endswith("\n")
+        start_cut = start_cut and before.rstrip()[-1] not in _SENTENCE_END
+        after = text[self.span[1] : clause_end].lstrip(" \t")
+        end_cut = bool(after.strip()) and not after.startswith("\n")
+        end_cut = end_cut and self.wording.rstrip()[-1:] not in _SENTENCE_END
         return start_cut, end_cut
 
 

@@ -263,16 +263,21 @@ class _Renderer:
         row: int = -1,
         column: str = "",
         field: str = "",
+        hint: str = "",
     ) -> list[Paragraph]:
-        """A visible placeholder for text missing in ``lang``, with a warning saying where."""
+        """A visible placeholder for text missing in ``lang``, with a warning saying where
+        (and, with ``hint``, how to fill it)."""
         if lang == "nl":
             message = _("{what}: no Dutch text; it is marked as missing in the file.")
         else:
             message = _("{what}: no French text; it is marked as missing in the file.")
+        message = message.format(what=what)
+        if hint:
+            message = f"{message} {hint}"
         self.warnings.append(
             PlanWarning(
                 "missing_translation",
-                message.format(what=what),
+                message,
                 block_id,
                 lang,
                 row=row,
@@ -349,6 +354,7 @@ class _Renderer:
                     lang,
                     block.id,
                     _("Clause {id} in {section}").format(id=block.clause_id, section=self.section),
+                    hint=_excerpt_hint(block, lang),
                 )
             )
             lead_in = self.lead_in(source, titles, lang, block.id, clause_id=block.clause_id)
@@ -943,6 +949,21 @@ class _Renderer:
             created=datetime.now(),
             warnings=self.warnings,
         )
+
+
+def _excerpt_hint(block: CopiedClause, lang: str) -> str:
+    """How to quote a language a quotation of part of a clause was not taken in (or "")."""
+    if not block.excerpt or lang in block.excerpt:
+        return ""
+    if lang == "nl":
+        return _(
+            "To quote the Dutch words too, select them in the Dutch (NL) view of the "
+            "Declaration tab and choose Insert as Quotation."
+        )
+    return _(
+        "To quote the French words too, select them in the French (FR) view of the "
+        "Declaration tab and choose Insert as Quotation."
+    )
 
 
 def _plain(spans: list[Span]) -> str:

@@ -163,3 +163,64 @@ def test_the_plan_keeps_the_citation_after_the_text_inside_the_frame(lang):
     assert frame.citation.style is Style.CITATION
     expected = "préambule, 2" if lang == "fr" else "preambule, 2de alinea"
     assert expected in frame.citation.text
+
+
+def _quoted(library, clause_id: str, words: str, lang: str = "fr", language=NoteLanguage.FR):
+    """The plan of a note quoting ``words`` of a clause, selected in its ``lang`` full text."""
+    clause = library.get(clause_id)
+    start = clause.anchor.span(lang)[0] + clause.text_in(lang).index(words)
+    excerpt = excerpt_from_selection(library, "vd2", lang, start, start + len(words))
+    session = NoteSession(note_of(language=language))
+    session.insert_quotation(session.note.sections[0].id, excerpt)
+    return session.note, build_plan(session.note, library)
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        # Semicolons and colons do not end the declaration's sentences: cut at one, it is marked.
+        (
+            "renseignement ; de renforcer la coopération judiciaire ;",
+            "[…] renseignement\u202f; de renforcer la coopération judiciaire\u202f; […]",
+        ),
+        (
+            "de renforcer la coopération judiciaire",
+            "[…] de renforcer la coopération judiciaire […]",
+        ),
+        ("Nous avions décidé en 2016", "Nous avions décidé en 2016 […]"),  # the clause's start
+    ],
+)
+def test_an_excerpt_cut_inside_a_sentence_is_marked_at_the_cut(words, shown):
+    _note, plan = _quoted(library_mod.builtin(), "vd2.0.3", words)
+    (frame,) = [item for item in plan.body if getattr(item, "quotation", False)]
+    assert frame.paragraphs[0].text == shown
+
+
+def test_an_excerpt_of_whole_sentences_is_not_marked():
+    library = library_mod.builtin()
+    words = "L’accès à la preuve numérique constitue un enjeu majeur dans nombre d’enquêtes judiciaires."
+    _note, plan = _quoted(library, "vd2.3.4", words)
+    (frame,) = [item for item in plan.body if getattr(item, "quotation", False)]
+    assert frame.paragraphs[0].text == words
+
+
+def test_a_partial_quotation_missing_in_dutch_says_how_to_quote_the_dutch_words():
+    note, plan = _quoted(
+        library_mod.builtin(),
+        "vd2.0.3",
+        "de renforcer la coopération judiciaire",
+        language=NoteLanguage.BILINGUAL,
+    )
+    block = note.sections[0].blocks[0]
+    (warning,) = [w for w in plan.warnings if w.block_id == block.id]
+    assert (warning.code, warning.lang) == ("missing_translation", "nl")
+    assert warning.message == (
+        "Clause vd2.0.3 in “Engagements”: no Dutch text; it is marked as missing in the file. "
+        "To quote the Dutch words too, select them in the Dutch (NL) view of the Declaration "
+        "tab and choose Insert as Quotation."
+    )
+    whole = build_plan(
+        note_of(CopiedClause("vd2.0.3", 1, {}, {"fr": "x"}), language=NoteLanguage.BILINGUAL),
+        library_mod.builtin(),
+    )
+    assert not [w for w in whole.warnings if "Declaration tab" in w.message]  # not an excerpt
