@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from app.findreplace import FindOptions, Match, find_all, replace_all, replace_one
 from app.i18n import _, ngettext
 from app.notetexts import LINKED, note_texts
-from ui.placefocus import show_place
+from ui.placefocus import keep_clear, show_place
 from ui.qt import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,7 @@ from ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     Qt,
@@ -81,15 +82,15 @@ class FindReplaceDialog(QDialog):
         for button in (self.find_previous, self.find_next, self.replace, self.replace_every):
             actions.addWidget(button)
         actions.addStretch(1)
-        notice = QHBoxLayout()
-        notice.addWidget(self.status, 1)
-        notice.addWidget(self.edit_locally)
+        actions.addWidget(self.edit_locally)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(options)
         layout.addLayout(actions)
-        layout.addLayout(notice)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # a long notice grows it
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
         self.find_edit.textChanged.connect(self._query_changed)
         for box in (self.match_case, self.whole_words, self.ignore_accents):
@@ -129,6 +130,13 @@ class FindReplaceDialog(QDialog):
         self.find_edit.setFocus()
         self.find_edit.selectAll()
 
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the buttons, the dialog as tall as it needs."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        if self.isVisible():
+            self.adjustSize()
+
     def note_changed(self) -> None:
         """The note changed: the matches are found again when next needed."""
         self._stale = True
@@ -136,7 +144,7 @@ class FindReplaceDialog(QDialog):
     def _query_changed(self, *_args) -> None:
         self._stale = True
         self.current = -1
-        self.status.setText("")
+        self._say("")
         self.edit_locally.hide()
         self._sync_buttons()
 
@@ -172,9 +180,7 @@ class FindReplaceDialog(QDialog):
         self._refresh()
         if not self.matches:
             self.current = -1
-            self.status.setText(
-                _("“{text}” is not in the note.").format(text=self.find_edit.text())
-            )
+            self._say(_("“{text}” is not in the note.").format(text=self.find_edit.text()))
             self.edit_locally.hide()
             return None
         if before is not None and before in self.matches:
@@ -190,6 +196,7 @@ class FindReplaceDialog(QDialog):
         self.current = index % len(self.matches)
         match = self.matches[self.current]
         show_place(self.window.composer, match.place, match.start, match.end)
+        keep_clear(self, self.window.composer)
         self.activateWindow()
         self._say_where(match)
         return match
@@ -204,7 +211,7 @@ class FindReplaceDialog(QDialog):
             self.edit_locally.setVisible(not self.window.document.read_only)
         else:
             self.edit_locally.hide()
-        self.status.setText(text)
+        self._say(text)
 
     # --- replacing ---------------------------------------------------------------------
 
@@ -229,7 +236,7 @@ class FindReplaceDialog(QDialog):
         )
         if index is None:
             self.current = -1
-            self.status.setText(_("Replaced; no more occurrences after it."))
+            self._say(_("Replaced; no more occurrences after it."))
             return
         self.current = index - 1
         self.step(1)
@@ -263,7 +270,7 @@ class FindReplaceDialog(QDialog):
                 "edit the clauses locally to change them.",
                 len(result.linked),
             ).format(n=len(result.linked))
-        self.status.setText(message)
+        self._say(message)
         self.window.statusBar().showMessage(message, 8000)
         self._stale = True
         self.current = -1
@@ -284,7 +291,7 @@ class FindReplaceDialog(QDialog):
         self.editLocallyRequest.emit(block_id)
         self._stale = True
         self.edit_locally.hide()
-        self.status.setText(_("The clause is now the note's own text: Replace changes it too."))
+        self._say(_("The clause is now the note's own text: Replace changes it too."))
 
     # --- language ----------------------------------------------------------------------
 

@@ -594,6 +594,7 @@ class MainWindow(QMainWindow):
         self.spelling.service.problem.connect(self._spelling_problem)
         _FirstPaint(self, self.spelling.start)
         self.word_count = WordCount(self)
+        self.word_count.follow(self.spelling)
         self.statusBar().insertPermanentWidget(0, self.word_count)
 
     def _spelling_problem(self, text: str) -> None:

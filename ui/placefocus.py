@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from app.notetexts import CELL, LINKED, METADATA, Place
-from ui.qt import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextCursor, QTextEdit
+from ui.qt import QLabel, QLineEdit, QPlainTextEdit, QRect, QTextCursor, QTextEdit, QWidget
 
 if TYPE_CHECKING:
     from ui.composer import Composer
@@ -31,7 +31,9 @@ def show_place(composer: Composer, place: Place, start: int, end: int) -> bool:
         if isinstance(label, QLabel):
             label.setSelection(start, end - start)
         return True
-    select(QApplication.focusWidget(), start, end)
+    # The window's own focus child: with the dialog in front, the application's focus
+    # widget is the dialog's field.
+    select(composer.window().focusWidget(), start, end)
     return True
 
 
@@ -46,3 +48,25 @@ def select(widget, start: int, end: int) -> None:
         cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
         widget.setTextCursor(cursor)
         widget.ensureCursorVisible()
+
+
+def keep_clear(dialog: QWidget, composer: Composer) -> None:
+    """Move ``dialog`` off the selection it just made in the note, as Word's Find does."""
+    widget = composer.window().focusWidget()
+    if widget is None or not dialog.isVisible():
+        return
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        local = widget.cursorRect()
+        target = QRect(widget.viewport().mapToGlobal(local.topLeft()), local.size())
+    else:
+        target = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+    frame = dialog.frameGeometry()
+    if not frame.intersects(target):
+        return
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    margin = dialog.fontMetrics().lineSpacing()
+    below = target.bottom() + margin
+    if screen is None or below + frame.height() <= screen.bottom():
+        dialog.move(frame.x(), below)
+    else:
+        dialog.move(frame.x(), max(screen.top(), target.top() - margin - frame.height()))

@@ -142,6 +142,7 @@ class SpellContext(QObject):
     """
 
     changed = Signal()  # the underlines must be drawn again
+    selectionChanged = Signal(object)  # an editor checked here: its selection changed
 
     def __init__(
         self,
@@ -265,6 +266,10 @@ class _EditorSpelling(QObject):
         editor.installEventFilter(self)
         if isinstance(editor, QAbstractScrollArea):
             editor.viewport().installEventFilter(self)
+        editor.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        self.context.selectionChanged.emit(self.editor)
 
     def _ranges(self, text: str, lang: str) -> list[tuple[int, int]]:
         return self.context.ranges(text, lang)

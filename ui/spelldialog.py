@@ -15,7 +15,7 @@ from app.i18n import _
 from app.notespelling import Misspelling, correct, correct_all, ignore_all, misspellings
 from app.notetexts import note_texts
 from ui.labels import language_name
-from ui.placefocus import show_place
+from ui.placefocus import keep_clear, show_place
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -159,6 +159,7 @@ class SpellDialog(QDialog):
         self.ignore_once.setEnabled(True)
         self.add.setEnabled(True)
         show_place(self.window.composer, mistake.place, mistake.start, mistake.end)
+        keep_clear(self, self.window.composer)
         self.activateWindow()
         self.change_to.setFocus()
         self.change_to.selectAll()

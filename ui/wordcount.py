@@ -63,6 +63,16 @@ class WordCount(QLabel):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
+    def follow(self, context) -> None:
+        """Count the selection of every editor ``context`` (a SpellContext) checks."""
+        context.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self, editor: QWidget) -> None:
+        if editor is not self._editor:
+            self._focus_changed(None, editor)
+        else:
+            self._show()
+
     def set_note(self, note: Note, library: Library) -> None:
         """Count ``note`` (at once: it was just opened)."""
         self.note, self.library = note, library
@@ -80,19 +90,13 @@ class WordCount(QLabel):
         self._show()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._editor is not None:
-            try:
-                self._editor.selectionChanged.disconnect(self._show)
-            except (RuntimeError, TypeError):
-                pass
         self._editor = None
         if (
             isinstance(new, QTextEdit | QPlainTextEdit | QLineEdit)
             and self.window() is new.window()
             and getattr(new, "_spelling", None) is not None
         ):
-            self._editor = new
-            new.selectionChanged.connect(self._show)
+            self._editor = new  # its selection changes come through the spelling context
         self._show()
 
     def _selected(self) -> tuple[str, str] | None:
