@@ -12,6 +12,7 @@ of their right-click menu.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
     from app.settings import Settings
 
 SETTING = "spell_check"
-#: Editors whose underlines are redrawn per turn of the event loop when the words change.
-REDRAW_BATCH = 40
+#: How long one turn of the event loop may spend drawing underlines again (seconds), so
+#: typing stays fluid while a 600-block note is underlined after its dictionary loads.
+REDRAW_SLICE = 0.008
 
 
 class SpellService(QObject):
@@ -226,17 +228,20 @@ class SpellContext(QObject):
         self._editors.append(weakref.ref(editor._spelling))
 
     def redraw(self) -> None:
-        """Draw every editor's underlines again, a few editors per turn of the event loop."""
+        """Draw every editor's underlines again, the ones on screen first, a slice of time
+        per turn of the event loop."""
         self._editors = [ref for ref in self._editors if ref() is not None]
-        self._queue = list(self._editors)
+        shown = [ref for ref in self._editors if ref().on_screen()]
+        hidden = [ref for ref in self._editors if not ref().on_screen()]
+        self._queue = shown + hidden
         if self._queue:
             self._timer.start()
         self.changed.emit()  # what draws its own underlines (table cells) draws again
 
     def _redraw_some(self) -> None:
-        batch, self._queue = self._queue[:REDRAW_BATCH], self._queue[REDRAW_BATCH:]
-        for ref in batch:
-            spelling = ref()
+        started = time.perf_counter()
+        while self._queue and time.perf_counter() - started < REDRAW_SLICE:
+            spelling = self._queue.pop(0)()
             if spelling is not None:
                 spelling.redraw()
         if not self._queue:
@@ -284,6 +289,13 @@ class _EditorSpelling(QObject):
             if part is not None:
                 part.lang = lang
         self.redraw()
+
+    def on_screen(self) -> bool:
+        """Whether some of the editor shows in its window now."""
+        try:
+            return self.editor.isVisible() and not self.editor.visibleRegion().isEmpty()
+        except RuntimeError:
+            return False
 
     def redraw(self) -> None:
         """Underline again (the words or the dictionaries changed)."""
