@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from app import i18n
@@ -60,6 +61,11 @@ class QtGaps(QTranslator):
         return False
 
 
+#: The Qt translators installed now, whichever InterfaceLanguage installed them: switching
+#: language removes them all, so no catalog of an earlier language is left behind.
+_INSTALLED: list[QTranslator] = []
+
+
 class InterfaceLanguage(QObject):
     """Applies an interface language to the core's strings and to Qt's; tells the views."""
 
@@ -75,8 +81,10 @@ class InterfaceLanguage(QObject):
         code = i18n.set_language(wanted or None)
         app = QCoreApplication.instance()
         if app is not None:
-            for translator in self._translators:
-                app.removeTranslator(translator)
+            for translator in _INSTALLED:
+                with contextlib.suppress(RuntimeError):  # gone with the object that made it
+                    app.removeTranslator(translator)
+            _INSTALLED.clear()
             self._translators = []
             if code in QT_LANGUAGES:
                 self._install(app, QtGaps(self))  # installed first, so asked last
@@ -104,3 +112,4 @@ class InterfaceLanguage(QObject):
     def _install(self, app: QCoreApplication, translator: QTranslator) -> None:
         app.installTranslator(translator)
         self._translators.append(translator)
+        _INSTALLED.append(translator)
