@@ -33,6 +33,7 @@ MESSAGES = (
     N_("ignored explicit argument %r"),
 )
 
+
 def install() -> None:
     """Make argparse write its own texts in the current interface language."""
     argparse._ = _  # type: ignore[attr-defined]

@@ -260,7 +260,7 @@ STYLES: tuple[StyleDef, ...] = (
         "Clausier Quotation",
         "paragraph",
         "ClausierQuotation",
-        '<w:qFormat/><w:pPr><w:pBdr>'
+        "<w:qFormat/><w:pPr><w:pBdr>"
         f'<w:left w:val="single" w:sz="12" w:space="8" w:color="{MID_BLUE}"/></w:pBdr>'
         '<w:spacing w:after="60"/><w:ind w:left="340" w:right="340"/></w:pPr>',
         based_on="Normal",
