@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from app import oserrors
 from app.i18n import _, ngettext
 
 try:  # POSIX: a writer holds its temporary file with flock so cleanup leaves it alone
@@ -66,27 +67,35 @@ def refuse_read_only(path: Path) -> None:
     write bit (0444, or the Windows read-only attribute) was made read-only on
     purpose and is not replaced.
     """
+    if is_read_only(path):
+        raise ReadOnlyFile(errno.EACCES, _("the file is read-only"), str(path))
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether ``path`` is a file that will not be written over (see :func:`refuse_read_only`)."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return  # absent (or unreachable: the write itself will say why)
-    if stat.S_ISREG(mode) and (mode & 0o222 == 0 or not os.access(path, os.W_OK)):
-        raise ReadOnlyFile(errno.EACCES, _("the file is read-only"), str(path))
+        return False  # absent (or unreachable: the write itself will say why)
+    return stat.S_ISREG(mode) and (mode & 0o222 == 0 or not os.access(path, os.W_OK))
+
+
+def read_only_reason(path: Path) -> str:
+    """Why saving over ``path`` will fail, in the user's words; "" when it should not."""
+    path = target_of(Path(path))
+    if is_read_only(path):
+        return _("the file is read-only")
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        return _("its folder is read-only")
+    return ""
 
 
 def failure_reason(error: OSError) -> str:
     """Why a file could not be written, in the user's words (one short phrase)."""
     if isinstance(error, ReadOnlyFile):
         return _("the file is read-only")
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return _("the disk is full")
-    if error.errno == errno.EROFS:
-        return _("the disk is read-only")
-    if error.errno == errno.ENAMETOOLONG:
-        return _("the file name is too long")
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return _("permission denied")
-    return str(error.strerror or error)
+    return oserrors.reason(error)
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> list[str]:

@@ -20,7 +20,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.errors import ClausierError
+from app.errors import ClausierError, continuation
 from app.i18n import _
 
 NOTE_SUFFIX = ".clausier"
@@ -58,7 +58,9 @@ def _is_folder(output: str) -> bool:
 
 def _warn(note: Path, message: str) -> None:
     print(
-        _("clausier: warning: {note}: {message}").format(note=note.name, message=message),
+        _("clausier: warning: {note}: {message}").format(
+            note=note.name, message=continuation(message)
+        ),
         file=sys.stderr,
     )
 
@@ -77,7 +79,10 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
         raise ClausierError(_("No note to export (.clausier files) was found."))
     loaded = libraries.load_all()
     for problem in loaded.problems:
-        print(_("clausier: warning: {message}").format(message=problem), file=sys.stderr)
+        print(
+            _("clausier: warning: {message}").format(message=continuation(problem)),
+            file=sys.stderr,
+        )
     written: dict[Path, Path] = {}  # target → the note whose name it is in this run
     failed = 0
     total = len(notes)
@@ -89,7 +94,7 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
             failed += 1
             print(
                 _("{progress} {note}: error: {message}").format(
-                    progress=progress, note=note_path.name, message=error
+                    progress=progress, note=note_path.name, message=continuation(str(error))
                 ),
                 file=sys.stderr,
             )
@@ -203,6 +208,9 @@ def reopen_checked(loaded):
     again = libraries.load_all(full_check=True)
     for problem in again.problems:
         if problem not in loaded.problems:
-            print(_("clausier: warning: {message}").format(message=problem), file=sys.stderr)
+            print(
+                _("clausier: warning: {message}").format(message=continuation(problem)),
+                file=sys.stderr,
+            )
     loaded.problems = again.problems
     return again.library

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 # Only what opening the window needs is imported here: the window starts
 # faster, and the headless commands import the rest when they run.
 from app import i18n
-from app.errors import ClausierError
+from app.errors import ClausierError, continuation
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -36,12 +36,34 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and a usage exit status."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(_("{prog}: {message}").format(prog=self.prog, message=message))
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """Refuse a value that is not one of the choices, naming them in the user's words."""
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        listed = ", ".join(map(str, choices))
+        if isinstance(action, argparse._SubParsersAction):  # argparse has no public name for it
+            raise UsageError(
+                _("{prog}: unknown command “{command}”; commands: {commands}").format(
+                    prog=self.prog, command=value, commands=listed
+                )
+            )
+        raise argparse.ArgumentError(
+            action, _("“{value}” is not one of: {choices}").format(value=value, choices=listed)
+        )
+
+
+def _no_date() -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(_("no date given; write it as 2018-06-11 or 11/06/2018."))
 
 
 def _date(text: str) -> date:
     from app.dates import parse_date
 
+    if not text.strip():
+        raise _no_date()
     try:
         return parse_date(text)
     except ValueError as error:  # says why, and the forms to use
@@ -51,6 +73,8 @@ def _date(text: str) -> date:
 def _period(text: str):
     from app.dates import parse_period
 
+    if not text.strip():
+        raise _no_date()
     try:
         return parse_period(text)
     except ValueError as error:
@@ -118,7 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     note = commands.add_parser("note", help=_("create notes"))
     note_commands = note.add_subparsers(dest="note_command", parser_class=_Parser)
-    new = note_commands.add_parser("new", help=_("create a note file"))
+    new = note_commands.add_parser(
+        "new",
+        help=_("create a note file"),
+        description=_(
+            "Create a note file from the options: its subject, date and language, the "
+            "details of its first page and the clauses to link. The window opens it; "
+            "“clausier export” makes its Word file."
+        ),
+    )
     new.add_argument(
         "--subject", required=True, help=_("the subject (in Dutch for a note in Dutch only)")
     )
@@ -135,7 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
             "“25–26 avril 2018”"
         ),
     )
-    new.add_argument("--lang", type=_language, default=NoteLanguage.FR, help="fr, nl, fr+nl")
+    new.add_argument(
+        "--lang",
+        type=_language,
+        default=NoteLanguage.FR,
+        help=_("the note’s language: fr, nl or fr+nl (default: fr)"),
+    )
     new.add_argument(
         "--clause", action="append", default=[], metavar="ID", help=_("a clause to link")
     )
@@ -150,7 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--place-nl", help=_("where the note is written, in Dutch (default: Brussel)"))
     new.add_argument("--reference", help=_("the reference"))
-    new.add_argument("--classification", type=_classification, default=Classification.NONE)
+    new.add_argument(
+        "--classification",
+        type=_classification,
+        default=Classification.NONE,
+        help=_("the classification: {choices} (default: none)").format(
+            choices=", ".join(c.value for c in Classification)
+        ),
+    )
     new.add_argument(
         "--skeleton",
         help=_("start from a skeleton: {names}").format(names=", ".join(skeletons.names())),
@@ -187,7 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "note", type=Path, nargs="+", help=_("the .clausier notes, or folders of notes")
     )
-    export.add_argument("--lang", type=_language, help="fr, nl, fr+nl")
+    export.add_argument(
+        "--lang",
+        type=_language,
+        help=_("the language of the Word file: fr, nl or fr+nl (default: the note’s own)"),
+    )
     export.add_argument("--template", type=Path, help=_("a .docx house template"))
     export.add_argument(
         "-o",
@@ -229,7 +277,7 @@ def _version() -> str:
 
 
 def _warn(message: str) -> None:
-    print(_("clausier: warning: {message}").format(message=message), file=sys.stderr)
+    print(_("clausier: warning: {message}").format(message=continuation(message)), file=sys.stderr)
 
 
 def _per_language(
@@ -495,7 +543,7 @@ def _refuse_undecodable(argv: list[str], parser: argparse.ArgumentParser) -> Non
             message = _("argument {n} is not valid text (not UTF-8): {value}").format(
                 n=index + 1, value=shown
             )
-        raise UsageError(f"clausier: {message}")
+        raise UsageError(_("{prog}: {message}").format(prog="clausier", message=message))
 
 
 def run(argv: list[str]) -> int:
@@ -539,7 +587,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
     except ClausierError as error:
-        print(_("clausier: error: {message}").format(message=error), file=sys.stderr)
+        message = continuation(str(error))
+        print(_("clausier: error: {message}").format(message=message), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import database, libraries, personal, team
+from app import database, libraries, oserrors, personal, team
 from app import library as library_mod
 from app.errors import LibraryError
 from app.i18n import _
@@ -431,7 +431,7 @@ class Collection:
         except OSError as error:
             self.problems.append(
                 _("The copy of your personal library cannot be written: {reason}").format(
-                    reason=error.strerror or error
+                    reason=oserrors.reason(error)
                 )
             )
 

@@ -13,8 +13,9 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import DateTimePattern, parse_pattern
+from babel.dates import format_date as babel_format_date
 
-from app.i18n import _
+from app.i18n import _, current_language
 from app.language import LOCALE
 from app.period import DASH, DateRange, Period, period
 
@@ -26,6 +27,10 @@ _PLACE_JOINER = {"fr": ", le ", "nl": ", "}
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _BELGIAN = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
+#: A day and month without a year ("11/06"), and a date whose year has two digits ("11/6/18"):
+#: refused, with the form to write (a two-digit year could be of either century).
+_NO_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})", re.ASCII)
+_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})", re.ASCII)
 #: A date written out (folded by :func:`_fold`): "11 juin 2018", "le lundi 1er juin 2018",
 #: "maandag 11 juni 2018", "11 sept. 2018"; a range's start may stop at the month or the day.
 _WRITTEN = re.compile(
@@ -78,6 +83,14 @@ def _apply(d: date, lang: str, kind: str) -> str:
 @lru_cache(maxsize=4096)
 def _format_date(d: date, lang: str, weekday: bool) -> str:
     return _apply(d, lang, "full" if weekday else "long")
+
+
+def in_interface_language(d: date) -> tuple[str, str]:
+    """``d`` and its weekday in the interface language: "11 juin 2018", "lundi"; "11 June 2018", "Monday"."""
+    lang = current_language()
+    if lang in LOCALE:
+        return format_date(d, lang), _apply(d, lang, "EEEE")
+    return babel_format_date(d, "d MMMM y", locale="en"), babel_format_date(d, "EEEE", locale="en")
 
 
 def format_date(d: date, lang: str, *, weekday: bool = False) -> str:
@@ -210,10 +223,12 @@ def _read_written(match: re.Match[str], end: date | None, whole: str) -> date | 
         if named is None:
             return None
         if named[0] != day.weekday():
-            lang = named[1]  # the message writes the day in the language the user wrote it
+            # The whole message in the interface language, the date and its weekday too
+            # ("11 June 2018 is a Monday"), whatever language the date was typed in.
+            written, weekday = in_interface_language(day)
             raise ValueError(
                 _("“{text}”: {date} is a {weekday}.").format(
-                    text=whole, date=format_date(day, lang), weekday=_apply(day, lang, "EEEE")
+                    text=whole, date=written, weekday=weekday
                 )
             )
     return day
@@ -235,9 +250,19 @@ def _day(text: str, year: int, month: int, day: int) -> date:
 
 
 def _missing_year(part: str, whole: str) -> ValueError | None:
-    """The error for a date written out without its year ("11 juin"), None for other text."""
-    match = _WRITTEN.fullmatch(_fold(part))
-    if match is None or not match["month"] or match["year"] or _month(match["month"]) is None:
+    """The error for a date without its year ("11 juin", "11/06") or with two digits of it
+    ("11/6/18"), None for other text."""
+    folded = _fold(part)
+    if short := _SHORT_YEAR.fullmatch(folded):
+        day, month, year = (int(g) for g in short.group(1, 3, 4))
+        return ValueError(
+            _("“{text}” has a two-digit year; write the year in full: {example}.").format(
+                text=whole, example=f"{day:02d}/{month:02d}/20{year:02d}"
+            )
+        )
+    match = _WRITTEN.fullmatch(folded)
+    written = match is not None and match["month"] and not match["year"]
+    if not (written and _month(match["month"]) is not None) and not _NO_YEAR.fullmatch(folded):
         return None
     return ValueError(
         _("“{text}” has no year; write it as 11 juin 2018 or 11/06/2018.").format(text=whole)
@@ -277,6 +302,8 @@ def parse_period(text: str) -> Period:
     if found is not None:
         return found
     folded = _fold(text)
+    if _SHORT_YEAR.fullmatch(folded):  # not a range of "11" and "6/18"
+        raise _missing_year(text, text)  # type: ignore[misc]
     for separator in _RANGE_SEPARATOR.finditer(folded):
         if separator.start() == 0:
             continue

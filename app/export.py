@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import naming, paths
+from app import naming, oserrors, paths
 from app.errors import ExportError
 from app.i18n import _
 from app.language import NoteLanguage
@@ -74,7 +74,7 @@ def target_path(note: Note, output: Path | str, language: NoteLanguage) -> Path:
         except OSError as error:
             raise ExportError(
                 _("Cannot create the folder {path}: {reason}").format(
-                    path=output, reason=error.strerror or error
+                    path=output, reason=oserrors.reason(error)
                 )
             ) from None
     if output.is_dir():

@@ -167,8 +167,11 @@ def _texts(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
             try:
                 value = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
+                from app import oserrors
+
+                why = oserrors.reason(error) if isinstance(error, OSError) else _("not UTF-8 text")
                 raise ClausierError(
-                    _("Cannot read {name}: {reason}").format(name=path.name, reason=error)
+                    _("Cannot read {name}: {reason}").format(name=path.name, reason=why)
                 ) from None
         if value is not None:
             text[lang] = value
@@ -209,7 +212,9 @@ def _line(clause) -> str:
 
 
 def _warn(message: str) -> None:
-    print(_("clausier: warning: {message}").format(message=message), file=sys.stderr)
+    from app.errors import continuation
+
+    print(_("clausier: warning: {message}").format(message=continuation(message)), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

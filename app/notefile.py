@@ -15,7 +15,7 @@ from typing import Any
 from app import __version__, atomic, notetext, safejson, saferead, surrogates
 from app.atomic import write_atomic
 from app.classification import Classification
-from app.errors import NoteFileError
+from app.errors import NoteFileError, continuation
 from app.i18n import _
 from app.language import LANGS, Localized, NoteLanguage
 from app.note import (
@@ -606,10 +606,15 @@ def read(path: Path) -> Note:
         raise NoteFileError(
             _("{name} is not a Clausier note (not UTF-8 text).").format(name=path.name)
         ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise NoteFileError(_("{name} is empty: it holds no note.").format(name=path.name))
     try:
-        return loads(text.removeprefix("\ufeff"))
+        return loads(text)
     except NoteFileError as error:
-        raise NoteFileError(f"{path.name}: {error}") from None
+        raise NoteFileError(
+            _("{name}: {reason}").format(name=path.name, reason=continuation(str(error)))
+        ) from None
 
 
 def is_word_file(raw: bytes) -> bool:

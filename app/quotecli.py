@@ -42,7 +42,11 @@ def add_parsers(commands, parser_class) -> None:
         ),
     )
     check.add_argument("note", type=Path, help=_("the .clausier note"))
-    check.add_argument("--lang", type=_language, help="fr, nl, fr+nl")
+    check.add_argument(
+        "--lang",
+        type=_language,
+        help=_("the languages to check: fr, nl or fr+nl (default: the note’s own)"),
+    )
     cover = commands.add_parser(
         "coverage",
         help=_("show which commitments of a declaration a note cites"),

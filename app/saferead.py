@@ -83,7 +83,9 @@ def _oserror(error: OSError) -> FileRefused:
         return FileRefused(_("it is a folder"), folder=True)
     if error.errno == errno.ELOOP:
         return FileRefused(_("it is a link that leads nowhere"))
-    return FileRefused(error.strerror or str(error), system=True)
+    from app import oserrors
+
+    return FileRefused(oserrors.reason(error), system=True)
 
 
 def read_regular(path: Path | str, limit: int) -> bytes:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import library as library_mod
-from app import paths, safejson, saferead
+from app import oserrors, paths, safejson, saferead
 from app.atomic import write_atomic
 from app.errors import LibraryError
 from app.i18n import _
@@ -290,6 +290,6 @@ def export_set(library: Library, clause_ids: Iterable[str], path: Path) -> Path:
         write_atomic(path, lambda stream: stream.write(text))
     except OSError as error:
         raise LibraryError(
-            _("Cannot write {name}: {reason}").format(name=path.name, reason=error.strerror)
+            _("Cannot write {name}: {reason}").format(name=path.name, reason=oserrors.reason(error))
         ) from None
     return path

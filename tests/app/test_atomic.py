@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -158,6 +160,56 @@ def test_a_read_only_target_behind_a_symlink_is_refused(tmp_path: Path) -> None:
     with pytest.raises(atomic.ReadOnlyFile):
         write_atomic(tmp_path / "link.docx", lambda stream: stream.write(b"new"))
     assert real.read_bytes() == b"signed"
+
+
+def test_why_a_file_cannot_be_saved_over_is_known_before_saving(tmp_path: Path) -> None:
+    target = tmp_path / "note.clausier"
+    target.write_bytes(b"{}")
+    assert atomic.read_only_reason(target) == ""
+    assert atomic.read_only_reason(tmp_path / "absent.clausier") == ""
+    target.chmod(0o444)  # even an administrator, whom the system lets write, is told
+    assert atomic.is_read_only(target)
+    assert atomic.read_only_reason(target) == "the file is read-only"
+
+
+_NOBODY_CAN_RUN = (
+    sys.platform != "win32"
+    and hasattr(os, "geteuid")
+    and os.geteuid() == 0
+    and Path("/usr/bin/python3").exists()
+    and subprocess.run(["id", "nobody"], capture_output=True).returncode == 0
+)
+
+
+@pytest.mark.skipif(not _NOBODY_CAN_RUN, reason="needs root, a user nobody and /usr/bin/python3")
+def test_a_file_or_folder_another_user_cannot_write_is_read_only_for_that_user() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="clausier-ro-", dir="/tmp"))
+    try:
+        folder.chmod(0o755)  # root's folder: nobody may read it, not write in it
+        mine = folder / "mine.clausier"  # root's file, writable by its owner only
+        mine.write_bytes(b"{}")
+        mine.chmod(0o644)
+        shared = folder / "shared.clausier"  # anyone may write the file, not its folder
+        shared.write_bytes(b"{}")
+        shared.chmod(0o666)
+        script = (
+            "import sys; sys.path.insert(0, sys.argv[1]); from app.atomic import read_only_reason;"
+            "print(read_only_reason(sys.argv[2])); print(read_only_reason(sys.argv[3]))"
+        )
+        root = str(Path(__file__).resolve().parents[2])
+        result = subprocess.run(
+            ["/usr/bin/python3", "-c", script, root, str(mine), str(shared)],
+            capture_output=True,
+            text=True,
+            user="nobody",
+            env={"PATH": "/usr/bin:/bin", "LANGUAGE": "en"},
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == ["the file is read-only", "its folder is read-only"]
+        assert atomic.read_only_reason(mine) == atomic.read_only_reason(shared) == ""  # as root
+    finally:
+        shutil.rmtree(folder)
 
 
 # --- names ----------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def test_several_notes_need_a_folder(capsys, tmp_path, notes):
 def test_a_folder_without_notes_is_one_line(capsys, tmp_path):
     (tmp_path / "empty").mkdir()
     code, _out, err = run(capsys, "export", str(tmp_path / "empty"), "-o", f"{tmp_path}/out/")
-    assert code == 1 and len(err) == 1 and "No note" in err[0]
+    assert code == 1 and len(err) == 1 and "clausier: error: no note to export" in err[0]
 
 
 def test_export_help_says_how_several_notes_and_existing_files_go(capsys):

@@ -208,7 +208,7 @@ def test_library_import_adds_clauses_to_the_user_library_only(capsys):
         ),
         (["library", "show", "nope"], "nope", 1),
         (["export"], "required", 2),
-        (["frobnicate"], "invalid choice", 2),
+        (["frobnicate"], "unknown command “frobnicate”", 2),
     ],
 )
 def test_errors_are_one_line_on_stderr_with_a_non_zero_status(
@@ -530,7 +530,7 @@ def test_export_with_a_broken_template_is_one_line_and_exit_1(capsys, tmp_path, 
         capsys, "export", str(note), "--template", str(template), "-o", str(tmp_path / "o.docx")
     )
     assert code == 1
-    assert err.startswith("clausier: error: The Word template ") and words in err
+    assert err.startswith("clausier: error: the Word template ") and words in err
     assert err.count("\n") == 1 and not (tmp_path / "o.docx").exists()
 
 
@@ -663,3 +663,124 @@ def test_a_word_file_given_as_a_note_is_named_as_such_and_left_untouched(capsys,
     assert (code, out) == (1, "")
     assert err == "clausier: error: n.docx is a Word file, not a Clausier note.\n"
     assert word.read_bytes() == before and not (tmp_path / "again.docx").exists()
+
+
+# --- help and one-line messages (QA 18) ---------------------------------------------
+
+
+def test_note_new_help_describes_the_command_and_lists_the_classifications(capsys):
+    with pytest.raises(SystemExit):
+        main(["note", "new", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Create a note file from the options: its subject, date and language" in text
+    assert (
+        "--classification CLASSIFICATION the classification: none, restricted, confidential, "
+        "secret, top_secret (default: none)"
+    ) in text
+    assert "--lang LANG the note’s language: fr, nl or fr+nl (default: fr)" in text
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--lang LANG the language of the Word file: fr, nl or fr+nl (default: the note’s own)"
+        in text
+    )
+
+
+def test_an_unknown_command_is_one_line_naming_the_commands(capsys):
+    code, out, err = run(capsys, "bogus")
+    assert (code, out) == (2, "")
+    assert err == (
+        "clausier: unknown command “bogus”; commands: note, export, library, check, coverage, "
+        "reconcile, check-spelling\n"
+    )
+    code, _out, err = run(capsys, "library", "bogus")
+    assert code == 2 and err.startswith(
+        "clausier library: unknown command “bogus”; commands: list, "
+    )
+    code, _out, err = run(capsys, "library", "add", "--kind", "bogus")
+    assert err == (
+        "clausier library add: argument --kind: “bogus” is not one of: commitment, context, "
+        "standard, talking_point\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("11/6/18", "“11/6/18” has a two-digit year; write the year in full: 11/06/2018."),
+        ("11/06", "“11/06” has no year; write it as 11 juin 2018 or 11/06/2018."),
+        ("11 juin", "“11 juin” has no year; write it as 11 juin 2018 or 11/06/2018."),
+        ("", "no date given; write it as 2018-06-11 or 11/06/2018."),
+        ("  ", "no date given; write it as 2018-06-11 or 11/06/2018."),
+    ],
+)
+def test_a_date_that_cannot_be_read_is_one_line_saying_what_to_write(
+    capsys, tmp_path, given, message
+):
+    code, _out, err = run(
+        capsys, "note", "new", "--subject", "S", "--date", given, "-o", str(tmp_path / "n")
+    )
+    assert code == 2
+    assert err == f"clausier note new: argument --date: {message}\n"
+    assert not (tmp_path / "n.clausier").exists()
+
+
+def test_an_empty_note_file_is_said_to_be_empty(capsys, tmp_path):
+    empty = tmp_path / "empty.clausier"
+    empty.write_bytes(b"\xef\xbb\xbf \n")
+    code, _out, err = run(capsys, "export", str(empty), "-o", str(tmp_path / "n.docx"))
+    assert (code, err) == (1, "clausier: error: empty.clausier is empty: it holds no note.\n")
+
+
+def test_a_damaged_note_reads_as_one_sentence_after_its_name(capsys, tmp_path):
+    damaged = tmp_path / "future.clausier"
+    damaged.write_text('{"format": "clausier-note", ', encoding="utf-8")
+    code, _out, err = run(capsys, "export", str(damaged), "-o", str(tmp_path / "n.docx"))
+    assert code == 1
+    assert err.startswith("clausier: error: future.clausier: the note is damaged")
+
+
+NO_PROC = not Path("/proc/self").is_dir()
+
+
+@pytest.mark.skipif(NO_PROC, reason="writing into /proc fails with ENOENT on Linux only")
+def test_a_system_error_is_said_in_the_user_s_words(capsys, tmp_path):
+    note = new_note(capsys, tmp_path)
+    target = Path("/proc/x.docx")
+    code, _out, err = run(capsys, "export", str(note), "-o", str(target))
+    assert code == 1
+    assert "No such file or directory" not in err
+    assert err == f"clausier: error: cannot write {target}: no such file or folder\n"
+
+
+@pytest.mark.skipif(NO_PROC, reason="writing into /proc fails with ENOENT on Linux only")
+def test_a_system_error_in_french_is_one_french_line(tmp_path):
+    """As the adviser saw it: the whole line in French, the reason too (its catalog's words)."""
+    env = {**os.environ, "LANGUAGE": "fr", "CLAUSIER_DATA_DIR": str(tmp_path / "data")}
+    note = tmp_path / "n.clausier"
+    created = subprocess.run(
+        [sys.executable, "-m", "app.cli", "note", "new", "--subject", "S", "-o", str(note)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert created.returncode == 0, created.stderr
+    target = Path("/proc/x.docx")
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "export", str(note), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    i18n.set_language("fr")
+    reason = i18n._("no such file or folder")
+    i18n.set_language("en")
+    assert result.returncode == 1
+    assert result.stderr.endswith(f"impossible d’écrire {target}\u00a0: {reason}\n")
+    assert result.stderr.startswith("clausier\u00a0: erreur\u00a0: ")
+    assert len(result.stderr.splitlines()) == 1 and "No such file" not in result.stderr

@@ -153,7 +153,7 @@ def test_french_addressee_and_cabinet_are_never_copied_into_the_dutch_side(tmp_p
     ]
     dutch = [text for text, lang in runs(rows["De / Van"]) if lang == "nl-BE"]
     assert "Cabinet du Premier ministre" not in dutch and "[Nederlandse tekst ontbreekt]" in dutch
-    assert "The addressee: no Dutch text" in exported.stderr
+    assert "clausier: warning: the addressee: no Dutch text" in exported.stderr
 
 
 def test_dutch_addressee_and_cabinet_are_given_with_their_own_options(tmp_path):

@@ -133,7 +133,7 @@ def test_belgian_dates_are_day_first():
 
 
 @pytest.mark.parametrize(
-    "text", ["", "demain", "11/06/18", "2018/06/11", "11/06.2018", "juin 2018", "٢٠١٨-٠٦-١١"]
+    "text", ["", "demain", "2018/06/11", "11/06.2018", "juin 2018", "٢٠١٨-٠٦-١١"]
 )
 def test_unreadable_dates_are_refused_with_the_forms_to_use(text):
     with pytest.raises(ValueError, match="2018-06-11 or 11/06/2018"):
@@ -256,8 +256,8 @@ def test_ranges_written_in_full_read_back(start, days, lang):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("lundi 12 juin 2018", "12 juin 2018 is a mardi"),
-        ("maandag 12 juni 2018", "12 juni 2018 is a dinsdag"),
+        ("lundi 12 juin 2018", "12 June 2018 is a Tuesday"),
+        ("maandag 12 juni 2018", "12 June 2018 is a Tuesday"),
         ("11 juin", "has no year"),
         ("11 juni", "has no year"),
         ("11 jui 2018", "names no month"),  # juin or juillet?
@@ -278,9 +278,41 @@ def test_dates_in_words_that_cannot_be_read_say_why(text, message):
         ("25-26 avril", "has no year"),
         ("26–25 avril 2018", "ends before it starts"),
         ("du 25 au 31 avril 2018", "not a day of the calendar"),
-        ("lundi 25 – lundi 26 juin 2018", "26 juin 2018 is a mardi"),
+        ("lundi 25 – lundi 26 juin 2018", "26 June 2018 is a Tuesday"),
     ],
 )
 def test_ranges_in_words_that_cannot_be_read_say_why(text, message):
     with pytest.raises(ValueError, match=message):
         parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "“mardi 11 juin 2018”: 11 June 2018 is a Monday."),
+        ("fr", "«\u00a0mardi 11 juin 2018\u00a0»\u00a0: le 11 juin 2018 est un lundi."),
+        ("nl", "“mardi 11 juin 2018”: 11 juni 2018 is een maandag."),
+    ],
+)
+def test_a_wrong_weekday_is_said_wholly_in_the_interface_language(lang, message):
+    i18n.set_language(lang)
+    with pytest.raises(ValueError) as raised:
+        parse_date("mardi 11 juin 2018")
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("11/6/18", "“11/6/18” has a two-digit year; write the year in full: 11/06/2018."),
+        ("11.06.18", "“11.06.18” has a two-digit year; write the year in full: 11/06/2018."),
+        ("1-2-16", "“1-2-16” has a two-digit year; write the year in full: 01/02/2016."),
+        ("11/06", "“11/06” has no year; write it as 11 juin 2018 or 11/06/2018."),
+        ("11.6", "“11.6” has no year; write it as 11 juin 2018 or 11/06/2018."),
+    ],
+)
+def test_a_date_with_no_year_or_two_digits_of_it_says_to_write_the_year_in_full(text, message):
+    for parse in (parse_date, parse_period):
+        with pytest.raises(ValueError) as raised:
+            parse(text)
+        assert str(raised.value) == message

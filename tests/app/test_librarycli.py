@@ -180,7 +180,7 @@ def test_import_takes_the_sources_details_from_options_never_from_the_file_name(
 
     source = ROOT / "tests" / "app" / "data" / "other_declaration.txt"
     code, _out, err = run(capsys, "library", "import", str(source), "--prefix", "lux")
-    assert code == 0 and "No title given (--title, --title-nl)" in err
+    assert code == 0 and "warning: no title given (--title, --title-nl)" in err
     stored = library_mod.load_file(libraries.imported_path("other-declaration"))
     assert stored.sources["lux"].title == {} and stored.sources["lux"].date is None
 
@@ -341,5 +341,5 @@ def test_the_real_import_refuses_a_file_that_is_not_a_declaration_at_once(tmp_pa
     result = realfaults.clausier(tmp_path, "library", "import", source, "--prefix", "big")
     assert result.returncode == 1
     line = realfaults.one_clear_line(result.stderr)
-    assert line.startswith("clausier: error: Cannot read declaration.txt: it ")
+    assert line.startswith("clausier: error: cannot read declaration.txt: it ")
     assert not libraries.imported_path("big").exists()

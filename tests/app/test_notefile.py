@@ -102,7 +102,8 @@ def test_a_note_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", "damaged"),
+        (b"", "is empty: it holds no note"),
+        (b"\xef\xbb\xbf \n\t", "is empty: it holds no note"),
         (b"{not json", "damaged"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b'{"format": "something-else", "version": 1}', "not a Clausier note"),
@@ -432,7 +433,7 @@ def test_a_hostile_note_is_one_clear_note_file_error(tmp_path, text, reason):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(NoteFileError, match=reason) as caught:
         notefile.read(path)
-    assert str(caught.value).startswith("hostile.clausier: The note is ")
+    assert str(caught.value).startswith("hostile.clausier: the note is ")
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -557,7 +558,7 @@ def test_a_damaged_zip_that_starts_like_a_word_file_is_not_called_one(tmp_path):
     path.write_bytes(b"PK\x03\x04" + bytes(200))
     with pytest.raises(NoteFileError) as refused:
         notefile.read(path)
-    assert str(refused.value) == "tronque.docx: The note is damaged (line 1, column 1)."
+    assert str(refused.value) == "tronque.docx: the note is damaged (line 1, column 1)."
 
 
 # --- formatted text (format version 4) --------------------------------------------

@@ -162,7 +162,7 @@ def test_the_command_line_export_warns_about_a_quotation_that_no_longer_matches(
     assert code == 0
     warnings = [line for line in err.splitlines() if "no longer matches the declaration" in line]
     assert warnings == [
-        "clausier: warning: Clause vd2.1.4 in “Engagements”: its French text is presented as a "
+        "clausier: warning: clause vd2.1.4 in “Engagements”: its French text is presented as a "
         "quotation but no longer matches the declaration; it is exported as a paraphrase, "
         f"without a citation. “clausier check {session.path}” shows the differences."
     ]

@@ -70,7 +70,7 @@ def test_apply_of_an_unknown_change_is_an_error_and_writes_nothing(capsys, tmp_p
     before = note_path.read_bytes()
     code, _out, err = run(capsys, "reconcile", str(note_path), str(word_path), "--apply", "9")
     assert code != 0
-    assert err.startswith("clausier: error: No change has the number 9")
+    assert err.startswith("clausier: error: no change has the number 9")
     assert note_path.read_bytes() == before
 
 

@@ -113,4 +113,4 @@ def test_an_error_of_the_system_gives_its_reason(tmp_path, monkeypatch):
     monkeypatch.setattr(saferead.os, "open", denied)
     with pytest.raises(FileRefused) as refused:
         read_regular(path, 100)
-    assert refused.value.reason == "Permission denied"
+    assert refused.value.reason == "permission denied"  # in the interface language (app.oserrors)
