@@ -17,6 +17,12 @@ SHORTCUTS: dict[str, tuple[str | QKeySequence.StandardKey, ...]] = {
     "quit": ("Ctrl+Q",),
     "undo": (QKeySequence.StandardKey.Undo,),
     "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
+    # In the field that has the keyboard (a field keeps these keys for itself: see
+    # MainWindow.edit_focused for what the menu does)
+    "cut": (QKeySequence.StandardKey.Cut,),
+    "copy": (QKeySequence.StandardKey.Copy,),
+    "paste": (QKeySequence.StandardKey.Paste,),
+    "select_all": (QKeySequence.StandardKey.SelectAll,),
     # Ctrl+F and Ctrl+H find and replace in the note, as in Word; in the library panel
     # Ctrl+F still goes to its search box, and Ctrl+Shift+F does from anywhere.
     "find": ("Ctrl+F",),
@@ -145,6 +151,11 @@ class Actions(QObject):
                 "undo",
                 "redo",
                 None,
+                "cut",
+                "copy",
+                "paste",
+                "select_all",
+                None,
                 "find",
                 "replace",
                 "find_library",
@@ -243,6 +254,10 @@ class Actions(QObject):
             "quit": (_("&Quit"), _("Close every window and quit")),
             "undo": (_("&Undo"), _("Undo the last change")),
             "redo": (_("&Redo"), _("Redo the last undone change")),
+            "cut": (_("Cu&t"), _("Cut the selected text to the clipboard")),
+            "copy": (_("C&opy"), _("Copy the selected text to the clipboard")),
+            "paste": (_("P&aste"), _("Paste the clipboard where the cursor is")),
+            "select_all": (_("Sele&ct All"), _("Select all the text of the field")),
             "find": (
                 _("&Find in Note…"),
                 _("Find words in the note (in the library panel: go to its search)"),

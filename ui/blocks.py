@@ -730,6 +730,8 @@ class FollowUpWidget(BlockWidget):
     editCellRequest = Signal(str, int, str, str, str)  # block id, row, column, lang, text
     removeRowRequest = Signal(str, int)
     revealRequest = Signal(QRect)  # a part of the block to scroll into view (the current cell)
+    pendingChanged = Signal()  # a cell being typed in holds text the note has not, or no more
+    statusRequest = Signal(str)  # something to say in the window's status bar
 
     def __init__(self, block_id: str, parent: QWidget | None = None) -> None:
         super().__init__(block_id, parent)
@@ -748,6 +750,8 @@ class FollowUpWidget(BlockWidget):
         )
         # The section keeps the block's height for its width: say at once that it changed.
         self.editor.heightChanged.connect(self.updateGeometry)
+        self.editor.pendingChanged.connect(self.pendingChanged)
+        self.editor.statusRequest.connect(self.statusRequest)
         self.body.addWidget(self.editor)
         self.retranslate()
 
@@ -763,8 +767,7 @@ class FollowUpWidget(BlockWidget):
         self.editor.focus_cell(row, column, lang)
 
     def focus_targets(self) -> list[QWidget]:
-        switches = [b for b in self.editor.language_buttons.values() if not b.isHidden()]
-        return [self.editor.table, self.editor.add_button, self.editor.remove_button, *switches]
+        return [self.editor.table, self.editor.add_button, self.editor.remove_button]
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)

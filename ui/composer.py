@@ -164,6 +164,8 @@ class Composer(QScrollArea):
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
     paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or quotation)
     currentChanged = Signal()
+    pendingChanged = Signal()  # a field still holds typed text the note has not, or no more
+    statusRequest = Signal(str)  # something to say in the window's status bar
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,6 +231,8 @@ class Composer(QScrollArea):
         self.metadata.metadataRequest.connect(self.metadataRequest)
         self.metadata.localizedMetadataRequest.connect(self.localizedMetadataRequest)
         self.metadata.typingPausedRequest.connect(self.typingPausedRequest)
+        for field in self.metadata.dates.values():
+            field.pendingChanged.connect(self.pendingChanged)
         self.variables.variableRequest.connect(self.variableRequest)
         self.variables.typingPausedRequest.connect(self.typingPausedRequest)
         self.add_section.clicked.connect(self.addSectionRequest)
@@ -376,6 +380,8 @@ class Composer(QScrollArea):
             widget.editCellRequest.connect(self.editFollowUpRequest)
             widget.removeRowRequest.connect(self.removeFollowUpRowRequest)
             widget.revealRequest.connect(lambda rect, widget=widget: self.reveal(widget, rect))
+            widget.pendingChanged.connect(self.pendingChanged)
+            widget.statusRequest.connect(self.statusRequest)
         widget.refresh(block, note, self.library)
         widget.set_current(block.id == self.current_block)
         self.block_widgets[block.id] = widget

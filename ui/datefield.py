@@ -5,7 +5,9 @@ The text is read when the user is done (Enter or leaving the field) as
 "2018-06-11", "11 juin 2018", "maandag 11 juni 2018"); a field that allows
 ranges also reads the days of a meeting over several ("25–26/04/2018",
 "25–26 avril 2018", "van 25 tot 26 april 2018"). Text that is no date stays as
-typed, marked, with the reason, and changes nothing. The calendar (F4, Alt+Down
+typed, framed in red with the reason written under it, and changes nothing; Escape
+puts the note's date back. Until it is read, the typed text is an edit the window
+counts and takes before saving (:mod:`ui.pending`). The calendar (F4, Alt+Down
 or its button) opens on the field's date, else on the day the field suggests
 (the note's date for its meeting), else on today; typing in it types in the field.
 """
@@ -24,13 +26,13 @@ from ui.qt import (
     QEvent,
     QHBoxLayout,
     QKeyEvent,
+    QLabel,
     QLocale,
     QObject,
     QPoint,
     Qt,
     QTableView,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -38,12 +40,14 @@ from ui.qt import (
 from ui.textedit import FieldEdit
 
 _INVALID_STYLE = "QLineEdit { border: 1px solid #c00000; background: #fff4f4; }"
+PROBLEM_COLOUR = "#b00000"
 
 
 class DateField(QWidget):
     """A typed date (or range, when ``ranges``), a calendar button and a button that clears it."""
 
     dateCommitted = Signal(object)  # date | DateRange | None, when the user is done
+    pendingChanged = Signal()  # the typed text starts or stops being a date the note has not
 
     def __init__(self, parent: QWidget | None = None, *, ranges: bool = False) -> None:
         super().__init__(parent)
@@ -58,12 +62,27 @@ class DateField(QWidget):
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
         self.clear_button.setAutoRaise(True)
-        layout = QHBoxLayout(self)
+        # Not a Tab stop: Tab goes from one date to the next field, never to a button that
+        # Space would press to clear the date (by keyboard: delete the text).
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Why the typed text is no date, in words under the field (not only in a tooltip).
+        self.message = QLabel(self)
+        self.message.setObjectName("dateProblem")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.calendar_button)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.calendar_button)
-        layout.addWidget(self.clear_button)
+        layout.setSpacing(1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
         widest = "00/00/0000 – 00/00/0000" if ranges else "00/00/0000"
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(widest + "  ") + 12)
@@ -74,6 +93,7 @@ class DateField(QWidget):
         self._suggested: date | None = None  # where the calendar opens on an empty field
         self._read_only = False
         self.edit.editingFinished.connect(self._commit)
+        self.edit.textEdited.connect(lambda _text: self.pendingChanged.emit())
         self.edit.installEventFilter(self)
         self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button.clicked.connect(self._clear)
@@ -91,6 +111,20 @@ class DateField(QWidget):
         self.edit.set_text(format_short(value) if value is not None else "")
         self._mark("")
         self.clear_button.setEnabled(value is not None and not self._read_only)
+        self.pendingChanged.emit()
+
+    def has_pending_edit(self) -> bool:
+        """Whether the typed text is a date (or no date at all) the note does not have yet."""
+        if self._read_only:
+            return False
+        try:
+            return self._read(self.edit.text()) != self._committed
+        except ValueError:
+            return False  # not a date: nothing to give the note (the reason is shown)
+
+    def commit_pending_edit(self) -> None:
+        """Read the typed date now (before the note is saved), the keyboard staying here."""
+        self._commit()
 
     def set_suggested_day(self, day: date | None) -> None:
         """The day the calendar opens on while the field has no date (None: today)."""
@@ -126,6 +160,7 @@ class DateField(QWidget):
             self._committed = value
             self.clear_button.setEnabled(value is not None)
             self.dateCommitted.emit(value)
+        self.pendingChanged.emit()
 
     def _mark(self, problem: str) -> None:
         """Show that the typed text is not a date, and why (``""``: it is)."""
@@ -135,8 +170,9 @@ class DateField(QWidget):
         self.edit.setStyleSheet(_INVALID_STYLE if problem else "")
         self.edit.setToolTip(problem or self._hint)
         self.edit.setAccessibleDescription(problem)
-        if problem and self.edit.isVisible():
-            QToolTip.showText(self.edit.mapToGlobal(QPoint(0, self.edit.height())), problem)
+        self.message.setText(problem)
+        self.message.setAccessibleName(problem)
+        self.message.setVisible(bool(problem))
 
     def _clear(self) -> None:
         self.edit.set_text("")

@@ -25,6 +25,9 @@ class NoteDocument(QObject):
         self.session = session
         self.lock: NoteLock | None = None
         self.locked_by = ""  # who holds the note when it opened read-only
+        # Why the note's own file cannot be saved over (a read-only file or folder), "" when
+        # it can: the note is edited as usual and kept with Save As, as Word does.
+        self.file_read_only = ""
         self.autosave_key = uuid.uuid4().hex
         self._autosaved_at_revision = -1
         self._revision = 0  # counts edits, to autosave only when something changed
@@ -38,9 +41,18 @@ class NoteDocument(QObject):
 
     @classmethod
     def open(cls, path: Path) -> NoteDocument:
-        """Open the note at ``path``, read-only when another running instance holds it."""
+        """Open the note at ``path``, read-only when another running instance holds it.
+
+        A file that cannot be saved over (no write permission, a read-only folder) opens
+        to be edited and kept under another name (:attr:`file_read_only` says why).
+        """
+        from app.atomic import read_only_reason
+
         session = NoteSession.open(path)
         document = cls(session)
+        document.file_read_only = read_only_reason(path)
+        if document.file_read_only:
+            return document  # nobody writes it: no lock to take (or to make in its folder)
         try:
             document.lock = NoteLock.acquire(path)
         except NoteLocked as locked:
@@ -53,7 +65,10 @@ class NoteDocument(QObject):
         """A document for a note recovered after a crash: unsaved until the user saves it."""
         document = cls(NoteSession(note))
         if original is not None and original.exists():
+            from app.atomic import read_only_reason
+
             document.session.path = original
+            document.file_read_only = read_only_reason(original)
             try:
                 document.lock = NoteLock.acquire(original)
             except NoteLocked as locked:
@@ -134,6 +149,7 @@ class NoteDocument(QObject):
                 self.lock.release()
             self.lock = new_lock
             self.locked_by = ""
+            self.file_read_only = ""
         from app import recovery
 
         with contextlib.suppress(OSError):  # the note is saved; a stale copy only costs a question

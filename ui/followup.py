@@ -1,4 +1,15 @@
-"""The editor of a follow-up table: one row per commitment, its cells per language."""
+"""The editor of a follow-up table: one row per commitment, its cells per language.
+
+In a bilingual note each text has a French and a Dutch column side by side
+(commitment, state of play, lead service), as a text block has, so the Dutch is
+typed next to the French it translates; a deadline that is a date is one cell
+across its French and Dutch columns (a date is the same in both), a deadline in
+words has one per language.
+
+A cell being typed in keeps its text until it is left, as in Excel: Enter or Tab
+keeps it, Escape cancels that cell's typing (and says so). Saving, exporting,
+closing and autosaving take what it holds first (see :mod:`ui.pending`).
+"""
 
 from __future__ import annotations
 
@@ -14,16 +25,17 @@ from ui.qt import (
     QAbstractItemView,
     QAbstractScrollArea,
     QBrush,
-    QButtonGroup,
     QColor,
+    QCoreApplication,
+    QEvent,
     QFocusEvent,
     QFont,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
-    QLabel,
     QLineEdit,
     QModelIndex,
+    QPersistentModelIndex,
     QPushButton,
     QRect,
     QSizePolicy,
@@ -32,7 +44,7 @@ from ui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -77,6 +89,9 @@ class CellDelegate(QStyledItemDelegate):
             name, lang = index.data(COLUMN_ROLE) or ("", "")
             if name in TEXT_COLUMNS:
                 watch(editor, lang)
+            view = self.parent()
+            if isinstance(view, FollowUpTableView):
+                view.editor_opened(editor, index)
         return editor
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -96,25 +111,88 @@ class FollowUpTableView(QTableWidget):
 
     pastEnd = Signal()  # Tab in the last cell
     focusEntered = Signal()
+    editorOpened = Signal(int, int)  # row, column of the cell now typed in
+    pendingChanged = Signal()  # the open cell's text starts or stops differing from the cell
+    typingCancelled = Signal(int, int, bool)  # row, column; whether the note had some of it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(CellDelegate(self))
         self.setTabKeyNavigation(True)
+        # The cell typed in and its text when the typing began; whether the note was given
+        # some of it since (saving or autosaving while the cell was open).
+        self._opened: tuple[QPersistentModelIndex, str] | None = None
+        self._handed_over = False
+
+    # --- the cell being typed in (ui.pending) --------------------------------------
+
+    def editor_opened(self, editor: QLineEdit, index: QModelIndex) -> None:
+        """A cell's editor was made (by its delegate): remember what the cell said."""
+        self._opened = (QPersistentModelIndex(index), str(index.data() or ""))
+        self._handed_over = False
+        editor.textEdited.connect(lambda _text: self.pendingChanged.emit())
+        self.editorOpened.emit(index.row(), index.column())
+
+    def open_editor(self) -> QLineEdit | None:
+        """The editor of the cell being typed in (None when no cell is)."""
+        if self._opened is None or self.state() != QAbstractItemView.State.EditingState:
+            return None
+        editor = self.indexWidget(QModelIndex(self._opened[0]))
+        return editor if isinstance(editor, QLineEdit) else None
+
+    def has_pending_edit(self) -> bool:
+        """Whether a cell is being typed in and holds text the note does not have yet."""
+        editor = self.open_editor()
+        if editor is None or self._opened is None:
+            return False
+        return editor.text() != str(QModelIndex(self._opened[0]).data() or "")
+
+    def commit_pending_edit(self) -> None:
+        """Give the note what the open cell holds; the cell stays open, the cursor in place."""
+        editor = self.open_editor()
+        if editor is None:
+            return
+        text, position = editor.text(), editor.cursorPosition()
+        self.commitData(editor)
+        self._handed_over = True
+        if editor.text() == text and editor.cursorPosition() != position:
+            editor.setCursorPosition(position)
+        self.pendingChanged.emit()
+
+    # --- moving through the cells ---------------------------------------------------
+
+    def _covered(self, row: int, column: int) -> bool:
+        """Whether the cell lies under another one that spans it (a date's second column)."""
+        return any(
+            self.columnSpan(row, first) > column - first for first in range(column - 1, -1, -1)
+        )
+
+    def _neighbour(self, forward: bool) -> tuple[int, int] | None:
+        """The next (or previous) cell in reading order, cells under a span skipped."""
+        row, column = max(0, self.currentRow()), max(0, self.currentColumn())
+        while column > 0 and self._covered(row, column):
+            column -= 1
+        order = [
+            (r, c)
+            for r in range(self.rowCount())
+            for c in range(self.columnCount())
+            if not self._covered(r, c)
+        ]
+        if (row, column) not in order:
+            return None
+        position = order.index((row, column)) + (1 if forward else -1)
+        return order[position] if 0 <= position < len(order) else None
 
     def _at_end(self, forward: bool) -> bool:
-        row, column = self.currentRow(), self.currentColumn()
-        if self.rowCount() == 0 or row < 0:
+        if self.rowCount() == 0 or self.currentRow() < 0:
             return True
-        if forward:
-            return row == self.rowCount() - 1 and column == self.columnCount() - 1
-        return row == 0 and column <= 0
+        return self._neighbour(forward) is None
 
     def _step(self, forward: bool) -> None:
         """Make the next (or previous) cell, in reading order, the current one."""
-        row, column = max(0, self.currentRow()), max(0, self.currentColumn())
-        position = row * self.columnCount() + column + (1 if forward else -1)
-        self.setCurrentCell(*divmod(position, self.columnCount()))
+        target = self._neighbour(forward)
+        if target is not None:
+            self.setCurrentCell(*target)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self._at_end(next):
@@ -137,14 +215,23 @@ class FollowUpTableView(QTableWidget):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Tab and Shift+Tab from a cell being typed in go on as they do between cells."""
+        """Tab and Shift+Tab from a cell being typed in go on as they do between cells;
+        Escape cancels the cell's typing (see :attr:`typingCancelled`)."""
         next_item = QAbstractItemDelegate.EndEditHint.EditNextItem
         previous_item = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+        opened, handed_over = self._opened, self._handed_over
+        self._opened, self._handed_over = None, False
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and opened is not None:
+            typed = isinstance(editor, QLineEdit) and editor.text() != opened[1]
+            if typed or handed_over:
+                index = QModelIndex(opened[0])
+                self.typingCancelled.emit(index.row(), index.column(), handed_over)
         if hint not in (next_item, previous_item):
             super().closeEditor(editor, hint)
-            return
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self.focusNextPrevChild(hint == next_item)
+        else:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.focusNextPrevChild(hint == next_item)
+        self.pendingChanged.emit()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -161,6 +248,8 @@ class FollowUpEditor(QWidget):
     removeRowRequest = Signal(int)
     revealRequest = Signal(QRect)  # a part of the editor (the current cell) to scroll into view
     heightChanged = Signal()
+    pendingChanged = Signal()  # a cell being typed in holds text the note has not, or no more
+    statusRequest = Signal(str)  # something to say in the window's status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,35 +273,31 @@ class FollowUpEditor(QWidget):
         for button in (self.add_button, self.remove_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(False)
-        self.language_label = QLabel(self)
-        self.language_buttons: dict[str, QToolButton] = {}
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.language_label)
-        group = QButtonGroup(self)
-        for lang in ("fr", "nl"):
-            button = QToolButton(self)
-            button.setText(language_code(lang))
-            button.setCheckable(True)
-            button.setAutoRaise(True)
-            group.addButton(button)
-            buttons.addWidget(button)
-            button.clicked.connect(lambda _c=False, lang=lang: self.show_language(lang))
-            self.language_buttons[lang] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.columns: list[tuple[str, str]] = []
-        self.shown_language = "fr"
         self._shown: tuple | None = None  # (table, languages, library) last shown
         self.read_only = False
         self._filling = False
         self._focus_row: int | None = None  # the row to put the keyboard in once it is shown
+        self._before: tuple[int, str, str, str] | None = None  # the open cell, as the note had it
+        # A height changed while a layout places the table (its columns resized to a new
+        # width) is lost to that layout: it is said again once the layout is done.
+        self._height_again = QTimer(self)
+        self._height_again.setSingleShot(True)
+        self._height_again.setInterval(0)
+        self._height_again.timeout.connect(self._say_height_again)
         self.table.itemChanged.connect(self._item_changed)
+        self.table.editorOpened.connect(self._editor_opened)
+        self.table.pendingChanged.connect(self.pendingChanged)
+        self.table.typingCancelled.connect(self._typing_cancelled)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.currentCellChanged.connect(lambda *_a: self._reveal_current())
         self.table.focusEntered.connect(self._reveal_current)
@@ -225,17 +310,10 @@ class FollowUpEditor(QWidget):
     def show_table(
         self, table: FollowUpTable, languages: tuple[str, ...], library: Library
     ) -> None:
-        """Show the rows of ``table`` in one of ``languages`` (a switch chooses it in bilingual notes)."""
+        """Show the rows of ``table``, each text in a column per language of ``languages``."""
         self._shown = (table, languages, library)
-        if self.shown_language not in languages:
-            self.shown_language = languages[0]
-        for lang, button in self.language_buttons.items():
-            button.setVisible(len(languages) > 1)
-            button.setChecked(lang == self.shown_language)
-        self.language_label.setVisible(len(languages) > 1)
-        shown = self.shown_language
         # A deadline is a date in every language, or a text in each ("1er trimestre 2019").
-        columns = [(name, shown) for name in (*TEXT_COLUMNS, "deadline")]
+        columns = [(name, lang) for name in (*TEXT_COLUMNS, "deadline") for lang in languages]
         current = (self.table.currentRow(), self.table.currentColumn())
         self._filling = True
         try:
@@ -267,7 +345,10 @@ class FollowUpEditor(QWidget):
                     if item is None:
                         item = QTableWidgetItem()
                         self.table.setItem(row_index, column_index, item)
-                    item.setData(COLUMN_ROLE, (name, lang))
+                    # Only what changed is set: each change of a cell typed in would put the
+                    # cell's text back into its editor, the cursor at the end (ui.pending).
+                    if item.data(COLUMN_ROLE) != (name, lang):
+                        item.setData(COLUMN_ROLE, (name, lang))
                     item.setText(text or placeholder)
                     font = QFont(self.table.font())
                     font.setItalic(bool(placeholder and not text))
@@ -280,7 +361,9 @@ class FollowUpEditor(QWidget):
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     if not self.read_only:
                         flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
+                    if item.flags() != flags:
+                        item.setFlags(flags)
+                self._span_date(row_index, bool(row.deadline) and len(languages) > 1)
         finally:
             self._filling = False
         if 0 <= current[0] < self.table.rowCount():
@@ -294,6 +377,13 @@ class FollowUpEditor(QWidget):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self._reveal_current()
 
+    def _span_date(self, row: int, spanned: bool) -> None:
+        """Show a row's date deadline once across the deadline's columns (a text: one each)."""
+        first = next(i for i, (name, _lang) in enumerate(self.columns) if name == "deadline")
+        width = len(self.columns) - first if spanned else 1
+        if self.table.columnSpan(row, first) != width:
+            self.table.setSpan(row, first, 1, width)
+
     def add_row(self) -> None:
         """Ask for a new row; the keyboard goes to its first cell once it is there."""
         if self.read_only:
@@ -302,21 +392,27 @@ class FollowUpEditor(QWidget):
         self.addRowRequest.emit()
 
     def focus_cell(self, row: int, column: str, lang: str = "") -> None:
-        """Put the keyboard in one cell (``column``: commitment, state, lead, deadline)."""
-        if lang and lang in self.language_buttons and lang != self.shown_language:
-            if self._shown is not None and lang in self._shown[1]:
-                self.show_language(lang)
-        names = [name for name, _lang in self.columns]
-        if 0 <= row < self.table.rowCount() and column in names:
-            self.table.setCurrentCell(row, names.index(column))
+        """Put the keyboard in one cell (``column``: commitment, state, lead, deadline), in
+        ``lang``'s column when the note has several languages."""
+        if 0 <= row < self.table.rowCount():
+            index = self.column_index(column, lang)
+            if index >= 0:
+                self.table.setCurrentCell(row, index)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._reveal_current()
 
+    def column_index(self, column: str, lang: str = "") -> int:
+        """The column showing ``column`` in ``lang`` (its first language's without); -1: none."""
+        names = [name for name, _lang in self.columns]
+        if (column, lang) in self.columns:
+            return self.columns.index((column, lang))
+        return names.index(column) if column in names else -1
+
     def show_language(self, lang: str) -> None:
-        """Show (and edit) the table's texts in ``lang``."""
-        self.shown_language = lang
-        if self._shown is not None:
-            self.show_table(*self._shown)
+        """Put the keyboard in ``lang``'s column of the current cell's text (both are shown)."""
+        column = self.table.currentColumn()
+        if 0 <= column < len(self.columns):
+            self.focus_cell(max(0, self.table.currentRow()), self.columns[column][0], lang)
 
     def set_read_only(self, read_only: bool) -> None:
         """Refuse edits."""
@@ -332,11 +428,6 @@ class FollowUpEditor(QWidget):
         self.remove_button.setText(_("Delete row"))
         self.remove_button.setAccessibleName(_("Delete the selected row"))
         self.table.setAccessibleName(_("Follow-up table"))
-        self.language_label.setText(_("Language:"))
-        names = {"fr": _("Show the table in French"), "nl": _("Show the table in Dutch")}
-        for lang, button in self.language_buttons.items():
-            button.setToolTip(names[lang])
-            button.setAccessibleName(names[lang])
         self._set_headers()
 
     def _set_headers(self) -> None:
@@ -346,12 +437,55 @@ class FollowUpEditor(QWidget):
             "lead": _("Lead service"),
             "deadline": _("Deadline"),
         }
-        several = self._shown is not None and len(self._shown[1]) > 1
+        several = len({lang for _name, lang in self.columns}) > 1
+        # Bilingual: the language under the name, so the columns stay narrow; a date sits
+        # across both deadline columns (it is the same in both languages).
         labels = [
-            f"{names[name]} ({language_code(lang)})" if several and lang else names[name]
+            f"{names[name]}\n{language_code(lang)}" if several else names[name]
             for name, lang in self.columns
         ]
         self.table.setHorizontalHeaderLabels(labels)
+        for index, (name, lang) in enumerate(self.columns):
+            item = self.table.horizontalHeaderItem(index)
+            if item is None:
+                continue
+            if name == "deadline":
+                tip = (
+                    _(
+                        "A date (31/12/2018), the same in both languages: type it in either "
+                        "column; or the deadline in words, in each language"
+                    )
+                    if several
+                    else _("A date (31/12/2018) or the deadline in words (end of 2018)")
+                )
+            else:
+                tip = f"{names[name]} ({language_code(lang)})" if several else ""
+            item.setToolTip(tip)
+
+    def _stored_text(self, row: int, name: str, lang: str) -> str:
+        """What the note holds in a cell, as it would be typed back ("" when nothing)."""
+        if self._shown is None or not 0 <= row < len(self._shown[0].rows):
+            return ""
+        values = self._shown[0].rows[row]
+        if name == "deadline":
+            return values.deadline or values.deadline_text.get(lang, "")
+        return getattr(values, name).get(lang, "")
+
+    def _editor_opened(self, row: int, column: int) -> None:
+        if 0 <= column < len(self.columns):
+            name, lang = self.columns[column]
+            self._before = (row, name, lang, self._stored_text(row, name, lang))
+
+    def _typing_cancelled(self, row: int, column: int, handed_over: bool) -> None:
+        """Escape in a cell typed in: its typing is cancelled, also what saving took of it."""
+        before, self._before = self._before, None
+        if handed_over and before is not None and before[0] == row:
+            _row, name, lang, text = before
+            if self._stored_text(row, name, lang) != text:
+                self.editCellRequest.emit(row, name, lang, text)
+        self.statusRequest.emit(
+            _("Typing in the cell cancelled (Escape). Enter or Tab keeps what you type.")
+        )
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
@@ -402,6 +536,16 @@ class FollowUpEditor(QWidget):
         if height != self.table.height() or self.table.minimumHeight() != height:
             self.table.setFixedHeight(height)
             self.heightChanged.emit()
+            self._height_again.start()
+
+    def _say_height_again(self) -> None:
+        self.layout().invalidate()
+        self.updateGeometry()
+        self.heightChanged.emit()
+        widget = self.parentWidget()
+        while widget is not None and not widget.isWindow():
+            QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LayoutRequest))
+            widget = widget.parentWidget()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -15,8 +15,11 @@ from ui.dialogs import Unsaved
 from ui.formatbar import FormatBar
 from ui.librarypanel import LibraryPanel
 from ui.noteeditor import NoteEditor
+from ui.pending import commit_pending, has_pending
 from ui.qt import (
+    QAbstractItemView,
     QAction,
+    QApplication,
     QByteArray,
     QCloseEvent,
     QEvent,
@@ -33,6 +36,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.readonlybar import ReadOnlyBar
 
 if TYPE_CHECKING:
     from app.plan import PlanWarning
@@ -120,10 +124,7 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.library = LibraryPanel(self.services.library, self.services.index, self)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = ReadOnlyBar(self)
         self.middle = QWidget(self)
         middle_layout = QVBoxLayout(self.middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -258,6 +259,9 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.workspace.quit)
         a["undo"].triggered.connect(ed.undo)
         a["redo"].triggered.connect(ed.redo)
+        for name in ("cut", "copy", "paste", "select_all"):
+            a[name].triggered.connect(lambda _c=False, name=name: self.edit_focused(name))
+        self.banner.saveAsRequest.connect(self.save_as)
         a["find"].triggered.connect(lambda: self.find_in_note(replacing=False))
         a["replace"].triggered.connect(lambda: self.find_in_note(replacing=True))
         a["find_library"].triggered.connect(self.focus_library)
@@ -383,6 +387,8 @@ class MainWindow(QMainWindow):
         comp.editFollowUpRequest.connect(ed.edit_follow_up)
         comp.removeFollowUpRowRequest.connect(ed.remove_follow_up_row)
         comp.typingPausedRequest.connect(lambda: self.document.break_typing())
+        comp.pendingChanged.connect(self._pending_changed)
+        comp.statusRequest.connect(lambda text: self.statusBar().showMessage(text, 6000))
         comp.currentChanged.connect(self._show_insertion_point)
 
         # The declaration and the note's coverage of it (issue 12).
@@ -496,13 +502,17 @@ class MainWindow(QMainWindow):
 
     def _state_changed(self) -> None:
         document, history = self.document, self.document.session.history
-        self.setWindowModified(document.modified)
+        self.setWindowModified(document.modified or has_pending(self))
         self.setWindowTitle(self._title())
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(history.can_undo and not document.read_only)
         redo.setEnabled(history.can_redo and not document.read_only)
         undo.setText(history.undo_text)  # a whole phrase per edit (app.editwords)
         redo.setText(history.redo_text)
+        # The toolbar keeps one short word, so the buttons after it never move; the whole
+        # phrase is in the menu and in the tooltip.
+        undo.setIconText(_("&Undo").replace("&", ""))
+        redo.setIconText(_("&Redo").replace("&", ""))
         for action in (undo, redo):
             action.setToolTip(action.text().replace("&", ""))
         editing = not document.read_only
@@ -532,9 +542,32 @@ class MainWindow(QMainWindow):
             document.path.stem if document.path else _("Untitled note")
         )
         title = f"{elide(name, TITLE_LENGTH)}[*] — Clausier"
-        if document.read_only:
+        if document.read_only or document.file_read_only:
             title = _("{title} (read-only)").format(title=title)
         return title
+
+    def _pending_changed(self) -> None:
+        """A field started (or stopped) holding typed text the note has not: the title says it."""
+        if self.document is not None:
+            self.setWindowModified(self.document.modified or has_pending(self))
+
+    def commit_pending_edits(self) -> None:
+        """Give the note what the field with the keyboard still holds (a cell, a typed date):
+        every action that reads the note (save, export, close, autosave, undo) does it first."""
+        if self.ready and self.document is not None:
+            commit_pending(self)
+
+    def edit_focused(self, command: str) -> None:
+        """Cut, copy, paste or select all (Edit menu) in the field that has the keyboard."""
+        widget = self.focusWidget()
+        method = {"cut": "cut", "copy": "copy", "paste": "paste", "select_all": "selectAll"}
+        function = getattr(widget, method[command], None) if widget is not None else None
+        if callable(function):
+            function()
+        elif command == "copy" and isinstance(widget, QAbstractItemView):
+            text = widget.currentIndex().data()  # a list or a table: the current item's text
+            if text:
+                QApplication.clipboard().setText(str(text))
 
     def _display_language(self) -> str:
         """The document language titles are shown in: the note's, or the interface's for FR|NL."""
@@ -552,15 +585,18 @@ class MainWindow(QMainWindow):
         document = self.document
         if document.read_only:
             holder = document.locked_by or _("another Clausier")
-            self.banner.setText(
-                _(
-                    "This note is open in {holder}, so it is read-only here. Use Save As to keep your own copy."
-                ).format(holder=holder)
+            text = _(
+                "This note is open in {holder}, so it is read-only here. Use Save As to keep your own copy."
+            ).format(holder=holder)
+        elif document.file_read_only:
+            text = _(
+                "Read-only: {name} cannot be saved over ({reason}). Use Save As to keep your changes in a copy."
+            ).format(
+                name=document.path.name if document.path else "", reason=document.file_read_only
             )
-            self.banner.setAccessibleName(_("Read-only note"))
-            self.banner.show()
         else:
-            self.banner.hide()
+            text = ""
+        self.banner.show_message(text)
 
     def _show_insertion_point(self) -> None:
         section_id, _index = self.composer.insertion_point()
@@ -731,8 +767,9 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save the note to its file (asking where when it has none); True when saved."""
+        self.commit_pending_edits()
         document = self.document
-        if document.path is None or document.read_only:
+        if document.path is None or document.read_only or document.file_read_only:
             return self.save_as()
         return self._save_to(document.path)
 
@@ -740,6 +777,7 @@ class MainWindow(QMainWindow):
         """Save the note under a new name; True when saved."""
         from app import naming, notefile
 
+        self.commit_pending_edits()
         document = self.document
         lang = document.note.language.languages[0]
         stem = naming.slug(pick(document.note.subject, lang)) or _("note")
@@ -803,6 +841,7 @@ class MainWindow(QMainWindow):
         """Open the export dialog."""
         from ui.exportdialog import ExportDialog
 
+        self.commit_pending_edits()  # a cell still being typed in is exported too
         settings = self.services.settings
         dialog = ExportDialog(
             self.document.note,
@@ -829,6 +868,7 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> None:
         """Store a recovery copy of unsaved changes (the timer's tick)."""
+        self.commit_pending_edits()  # what is being typed in a cell is kept too
         try:
             if not self.document.autosave():
                 return
@@ -852,6 +892,7 @@ class MainWindow(QMainWindow):
 
     def confirm_close(self) -> bool:
         """Ask what to do with unsaved changes; True when the note may close."""
+        self.commit_pending_edits()  # a cell still being typed in counts as a change
         document = self.document
         if not document.modified:
             return True
@@ -987,6 +1028,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every text of the window in the interface language."""
         self.actions.retranslate()
+        self.banner.retranslate()
         self.toolbar.setWindowTitle(_("Main toolbar"))
         self.toolbar.setAccessibleName(_("Main toolbar"))
         self.format_bar.retranslate()

@@ -242,7 +242,7 @@ class MetadataForm(QWidget):
             targets.extend(self.localized["cabinet"].edits.values())
             targets.extend(self.localized["place"].edits.values())
             for name in ("date", "meeting_date"):
-                targets += [self.dates[name].edit, self.dates[name].clear_button]
+                targets.append(self.dates[name].edit)  # the × beside it is no Tab stop
             targets += [self.texts["reference"], self.classification, self.language]
         return targets
 

@@ -234,13 +234,15 @@ class NoteEditor(QObject):
         self._edit(lambda: self.document.session.set_variable(name, value))
 
     def undo(self) -> None:
-        """Undo the last change."""
+        """Undo the last change (what a cell being typed in holds is a change first)."""
+        self.window.commit_pending_edits()
         label = self.document.session.history.undo_label
         if self.document.undo() is not None:
             self.window.statusBar().showMessage(_("Undone: {action}").format(action=label), 3000)
 
     def redo(self) -> None:
-        """Redo the last undone change."""
+        """Redo the last undone change (after what a cell being typed in holds)."""
+        self.window.commit_pending_edits()
         label = self.document.session.history.redo_label
         if self.document.redo() is not None:
             self.window.statusBar().showMessage(_("Redone: {action}").format(action=label), 3000)

@@ -26,6 +26,7 @@ def a_bilingual_table(window) -> FollowUpTable:
     editor.set_localized("subject", "nl", "Opvolging")
     editor.set_localized("addressee", "fr", "Monsieur le Premier ministre")
     editor.set_localized("addressee", "nl", "De heer Eerste Minister")
+    editor.set_metadata("author", "Jean Dupont")
     editor.insert_follow_up("", -1)
     block_id = window.composer.current_block_id()
     for row in range(3):
@@ -98,6 +99,7 @@ def test_a_table_of_commitment_names_only_is_one_line_that_goes_to_its_first_row
     editor = window.editor
     editor.set_localized("subject", "fr", "Suivi")
     editor.set_localized("addressee", "fr", "Monsieur le Premier ministre")
+    editor.set_metadata("author", "Jean Dupont")
     editor.insert_follow_up("", -1)
     block_id = window.composer.current_block_id()
     for clause_id in ("vd2.1.4", "vd2.3.2", "vd2.2.7"):

@@ -174,7 +174,7 @@ def test_a_weekday_that_is_not_the_days_is_marked_and_changes_nothing(window):
     type_text(field.edit, "lundi 12 juin 2018")
     QTest.keyClick(field.edit, Qt.Key.Key_Return)
     assert window.document.note.meeting_date is None
-    assert "12 juin 2018 is a mardi" in field.problem
+    assert field.problem == "“lundi 12 juin 2018”: 12 June 2018 is a Tuesday."
     assert field.edit.text() == "lundi 12 juin 2018"
 
 

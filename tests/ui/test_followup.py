@@ -131,3 +131,65 @@ def test_a_new_row_of_a_long_table_is_scrolled_into_view(window, qtbot):
     row.translate(editor.table.viewport().mapTo(widget, QPoint(0, 0)))
     qtbot.waitUntil(lambda: _visible_in_composer(window, widget, row))
     assert (editor.table.currentRow(), editor.table.height()) == (29, editor.table.minimumHeight())
+
+
+def bilingual(window) -> None:
+    """Make the note French and Dutch with its Language box, by keyboard."""
+    combo = window.composer.metadata.language
+    combo.setFocus()
+    while combo.currentData() != "fr+nl":
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert window.document.note.language.value == "fr+nl"
+
+
+def test_a_bilingual_table_shows_french_and_dutch_side_by_side_and_a_date_once(window, qtbot):
+    bilingual(window)
+    table, widget = new_table(window)
+    editor = widget.editor
+    view = editor.table
+    headers = [view.horizontalHeaderItem(i).text() for i in range(view.columnCount())]
+    assert headers == [
+        "Commitment\nFR",
+        "Commitment\nNL",
+        "State of play\nFR",
+        "State of play\nNL",
+        "Lead service\nFR",
+        "Lead service\nNL",
+        "Deadline\nFR",
+        "Deadline\nNL",
+    ]
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    for text in ("PNR", "PNR", "En cours", "Lopend", "SPF Intérieur", "FOD Binnenlandse Zaken"):
+        typed(text)  # each French cell, then the Dutch one beside it
+        press(Qt.Key.Key_Tab)
+    typed("30/09/2018")
+    press(Qt.Key.Key_Return)
+    (row,) = table.rows
+    assert (row.state, row.lead) == (
+        {"fr": "En cours", "nl": "Lopend"},
+        {"fr": "SPF Intérieur", "nl": "FOD Binnenlandse Zaken"},
+    )
+    assert row.deadline == "2018-09-30"
+    deadline = editor.column_index("deadline", "fr")
+    assert view.columnSpan(0, deadline) == 2  # a date is the same in both: one cell for both
+    assert view.item(0, deadline).text() == "30/09/2018"
+    press(Qt.Key.Key_Tab)  # the date is the row's last cell: Tab adds a row, as in Word
+    assert len(table.rows) == 2 and (view.currentRow(), view.currentColumn()) == (1, 0)
+    press(Qt.Key.Key_Backtab)
+    assert (view.currentRow(), view.currentColumn()) == (0, deadline)
+    assert editor.column_index("deadline", "nl") == deadline + 1
+
+
+def test_a_deadline_in_words_has_a_cell_per_language(window, qtbot):
+    bilingual(window)
+    table, widget = new_table(window)
+    editor = widget.editor
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    editor.focus_cell(0, "deadline", "fr")
+    typed("fin 2018")
+    press(Qt.Key.Key_Tab)
+    typed("eind 2018")
+    press(Qt.Key.Key_Return)
+    (row,) = table.rows
+    assert (row.deadline, row.deadline_text) == ("", {"fr": "fin 2018", "nl": "eind 2018"})
+    assert editor.table.columnSpan(0, editor.column_index("deadline", "fr")) == 1

@@ -273,7 +273,7 @@ def test_a_hostile_note_chosen_in_the_open_dialog_gives_one_line_and_the_window_
     dialogs.open_answer = path
     window.actions["open"].trigger()  # RecursionError, OverflowError, ValueError escaped here
     (message,) = dialogs.errors
-    assert message.startswith(f"{kind}.clausier: The note ") and "\n" not in message
+    assert message.startswith(f"{kind}.clausier: the note ") and "\n" not in message
     assert workspace.windows == [window] and window.document.path is None
     assert path.read_text(encoding="utf-8") == HOSTILE_NOTES[kind]
 
@@ -305,14 +305,46 @@ def _save_with_ctrl_s(window) -> None:
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_a_read_only_note_is_refused_with_save_as_offered_and_stays_unsaved(
+def test_a_read_only_note_says_so_as_it_opens_and_ctrl_s_asks_for_a_copy(
+    window, workspace, dialogs, tmp_path, qtbot
+):
+    path = tmp_path / "signed.clausier"
+    window.document.note.subject = {"fr": "Signée"}
+    notefile.write(window.document.note, path)
+    path.chmod(0o444)  # as root too: the mode is what says it (root may write anything)
+    before = path.read_bytes()
+    opened = workspace.open_path(path, window)
+    assert opened.banner.isVisible()
+    assert opened.banner.text() == (
+        "Read-only: signed.clausier cannot be saved over (the file is read-only). "
+        "Use Save As to keep your changes in a copy."
+    )
+    assert opened.windowTitle().replace("[*]", "") == "Signée — Clausier (read-only)"
+    assert dialogs.informations == []  # a bar, as Word has, not a box to dismiss
+    subject = opened.composer.metadata.localized["subject"].edits["fr"]
+    qtbot.mouseClick(subject, Qt.MouseButton.LeftButton)
+    QTest.keyClick(subject, Qt.Key.Key_End)
+    type_text(subject, " et changée")  # it is edited as usual, and kept as a copy
+    assert opened.document.note.subject["fr"] == "Signée et changée"
+    _save_with_ctrl_s(opened)  # straight to Save As (cancelled here): nothing is tried on it
+    assert dialogs.save_as_offers == []
+    assert opened.isWindowModified() and path.read_bytes() == before
+    dialogs.save_answer = tmp_path / "copy.clausier"
+    qtbot.mouseClick(opened.banner.save_as, Qt.MouseButton.LeftButton)
+    assert notefile.read(tmp_path / "copy.clausier").subject["fr"] == "Signée et changée"
+    assert not opened.banner.isVisible()
+    assert opened.windowTitle().replace("[*]", "") == "Signée et changée — Clausier"
+    assert path.read_bytes() == before
+
+
+def test_a_note_made_read_only_while_open_is_refused_with_save_as_offered_and_stays_unsaved(
     window, workspace, dialogs, tmp_path
 ):
     path = tmp_path / "signed.clausier"
     notefile.write(window.document.note, path)
-    path.chmod(0o444)
     before = path.read_bytes()
     opened = workspace.open_path(path, window)
+    path.chmod(0o444)
     opened.editor.set_localized("subject", "fr", "Changé")
     _save_with_ctrl_s(opened)
     (offer,) = dialogs.save_as_offers
@@ -442,6 +474,7 @@ def test_the_check_list_never_takes_the_preview_s_room(window, qtbot):
     ):
         window.editor.set_localized("subject", lang, subject)
         window.editor.set_localized("addressee", lang, addressee)
+    window.editor.set_metadata("author", "Jean Dupont")
     window.resize(900, 600)
     window.editor.insert_follow_up("", -1)
     block_id = window.composer.current_block_id()
