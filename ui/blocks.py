@@ -687,19 +687,31 @@ class CopiedClauseWidget(BlockWidget):
         self.editors.set_read_only(self.read_only)
         self.quote_mark.show_block(block, library, languages)
         self.excerpted = bool(getattr(block, "excerpt", None))
+        self.paraphrased = bool(getattr(block, "paraphrase", False))
         self._heading()
 
     def _heading(self) -> None:
         name = f"{self.clause_id} — {self.title}" if self.title else self.clause_id
         self.heading.setText(name)
-        if getattr(self, "excerpted", False):  # taken with Insert as Quotation
+        excerpted = getattr(self, "excerpted", False)  # taken with Insert as Quotation
+        if excerpted and getattr(self, "paraphrased", False):
+            # Presented as a paraphrase: the tag says so, as the line under it and the export do.
+            self.tag.setText(_("paraphrase"))
+            self.tag.setToolTip(
+                _(
+                    "Words from the declaration, presented as the note’s own text, without a citation"
+                )
+            )
+            self.setAccessibleName(_("Paraphrase of clause {id}").format(id=self.clause_id))
+        elif excerpted:
             self.tag.setText(_("quotation"))
             self.tag.setToolTip(_("Words quoted from the declaration, kept in the note"))
+            self.setAccessibleName(_("Quotation from clause {id}").format(id=self.clause_id))
         else:
             self.tag.setText(_("edited locally"))
             self.tag.setToolTip(_("A copy of the library clause, changed for this note"))
+            self.setAccessibleName(_("Clause {id}, edited locally").format(id=self.clause_id))
         self.tag.show()
-        self.setAccessibleName(_("Clause {id}, edited locally").format(id=self.clause_id))
         self.editors.retranslate(_("Clause {id}").format(id=self.clause_id))
 
     def focus_editor(self) -> None:

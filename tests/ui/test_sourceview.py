@@ -215,3 +215,26 @@ def test_offsets_of_the_text_and_positions_of_the_labelled_document_agree():
         30,
         40,
     ]
+
+
+def test_a_quotation_presented_as_a_paraphrase_is_tagged_paraphrase_not_quotation(window, qtbot):
+    window.show_clause_in_declaration("vd2.1.2")
+    view = window.source_view
+    view.select(*span_of("vd2.1.2"))
+    QTest.keyClick(view.text, Qt.Key.Key_Q, CTRL_SHIFT)  # Insert › Quotation from the Declaration
+    (quoted,) = blocks_of(window, CopiedClause)
+    widget = window.composer.block_widgets[quoted.id]
+    assert widget.tag.text() == "quotation"
+
+    choose_in_menu(qtbot, Qt.Key.Key_P)  # the block's menu: Present as &Paraphrase
+    open_context_menu(widget)
+    assert quoted.paraphrase and widget.quote_mark.tone == "paraphrase"
+    assert widget.tag.text() == "paraphrase"
+    assert "quot" not in widget.tag.toolTip().lower()
+    assert widget.accessibleName() == "Paraphrase of clause vd2.1.2"
+
+    assert window.actions["undo"].text() == "&Undo Present vd2.1.2 as a paraphrase"
+    window.activateWindow()  # offscreen Qt leaves the closed menu the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not quoted.paraphrase and widget.tag.text() == "quotation"
