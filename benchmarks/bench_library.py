@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 #: Words typed letter by letter, as a user looking for a clause would.
 WORDS = [
@@ -381,6 +382,61 @@ app.exec()
 """
 )
 
+#: The window with the team library, then the big note of bench_startup.py opened in it as
+#: File > Open does: the time until it is shown and painted (ready for typing), typing at
+#: once into a block far down, then again once every block is built, and the peak RSS.
+WINDOW_NOTE = (
+    _RSS
+    + """
+import json, os, sys, time
+from pathlib import Path
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.join(os.environ["PYTHONPATH"], "benchmarks"))
+from bench_startup import type_into
+from ui.main import application, build_services, settle_memory, start as start_window
+from ui.qt import QTimer
+app = application()
+services = build_services()
+workspace = start_window(services, [])
+result = {}
+def p95(times):
+    return times[int(len(times) * 0.95) - 1]
+def run():
+    settle_memory()
+    result["rss_before"] = peak_rss_mib()
+    began = time.perf_counter()
+    window = workspace.open_path(Path(os.environ["NOTE_FILE"]), workspace.windows[0])
+    app.processEvents()  # laid out and painted: the user sees the note and can type
+    result["open"] = time.perf_counter() - began
+    composer = window.composer
+    note = window.document.note
+    result["built_at_open"] = len(composer.built_block_ids()) if hasattr(composer, "built_block_ids") else len(composer.block_widgets)
+    target = note.sections[3].blocks[50]
+    composer.focus_block(target.id)
+    app.processEvents()
+    editor = composer.block_widgets[target.id].editors.editors["fr"]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    times, _text = type_into(app, editor, 300)
+    result["typing_at_once"] = [times[len(times) // 2], p95(times), times[-1]]
+    deadline = time.perf_counter() + 20
+    while time.perf_counter() < deadline and getattr(composer, "building", lambda: False)():
+        app.processEvents()
+        time.sleep(0.005)
+    result["all_built"] = time.perf_counter() - began
+    times, _text = type_into(app, editor, 300)
+    result["typing"] = [times[len(times) // 2], p95(times), times[-1]]
+    window.preview.render_now()
+    window.preview.wait()
+    app.processEvents()
+    result["rss"] = peak_rss_mib()
+    window.document.session.history.mark_clean()
+    print(json.dumps(result))
+    app.quit()
+workspace.windows[0].completed.connect(lambda: QTimer.singleShot(300, run))
+app.exec()
+"""
+)
+
 BASELINE = (
     _RSS
     + """
@@ -398,11 +454,63 @@ def _ms(values: list[float]) -> str:
     return f"median {median:.2f} ms, p95 {p95:.2f} ms (n={len(ordered)})"
 
 
+def _spread(values: list[float], scale: float = 1.0, digits: int = 0) -> str:
+    ordered = sorted(values)
+    return " / ".join(
+        f"{v * scale:.{digits}f}" for v in (ordered[0], statistics.median(ordered), ordered[-1])
+    )
+
+
+def window_note(work: Path, env: dict[str, str], runs: int) -> None:
+    """The window with the team library and the 600-paragraph note open (issue 14's targets)."""
+    from bench_startup import big_note
+
+    from app import notefile
+
+    note_file = work / "big.clausier"
+    notefile.write(big_note(), note_file)
+    results = [
+        _child(WINDOW_NOTE, work / "app" / "data", NOTE_FILE=str(note_file), **env)
+        for _run in range(runs)
+    ]
+    print(
+        f"the window with that team library and the 600-paragraph note, {runs} starts, min / median / max:"
+    )
+    print(f"  peak RSS before opening the note: {_spread([r['rss_before'] for r in results])} MiB")
+    print(
+        f"  peak RSS, the note open, typed into, every block shown, preview rendered: {_spread([r['rss'] for r in results])} MiB (target <= 200)"
+    )
+    print(
+        f"  open the note, shown and painted, ready for typing: {_spread([r['open'] for r in results], 1000)} ms (target < 1000)"
+    )
+    print(f"  block widgets made by then: {_spread([r['built_at_open'] for r in results])}")
+    print(
+        f"  every block built: {_spread([r['all_built'] for r in results], 1000)} ms after the open began"
+    )
+    for key, label in (
+        ("typing_at_once", "typing at once after opening"),
+        ("typing", "typing once every block is built"),
+    ):
+        print(
+            f"  {label}, per keystroke: median {_spread([r[key][0] for r in results], 1, 2)} ms; "
+            f"p95 {_spread([r[key][1] for r in results], 1, 2)} ms (target < 5); "
+            f"max {_spread([r[key][2] for r in results], 1, 1)} ms"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the library, measure, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument(
+        "--window-runs", type=int, default=5, help="starts of the window with the big note"
+    )
+    parser.add_argument(
+        "--only-window-note",
+        action="store_true",
+        help="reuse --keep DIR's library and index; measure the window with the big note only",
+    )
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="clausier-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -411,6 +519,15 @@ def main(argv: list[str] | None = None) -> int:
     team.mkdir(exist_ok=True)
     library_file = team / "generated.json"
 
+    env = {
+        "LIBRARY_FILE": str(library_file),
+        "WORDS": json.dumps(WORDS),
+        "PHRASES": json.dumps(PHRASES),
+        "IDS": json.dumps(IDS),
+    }
+    if args.only_window_note:
+        window_note(work, env, args.window_runs)
+        return 0
     start = time.perf_counter()
     data = Generator().library_json(args.clauses)
     generated = time.perf_counter() - start
@@ -426,12 +543,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("sample:", data["clauses"][0]["title"]["fr"], "—", data["clauses"][0]["text"]["fr"][:300])
 
-    env = {
-        "LIBRARY_FILE": str(library_file),
-        "WORDS": json.dumps(WORDS),
-        "PHRASES": json.dumps(PHRASES),
-        "IDS": json.dumps(IDS),
-    }
     index_dir = work / "index" / "data"
     built = _child(BUILD, index_dir, **env)
     print(f"read the library file: {built['read']:.2f} s")
@@ -475,6 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         f"p95 {window['typing'] * 1000:.1f} ms; typing an id: median "
         f"{window['ids_typing_median'] * 1000:.1f} ms, p95 {window['ids_typing'] * 1000:.1f} ms"
     )
+    window_note(work, env, args.window_runs)
     if not args.keep:
         import shutil
 
