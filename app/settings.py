@@ -55,9 +55,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "note_language",
         str,
-        "fr",
-        N_("Default language of new notes"),
-        tuple(v.value for v in NoteLanguage),
+        "",
+        N_(
+            "Default language of new notes (fr, nl, fr+nl; empty follows the interface: "
+            "Dutch for a Dutch interface, else French)"
+        ),
+        ("",) + tuple(v.value for v in NoteLanguage),
     ),
     Setting("author", str, "", N_("Author of new notes")),
     Setting("cabinet_fr", str, "", N_("Cabinet, in French")),
@@ -89,6 +92,15 @@ _BY_KEY = {s.key: s for s in SETTINGS}
 
 #: What separates the folders of a list setting (``note_folders``); a newline works too.
 FOLDER_SEPARATOR = ";"
+
+
+def new_note_language(settings: Settings, interface_language: str) -> NoteLanguage:
+    """The language of a new note: the setting when one is configured (machine-wide or the
+    user's), else the interface's: Dutch for a Dutch interface, French (the cabinet's) otherwise."""
+    configured = settings.get("note_language")
+    if configured:
+        return NoteLanguage(configured)
+    return NoteLanguage.NL if interface_language == "nl" else NoteLanguage.FR
 
 
 def split_folders(value: str) -> list[Path]:

@@ -277,7 +277,10 @@ class PreferencesDialog(QDialog):
                 (name, code) for code, name in language_names().items()
             )
         elif key == "note_language":
-            entries = [(note_language_name(v), v.value) for v in NoteLanguage]
+            # Empty: new notes follow the interface (Dutch for Dutch, else French).
+            entries = [(_("Same as the interface"), "")] + [
+                (note_language_name(v), v.value) for v in NoteLanguage
+            ]
         else:
             entries = [(classification_name(c), c.value) for c in Classification]
         current = field.currentData()

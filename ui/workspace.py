@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 from app.classification import Classification
 from app.errors import ClausierError
 from app.i18n import _
-from app.language import NoteLanguage
 from app.library import Library
-from app.settings import Settings
+from app.settings import Settings, new_note_language
 from ui.dialogs import Dialogs, RecoveryChoice
 from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.librarypanel import Searcher
@@ -181,7 +180,8 @@ class Workspace(QObject):
 
         settings = self.services.settings
         note = skeletons.new_note(skeleton) if skeleton else Note()
-        note.language = NoteLanguage(settings.get("note_language") or "fr")
+        # A configured language wins; else the interface's (Dutch) or the cabinet's (French).
+        note.language = new_note_language(settings, self.services.language.code)
         note.classification = Classification(settings.get("classification") or "none")
         note.author = str(settings.get("author") or "")
         cabinet = {

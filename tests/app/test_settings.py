@@ -19,7 +19,7 @@ def write(path, text):
 def test_defaults_apply_when_there_are_no_files():
     current = Settings.load()
     assert current.get("autosave_seconds") == 60
-    assert current.get("note_language") == "fr"
+    assert current.get("note_language") == ""
     assert current.problems == []
 
 
@@ -56,7 +56,7 @@ def test_bad_files_and_values_are_reported_and_ignored():
     )
     current = Settings.load()
     assert current.get("autosave_seconds") == 60
-    assert current.get("note_language") == "fr"
+    assert current.get("note_language") == ""
     assert len(current.problems) == 4
     assert any("soon" in p for p in current.problems)
 

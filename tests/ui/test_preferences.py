@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtTest import QTest
+
 from app.settings import Settings, site_file, user_file
 from ui.preferences import PreferencesDialog
-from ui.qt import QDialogButtonBox
+from ui.qt import QDialogButtonBox, Qt
 
 
 def test_locked_settings_are_shown_disabled_with_a_note(qtbot, isolated_folders):
@@ -70,3 +73,37 @@ def test_the_preferences_dialog_opens_from_the_window(window, qtbot):
     dialog = window.preferences_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("interface", "site", "user", "expected"),
+    [
+        ("nl", "", "", "nl"),  # a Dutch interface writes Dutch notes
+        ("en", "", "", "fr"),  # others the cabinet's French
+        ("fr", "", "", "fr"),
+        ("nl", "fr", "", "fr"),  # a machine-wide setting wins
+        ("nl", "fr", "fr+nl", "fr+nl"),  # and the user's over it
+    ],
+)
+def test_file_new_makes_a_note_in_the_interface_language_unless_a_setting_says(
+    window, workspace, qtbot, interface, site, user, expected
+):
+    settings = workspace.services.settings
+    if site:
+        settings.site["note_language"] = site
+    if user:
+        settings.set("note_language", user)
+    workspace.services.language.apply(interface)
+    before = window.document
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # File › New
+    fresh = workspace.windows[-1]  # the untouched note's window, or a new one
+    assert fresh.document is not before
+    assert fresh.document.note.language.value == expected
+    assert fresh.composer.metadata.language.currentData() == expected
+
+
+def test_the_preferences_offer_new_notes_in_the_interface_language_by_default(qtbot):
+    dialog = PreferencesDialog(Settings.load())
+    qtbot.addWidget(dialog)
+    combo = dialog.fields["note_language"]
+    assert (combo.currentData(), combo.currentText()) == ("", "Same as the interface")
