@@ -180,9 +180,9 @@ PREPARE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     from bench_export import _STYLE_NAMES, big_note, big_plan
     from app import notefile
-    from app.library import builtin
-    from app.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section, TextBlock
-    from app.plan import Paragraph, Table
+    from app.library.clauses import builtin
+    from app.notes.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section, TextBlock
+    from app.docx.plan import Paragraph, Table
     work = Path(sys.argv[2])
     plan = big_plan()
     notefile.write(big_note(plan), work / "big.clausier")

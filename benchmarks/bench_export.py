@@ -26,14 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.plan import (  # noqa: E402
-    DocumentPlan,
-    MetaLine,
-    Paragraph,
-    Span,
-    Style,
-    Table,
-)
+from app.docx.plan import DocumentPlan, MetaLine, Paragraph, Span, Style, Table  # noqa: E402
 
 _SUBJECTS = [
     "Les ministres de l’Intérieur",
@@ -164,8 +157,8 @@ _STYLE_NAMES = {
 
 def big_note(plan: DocumentPlan):
     """The same content as a note, so the whole export (typography, dates, plan) is timed."""
-    from app.language import NoteLanguage
-    from app.note import FollowUpRow, FollowUpTable, Note, Section, TextBlock
+    from app.language.codes import NoteLanguage
+    from app.notes.note import FollowUpRow, FollowUpTable, Note, Section, TextBlock
 
     note = Note(
         subject={"fr": "Note au Ministre — Déclaration de Val Duchesse II"},
@@ -196,8 +189,8 @@ def big_note(plan: DocumentPlan):
 
 def write_clausier_note(note, out: Path, template: Path) -> None:
     """(a') Clausier's whole export of a note: plan (typography, dates) and Word file."""
-    from app.export import export_note
-    from app.library import Library
+    from app.export.word import export_note
+    from app.library.clauses import Library
 
     export_note(note, Library(), out, template=template)
 

@@ -80,7 +80,7 @@ TAGS = ["terrorisme", "radicalisation", "europe", "sis", "pnr", "justice", "poli
 
 
 def _corpus() -> list[list[str]]:
-    from app.library import builtin
+    from app.library.clauses import builtin
 
     sentences = []
     for clause in builtin():
@@ -246,7 +246,7 @@ BUILD = """
 import json, os, sys, time
 from pathlib import Path
 from app import database, library
-from app.search import LibraryIndex
+from app.library.search import LibraryIndex
 path = Path(os.environ["LIBRARY_FILE"])
 start = time.perf_counter()
 lib = library.load_file(path, library="team")
@@ -270,7 +270,7 @@ SEARCH = (
     + """
 import json, os, statistics, time
 from app import database
-from app.search import LibraryIndex
+from app.library.search import LibraryIndex
 words = json.loads(os.environ["WORDS"])
 phrases = json.loads(os.environ["PHRASES"])
 start = time.perf_counter()
@@ -306,7 +306,7 @@ for query in ("séc", "coop", "ferro", "preuve num"):
         for h in hits
     ]
     ranking[query] = titles[:3]
-from app.search import fts_query
+from app.library.search import fts_query
 counts = {
     q: db.execute("SELECT COUNT(*) FROM clause_fts WHERE clause_fts MATCH ?", (fts_query(q),)).fetchone()[0]
     for q in ("s", "sé", "séc", "sécurité", "ferro", "preuve num")
@@ -321,8 +321,8 @@ COLLECTION = (
     _RSS
     + """
 import json, os, time
-from app.collection import Collection
-from app.settings import Settings
+from app.collection.actions import Collection
+from app.system.settings import Settings
 settings = Settings(site={"team_library": os.environ["TEAM"]})
 start = time.perf_counter()
 collection = Collection.open(settings=settings)
@@ -441,7 +441,7 @@ BASELINE = (
     _RSS
     + """
 import json
-import app.collection, app.search, app.library
+import app.collection.actions, app.library.search, app.library.clauses
 print(json.dumps({"rss": peak_rss_mib()}))
 """
 )
@@ -465,7 +465,7 @@ def window_note(work: Path, env: dict[str, str], runs: int) -> None:
     """The window with the team library and the 600-paragraph note open (issue 14's targets)."""
     from bench_startup import big_note
 
-    from app import notefile
+    from app.notes import file as notefile
 
     note_file = work / "big.clausier"
     notefile.write(big_note(), note_file)

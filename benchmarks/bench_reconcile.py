@@ -34,9 +34,9 @@ PREPARE = textwrap.dedent(
     sys.path.insert(0, sys.argv[3])
     from bench_export import big_note, big_plan
     from app import notefile
-    from app.export import default_template, export_note
-    from app.library import Library
-    from tests.app.wordedit import W, WordXml
+    from app.export.word import default_template, export_note
+    from app.library.clauses import Library
+    from tests.app.roundtrip.wordedit import W, WordXml
     work = Path(sys.argv[2])
     note = big_note(big_plan())
     notefile.write(note, work / "big.clausier")

@@ -38,7 +38,7 @@ def rss_mib() -> float:
 
 def load_dictionaries() -> dict[str, tuple[float, float]]:
     """(seconds, MiB added) to load each shipped dictionary, in this process."""
-    from app import dictionaries
+    from app.spelling import dictionaries
 
     found = {}
     for lang in ("fr", "nl"):
@@ -50,9 +50,9 @@ def load_dictionaries() -> dict[str, tuple[float, float]]:
 
 def big_note():
     """A bilingual note of 600 paragraphs drawn from the library, with a typo in each."""
-    from app.language import NoteLanguage
-    from app.library import builtin
-    from app.note import Note, Section, TextBlock
+    from app.language.codes import NoteLanguage
+    from app.library.clauses import builtin
+    from app.notes.note import Note, Section, TextBlock
 
     clauses = [c for c in builtin().clauses.values() if c.text_in("fr") and c.text_in("nl")]
     typos = ("terorisme", "coopérasion", "radicalisassion", "samenwerkking", "onderzoeek")
@@ -79,9 +79,9 @@ def big_note():
 
 def whole_note(rounds: int) -> dict[str, float]:
     """Seconds to list every unknown word of the big note: first time, and answers kept."""
-    from app.notespelling import misspellings
-    from app.spelling import PersonalWords, Speller
-    from app.wordcount import note_counts
+    from app.notes.wordcount import note_counts
+    from app.spelling.checker import PersonalWords, Speller
+    from app.spelling.note import misspellings
 
     note = big_note()
     words = sum(note_counts(note).values())
@@ -110,7 +110,7 @@ def keystrokes(rounds: int, keys: int) -> dict[str, list[float]]:
     """
     from PySide6.QtTest import QTest
 
-    from ui.spellunderline import SpellHighlighter
+    from ui.widgets.spellunderline import SpellHighlighter
 
     spent = [0.0]
     original = SpellHighlighter.highlightBlock
@@ -122,7 +122,7 @@ def keystrokes(rounds: int, keys: int) -> dict[str, list[float]]:
 
     SpellHighlighter.highlightBlock = timed
 
-    from app.note import Note, Section, TextBlock
+    from app.notes.note import Note, Section, TextBlock
     from ui.document import NoteDocument
     from ui.main import application, build_services
     from ui.workspace import Workspace

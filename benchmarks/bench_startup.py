@@ -67,7 +67,7 @@ BARE = FIRST_PAINT + textwrap.dedent(
     """
 )
 
-#: Starts Clausier as the ``clausier`` command does (app.cli → ui.main.main).
+#: Starts Clausier as the ``clausier`` command does (app.cli.command → ui.main.main).
 CLAUSIER = FIRST_PAINT + textwrap.dedent(
     """
     import ui.main
@@ -89,7 +89,7 @@ CLAUSIER = FIRST_PAINT + textwrap.dedent(
         return workspace
 
     ui.main.application, ui.main.start = application, start
-    from app.cli import main
+    from app.cli.command import main
     sys.exit(main([]))
     """
 )
@@ -145,7 +145,7 @@ def startup(runs: int, env: dict[str, str]) -> dict[str, float]:
 
 def formatted_text(sentence: str, n: int):
     """A block of the formatted note: a bold word, an italic one, and every fifth a numbered list."""
-    from app.richtext import ListKind, TextRun, paragraph, rich
+    from app.text.richtext import ListKind, TextRun, paragraph, rich
 
     words = sentence.split(" ")
     runs = [TextRun(" ".join(words[:3]) + " "), TextRun(words[3], bold=True)]
@@ -165,7 +165,7 @@ SENTENCE = (
 
 def big_note(formatted: bool = False):
     """The benchmark note: 600 paragraphs of free text in 6 sections (see :func:`typing`)."""
-    from app.note import Note, Section, TextBlock
+    from app.notes.note import Note, Section, TextBlock
 
     return Note(
         subject={"fr": "Note de 600 paragraphes"},

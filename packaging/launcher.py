@@ -1,8 +1,8 @@
-"""The frozen program's entry point: the same ``clausier`` command as the console script (app.entry)."""
+"""The frozen program's entry point: the same ``clausier`` command as the console script (ui.launch)."""
 
 import sys
 
-from app.entry import main
+from ui.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,7 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import i18n, paths  # noqa: E402
+from app.language import i18n  # noqa: E402
+from app.system import paths  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

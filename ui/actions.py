@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.language.i18n import _
 from ui.qt import QAction, QKeySequence, QMenu, QMenuBar, QObject, QStyle, QWidget
 
 #: Action name → shortcuts (the first is shown in menus).

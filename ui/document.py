@@ -7,17 +7,17 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from app.editing import NoteSession
-from app.history import Change, Scope
-from app.locks import NoteLock, NoteLocked
-from app.note import Note
+from app.notes.editing import NoteSession
+from app.notes.history import Change, Scope
+from app.notes.locks import NoteLock, NoteLocked
+from app.notes.note import Note
 from ui.qt import QObject, Signal
 
 
 class NoteDocument(QObject):
     """One note being edited: every edit goes through :meth:`edit` and is announced by ``changed``."""
 
-    changed = Signal(object)  # app.history.Change
+    changed = Signal(object)  # app.notes.history.Change
     stateChanged = Signal()  # modified flag, undo/redo labels, path or read-only changed
 
     def __init__(self, session: NoteSession, parent: QObject | None = None) -> None:
@@ -46,7 +46,7 @@ class NoteDocument(QObject):
         A file that cannot be saved over (no write permission, a read-only folder) opens
         to be edited and kept under another name (:attr:`file_read_only` says why).
         """
-        from app.atomic import read_only_reason
+        from app.system.atomic import read_only_reason
 
         session = NoteSession.open(path)
         document = cls(session)
@@ -65,7 +65,7 @@ class NoteDocument(QObject):
         """A document for a note recovered after a crash: unsaved until the user saves it."""
         document = cls(NoteSession(note))
         if original is not None and original.exists():
-            from app.atomic import read_only_reason
+            from app.system.atomic import read_only_reason
 
             document.session.path = original
             document.file_read_only = read_only_reason(original)
@@ -150,7 +150,7 @@ class NoteDocument(QObject):
             self.lock = new_lock
             self.locked_by = ""
             self.file_read_only = ""
-        from app import recovery
+        from app.notes import recovery
 
         with contextlib.suppress(OSError):  # the note is saved; a stale copy only costs a question
             recovery.discard_autosave(self.autosave_key)
@@ -162,7 +162,7 @@ class NoteDocument(QObject):
         """Store a recovery copy if there are unsaved edits since the last one; True if written."""
         if not self.modified or self._autosaved_at_revision == self._revision:
             return False
-        from app import recovery
+        from app.notes import recovery
 
         recovery.write_autosave(self.note, key=self.autosave_key, original=self.path)
         self._autosaved_at_revision = self._revision
@@ -173,7 +173,7 @@ class NoteDocument(QObject):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
-        from app import recovery
+        from app.notes import recovery
 
         recovery.discard_autosave(self.autosave_key)
 

@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 from ui.qt import QDesktopServices, QUrl
 
 if TYPE_CHECKING:
-    from app.export import ExportResult
-    from app.library import Library
-    from app.note import Note
+    from app.export.word import ExportResult
+    from app.library.clauses import Library
+    from app.notes.note import Note
 
 Exporter = Callable[..., "ExportResult"]
 
 
 def export_note(note: Note, library: Library, output: Path, **options) -> ExportResult:
     """The core's export, imported on first use (python-docx and Babel load with it)."""
-    from app.export import export_note as core_export
+    from app.export.word import export_note as core_export
 
     return core_export(note, library, output, **options)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.classification import Classification
-from app.i18n import N_, _
-from app.language import NoteLanguage
-from app.library import Kind, Status
+from app.language.classification import Classification
+from app.language.codes import NoteLanguage
+from app.language.i18n import N_, _
+from app.library.clauses import Kind, Status
 
 _KINDS = {
     Kind.COMMITMENT: N_("Commitment"),
@@ -61,7 +61,7 @@ def language_code(lang: str) -> str:
 
 
 def variable_type_name(kind) -> str:
-    """A variable's type (an app.variables.VariableType) in the interface language."""
+    """A variable's type (an app.library.variables.VariableType) in the interface language."""
     return {"text": _("text"), "date": _("date"), "person": _("person")}.get(str(kind), str(kind))
 
 

@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from app.settings import Settings
+from app.system.settings import Settings
 from ui.qt import QApplication, QTimer
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage

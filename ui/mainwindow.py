@@ -6,16 +6,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import ClausierError
-from app.history import Change, Scope
-from app.i18n import _
-from app.language import NoteLanguage, pick
+from app.language.codes import NoteLanguage, pick
+from app.language.i18n import _
+from app.notes.history import Change, Scope
+from app.system.errors import ClausierError
 from ui.actions import Actions
-from ui.dialogs import Unsaved
-from ui.formatbar import FormatBar
-from ui.librarypanel import LibraryPanel
-from ui.noteeditor import NoteEditor
-from ui.pending import commit_pending, has_pending
+from ui.dialogs.questions import Unsaved
+from ui.flows.noteeditor import NoteEditor
+from ui.panels.formatbar import FormatBar
+from ui.panels.library import LibraryPanel
+from ui.panels.readonlybar import ReadOnlyBar
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -36,21 +36,21 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.readonlybar import ReadOnlyBar
+from ui.widgets.pending import commit_pending, has_pending
 
 if TYPE_CHECKING:
-    from app.plan import PlanWarning
-    from ui.composer import Composer
-    from ui.coveragepane import CoveragePane
+    from app.docx.plan import PlanWarning
+    from ui.dialogs.export import ExportDialog
+    from ui.dialogs.find import FindReplaceDialog
+    from ui.dialogs.preferences import PreferencesDialog
+    from ui.dialogs.spelling import SpellDialog
     from ui.document import NoteDocument
-    from ui.exportdialog import ExportDialog
-    from ui.finddialog import FindReplaceDialog
-    from ui.preferences import PreferencesDialog
-    from ui.preview import PreviewPane
-    from ui.sourceview import SourceView
+    from ui.panels.composer import Composer
+    from ui.panels.coverage import CoveragePane
+    from ui.panels.preview import PreviewPane
+    from ui.panels.sourceview import SourceView
+    from ui.panels.wordcount import WordCount
     from ui.spellcheck import SpellContext
-    from ui.spelldialog import SpellDialog
-    from ui.wordcount import WordCount
     from ui.workspace import Workspace
 
 
@@ -66,7 +66,7 @@ def _failure(error: BaseException) -> str:
     if isinstance(error, ClausierError):
         return str(error)
     if isinstance(error, OSError):
-        from app.atomic import failure_reason
+        from app.system.atomic import failure_reason
 
         return failure_reason(error)
     return str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -207,10 +207,10 @@ class MainWindow(QMainWindow):
         """Build the composer and the preview, wire every request, and show ``document``."""
         if self.ready:
             return
-        from ui.composer import Composer
-        from ui.coveragepane import CoveragePane
-        from ui.preview import PreviewPane
-        from ui.sourceview import SourceView
+        from ui.panels.composer import Composer
+        from ui.panels.coverage import CoveragePane
+        from ui.panels.preview import PreviewPane
+        from ui.panels.sourceview import SourceView
 
         library = self.services.library
         self._start_spelling()
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def _sync_clause_actions(self, *_args) -> None:
         """Offer only the clause actions that apply to the clause selected in the library."""
-        from app.library import PERSONAL
+        from app.library.clauses import PERSONAL
 
         clause = self.services.library.clauses.get(self.library.selected_clause_id())
         mine = clause is not None and clause.library == PERSONAL
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         self.actions["export_clauses"].setEnabled(bool(self.library.selected_clause_ids()))
 
     def library_changed(self, change) -> None:
-        """Show what a library action or a reload changed (an app.collection.LibraryChange)."""
+        """Show what a library action or a reload changed (an app.collection.actions.LibraryChange)."""
         if not self.ready:
             return
         library = self.services.library
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(history.can_undo and not document.read_only)
         redo.setEnabled(history.can_redo and not document.read_only)
-        undo.setText(history.undo_text)  # a whole phrase per edit (app.editwords)
+        undo.setText(history.undo_text)  # a whole phrase per edit (app.notes.editwords)
         redo.setText(history.redo_text)
         # The toolbar keeps one short word, so the buttons after it never move; the whole
         # phrase is in the menu and in the tooltip.
@@ -612,9 +612,9 @@ class MainWindow(QMainWindow):
 
     def _start_spelling(self) -> None:
         """Spell-check as you type: the window's context (dictionaries load once it painted)."""
-        from app import notespelling
+        from app.spelling import note as notespelling
+        from ui.panels.wordcount import WordCount
         from ui.spellcheck import SpellContext
-        from ui.wordcount import WordCount
 
         def ignore(word: str, lang: str) -> None:
             session = self.document.session
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         if in_library and not replacing:
             self.focus_library()
             return
-        from ui.finddialog import FindReplaceDialog
+        from ui.dialogs.find import FindReplaceDialog
 
         if self.find_dialog is None:
             self.find_dialog = FindReplaceDialog(self)
@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def check_spelling(self) -> None:
         """Check the Whole Note (F7): walk through every unknown word."""
-        from ui.spelldialog import SpellDialog
+        from ui.dialogs.spelling import SpellDialog
 
         if self.spell_dialog is None:
             self.spell_dialog = SpellDialog(self)
@@ -725,7 +725,7 @@ class MainWindow(QMainWindow):
 
     def show_block_in_declaration(self, block_id: str) -> None:
         """Scroll the declaration to where a block of the note stands, and highlight it."""
-        from app import quotation
+        from app.notes import quotation
 
         try:
             block = self.document.session.block(block_id)
@@ -775,7 +775,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Save the note under a new name; True when saved."""
-        from app import naming, notefile
+        from app.export import naming
+        from app.notes import file as notefile
 
         self.commit_pending_edits()
         document = self.document
@@ -839,7 +840,7 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """Open the export dialog."""
-        from ui.exportdialog import ExportDialog
+        from ui.dialogs.export import ExportDialog
 
         self.commit_pending_edits()  # a cell still being typed in is exported too
         settings = self.services.settings
@@ -978,7 +979,7 @@ class MainWindow(QMainWindow):
         if self.preferences_dialog is not None:
             self.preferences_dialog.raise_()
             return
-        from ui.preferences import PreferencesDialog
+        from ui.dialogs.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.services.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -989,7 +990,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every keyboard shortcut."""
-        from ui.shortcuts import ShortcutsDialog
+        from ui.dialogs.shortcuts import ShortcutsDialog
 
         dialog = ShortcutsDialog(self.actions.describe(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -998,7 +999,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version and licence."""
         from app import __version__
-        from app.dictionaries import credits
+        from app.spelling.dictionaries import credits
         from ui.qt import QMessageBox
 
         QMessageBox.about(

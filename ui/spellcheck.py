@@ -1,6 +1,6 @@
 """Spell-check as you type: the application's speller, each window's context, and the editors.
 
-:class:`SpellService` owns the one :class:`~app.spelling.Speller` of the application and
+:class:`SpellService` owns the one :class:`~app.spelling.checker.Speller` of the application and
 loads a dictionary in a worker thread the first time a window that has painted asks
 for its language, never before. Each window (and the clause editor) has a
 :class:`SpellContext`: the service plus the words its note ignores. Editors join with
@@ -17,8 +17,8 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.i18n import _
-from app.spelling import Speller, Word, normal
+from app.language.i18n import _
+from app.spelling.checker import Speller, Word, normal
 from ui.qt import (
     QAbstractScrollArea,
     QContextMenuEvent,
@@ -36,10 +36,10 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.spellunderline import LineUnderlines, SpellHighlighter, paint_cell_underlines
+from ui.widgets.spellunderline import LineUnderlines, SpellHighlighter, paint_cell_underlines
 
 if TYPE_CHECKING:
-    from app.settings import Settings
+    from app.system.settings import Settings
 
 SETTING = "spell_check"
 #: How long one turn of the event loop may spend drawing underlines again (seconds), so
@@ -127,7 +127,7 @@ class SpellService(QObject):
         try:
             self.speller.add_word(word, lang)
         except OSError as error:
-            from app.atomic import failure_reason
+            from app.system.atomic import failure_reason
 
             return failure_reason(error)
         finally:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app import paths, safejson
-from app.atomic import write_atomic
+from app.system import paths, safejson
+from app.system.atomic import write_atomic
 
-FILE_NAME = "window-state.json"  # app/whereused.py reads its recent notes too
+FILE_NAME = "window-state.json"  # app/notes/whereused.py reads its recent notes too
 MAX_RECENT = 10
 
 

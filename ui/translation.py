@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from app import i18n
-from app.i18n import N_, _
+from app.language import i18n
+from app.language.i18n import N_, _
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 #: Qt's catalogs for its standard dialogs and widgets (buttons, file dialogs, calendars).

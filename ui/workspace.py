@@ -9,23 +9,23 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.classification import Classification
-from app.errors import ClausierError
-from app.i18n import _
-from app.library import Library
-from app.settings import Settings, new_note_language
-from ui.dialogs import Dialogs, RecoveryChoice
+from app.language.classification import Classification
+from app.language.i18n import _
+from app.library.clauses import Library
+from app.system.errors import ClausierError
+from app.system.settings import Settings, new_note_language
+from ui.dialogs.questions import Dialogs, RecoveryChoice
 from ui.exporting import Exporter, export_note, open_file, open_folder
-from ui.librarypanel import Searcher
 from ui.mainwindow import MainWindow
+from ui.panels.library import Searcher
 from ui.qt import QApplication, QObject, QPoint, Qt, QTimer, QWidget, Signal
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage
 
 if TYPE_CHECKING:
-    from app.collection import Collection, LibraryChange
-    from app.export import ExportResult
-    from app.note import Note
+    from app.collection.actions import Collection, LibraryChange
+    from app.export.word import ExportResult
+    from app.notes.note import Note
     from ui.document import NoteDocument
 
 
@@ -64,8 +64,8 @@ class Services:
 
     def _meanwhile(self) -> tuple[Library, Searcher]:
         if self._first is None:
-            from app.library import builtin
-            from ui.memorysearch import MemorySearch
+            from app.library.clauses import builtin
+            from ui.panels.memorysearch import MemorySearch
 
             library = builtin()
             self._first = (library, MemorySearch(library))
@@ -74,7 +74,7 @@ class Services:
     def open_collection(self) -> Collection:
         """Open the database and every library (the window shows the built-in one meanwhile)."""
         if self.collection is None:
-            from app.collection import Collection
+            from app.collection.actions import Collection
 
             self.collection = Collection.open(settings=self.settings)
             self.library_problems.extend(self.collection.problems)
@@ -84,7 +84,7 @@ class Services:
 class Workspace(QObject):
     """Owns the windows: one note per window, new notes and opened files reuse an untouched one."""
 
-    libraryChanged = Signal(object)  # an app.collection.LibraryChange, for every window
+    libraryChanged = Signal(object)  # an app.collection.actions.LibraryChange, for every window
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -175,8 +175,8 @@ class Workspace(QObject):
 
     def default_note(self, skeleton: str = "") -> Note:
         """A new note with the user's defaults (language, author, cabinet, place, classification…)."""
-        from app import skeletons
-        from app.note import Note
+        from app.notes import skeletons
+        from app.notes.note import Note
 
         settings = self.services.settings
         note = skeletons.new_note(skeleton) if skeleton else Note()
@@ -202,7 +202,7 @@ class Workspace(QObject):
 
     def new_note(self, near: MainWindow | None) -> MainWindow | None:
         """Ask for a skeleton and open a new note from it."""
-        from app import skeletons
+        from app.notes import skeletons
 
         available = skeletons.available()
         lang = self.services.language.code
@@ -256,7 +256,7 @@ class Workspace(QObject):
 
     def offer_recoveries(self, near: MainWindow | None) -> list[MainWindow]:
         """After a crash, offer the notes that were not saved; returns the windows opened."""
-        from app import recovery
+        from app.notes import recovery
         from ui.document import NoteDocument
 
         pending = recovery.pending_recoveries()
@@ -288,7 +288,7 @@ class Workspace(QObject):
 
     def open_collection(self) -> None:
         """Open the libraries behind the first window, and show them in every window."""
-        from app.collection import Action, LibraryChange
+        from app.collection.actions import Action, LibraryChange
 
         if self.services.collection is not None:
             return
@@ -380,7 +380,7 @@ class Workspace(QObject):
 
     def apply_settings(self) -> None:
         """Take the preferences into account at once: language, autosave, note folders."""
-        from app.settings import split_folders
+        from app.system.settings import split_folders
 
         settings = self.services.settings
         self.services.language.apply(settings.get("interface_language") or None)

@@ -20,10 +20,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.parser import parse_xml
 from docx.shared import Twips
 
-from app.atomic import write_atomic
 from app.docx import oxml
 from app.docx.styles import DOC_DEFAULTS, STYLES, abstract_list_xml
-from app.paths import templates_dir
+from app.system.atomic import write_atomic
+from app.system.paths import templates_dir
 
 TEMPLATE_NAME = "clausier-house.docx"
 HEADINGS_NUM_ID = 1

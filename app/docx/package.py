@@ -22,9 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from app import saferead
-from app.errors import ClausierError, ExportError
-from app.i18n import N_, _
+from app.language.i18n import N_, _
+from app.system import saferead
+from app.system.errors import ClausierError, ExportError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024

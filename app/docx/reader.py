@@ -18,8 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from app import blockmarks
-from app.docx import package
+from app.docx import blockmarks, package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

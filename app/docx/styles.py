@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.plan import Style
+from app.docx.plan import Style
 
 DARK_BLUE = "1F3864"
 MID_BLUE = "2F5496"
@@ -330,8 +330,8 @@ def _level_xml(kind: str, level: int, pstyle: str) -> str:
             f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
         )
     if kind == "numbers":
-        # 1. / a) / i. and again, as the editor and the preview show them (app.numbering).
-        from app.numbering import number_format
+        # 1. / a) / i. and again, as the editor and the preview show them (app.text.numbering).
+        from app.text.numbering import number_format
 
         number_format_name = number_format(level)
         text = _NUMBER_LEVELS[number_format_name].format(n=level + 1)

@@ -25,6 +25,7 @@ from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from app.docx import oxml, package
+from app.docx.plan import PlanWarning, Style
 from app.docx.styles import (
     BY_NAME,
     CLASSIFICATION,
@@ -36,10 +37,9 @@ from app.docx.styles import (
     StyleDef,
     abstract_list_xml,
 )
-from app.errors import ExportError
-from app.i18n import _
-from app.paths import templates_dir
-from app.plan import PlanWarning, Style
+from app.language.i18n import _
+from app.system.errors import ExportError
+from app.system.paths import templates_dir
 
 TEMPLATE_NAME = "clausier-house.docx"
 #: Styles copied from the house style without a warning when a template lacks them: those

@@ -11,13 +11,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.section import _Footer, _Header
 
-from app import blockmarks
-from app.docx import oxml
+from app.docx import blockmarks, oxml
 from app.docx.oxml import BodyBuilder, Field, Run
-from app.docx.template import StyleMap
-from app.i18n import _
-from app.language import WORD_LANG
-from app.plan import (
+from app.docx.plan import (
     ClauseFrame,
     DocumentPlan,
     Mark,
@@ -28,6 +24,9 @@ from app.plan import (
     Style,
     Table,
 )
+from app.docx.template import StyleMap
+from app.language.codes import WORD_LANG
+from app.language.i18n import _
 
 HIGHLIGHT = "yellow"
 HEADER_FILL = "D9E2F3"

@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 def sample_note(language: str):
     """A follow-up note on Val Duchesse II, as an adviser would have it half-written."""
-    from app import skeletons
-    from app.classification import Classification
-    from app.language import NoteLanguage
-    from app.libraries import load_all
-    from app.note import FollowUpRow, FollowUpTable, LinkedClause, TextBlock
+    from app.collection.libraries import load_all
+    from app.language.classification import Classification
+    from app.language.codes import NoteLanguage
+    from app.notes import skeletons
+    from app.notes.note import FollowUpRow, FollowUpTable, LinkedClause, TextBlock
 
     library = load_all().library
     note = skeletons.new_note("bilateral")
@@ -131,10 +131,10 @@ def main() -> None:
         )
         locale = args.locale
         if locale:
-            from app import i18n
+            from app.language import i18n
 
             i18n.locale_dir = lambda: locale
-        from app import notefile
+        from app.notes import file as notefile
 
         path = Path(folder) / "suivi-val-duchesse-ii.clausier"
         notefile.write(sample_note(note_language), path)

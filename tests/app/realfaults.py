@@ -96,7 +96,7 @@ def clausier(
         if not python:
             pytest.skip(f"no Python that the user {UNPRIVILEGED} may run (runuser missing?)")
         prefix = ["runuser", "-u", UNPRIVILEGED, "--"]
-    command = [*prefix, python, "-m", "app.cli", *[os.fsdecode(a) for a in argv]]
+    command = [*prefix, python, "-m", "app.cli.command", *[os.fsdecode(a) for a in argv]]
     return subprocess.run(
         [os.fsencode(part) for part in command],
         capture_output=True,

@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _cli(*args: str) -> str:
-    from app.cli import main
+    from app.cli.command import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

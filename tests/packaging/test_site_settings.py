@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app import settings
+from app.system import settings
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "clausier.ini.example"
 

@@ -1,7 +1,7 @@
 """Drive the real window the way ``clausier NOTE`` starts it: search, compose, export, close.
 
 Used by offline_flow.py inside the network-less subprocess. The window starts
-through ``app.cli.main([note])`` (the console entry point), with the Qt event
+through ``app.cli.command.main([note])`` (the console entry point), with the Qt event
 loop replaced by this script, which works the window through its own widgets
 and slots and then closes it.
 """
@@ -109,7 +109,7 @@ def _work(app: QApplication, note: Path) -> list[Path]:
 
 def drive(note: Path) -> Path:
     """Start ``clausier NOTE``, run the flow in the window, return the exported file."""
-    from app.cli import main
+    from app.cli.command import main
 
     exported: list[Path] = []
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QTest
 
-from app.collection import Collection
-from app.recovery import Recovery
-from app.settings import Settings
-from app.skeletons import Skeleton
-from ui.dialogs import Dialogs, RecoveryChoice, Unsaved
+from app.collection.actions import Collection
+from app.notes.recovery import Recovery
+from app.notes.skeletons import Skeleton
+from app.system.settings import Settings
+from ui.dialogs.questions import Dialogs, RecoveryChoice, Unsaved
 from ui.qt import QApplication, Qt, QWidget
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage

@@ -92,7 +92,7 @@ def test_tab_walks_from_the_details_into_the_blocks(window, qtbot):
 
 
 def test_f1_lists_the_shortcuts(window, qtbot):
-    from ui.shortcuts import ShortcutsDialog
+    from ui.dialogs.shortcuts import ShortcutsDialog
 
     QTest.keyClick(window, Qt.Key.Key_F1)
     dialog = window.findChild(ShortcutsDialog)

@@ -6,13 +6,13 @@ import json
 
 from PySide6.QtTest import QTest
 
-from app import notefile
-from app.language import NoteLanguage
-from app.note import TextBlock
-from app.richtext import ListKind, TextRun
+from app.language.codes import NoteLanguage
+from app.notes import file as notefile
+from app.notes.note import TextBlock
+from app.text.richtext import ListKind, TextRun
 from tests.ui.conftest import type_text
-from ui.formattededit import FormattedTextEdit
 from ui.qt import QApplication, QMimeData, Qt, QTextListFormat
+from ui.widgets.formattededit import FormattedTextEdit
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from app import notefile, recovery
-from app.locks import lock_path
-from app.note import Note, Section, TextBlock
-from ui.dialogs import RecoveryChoice
+from app.notes import file as notefile
+from app.notes import recovery
+from app.notes.locks import lock_path
+from app.notes.note import Note, Section, TextBlock
+from ui.dialogs.questions import RecoveryChoice
 from ui.main import start
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.collection import Collection
-from app.language import NoteLanguage
-from app.note import LinkedClause
-from app.settings import Settings
+from app.collection.actions import Collection
+from app.language.codes import NoteLanguage
+from app.notes.note import LinkedClause
+from app.system.settings import Settings
 from tests.ui.conftest import type_text
-from ui.blocks import LinkedClauseWidget
+from ui.panels.blocks import LinkedClauseWidget
 from ui.qt import QApplication, QContextMenuEvent, QLineEdit, QTextEdit, QTimer
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage
@@ -214,7 +214,7 @@ def test_turning_spelling_off_removes_the_underlines_and_it_can_be_locked(
     )
     locked = Settings.load()
     assert locked.get("spell_check") is False and locked.is_locked("spell_check")
-    from ui.preferences import PreferencesDialog
+    from ui.dialogs.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(locked, window)
     assert not dialog.fields["spell_check"].isEnabled()
@@ -223,7 +223,7 @@ def test_turning_spelling_off_removes_the_underlines_and_it_can_be_locked(
 
 
 def test_the_clause_editor_checks_each_language_and_ignores_for_itself(window, qtbot):
-    from ui.clausedialog import ClauseDialog
+    from ui.dialogs.clause import ClauseDialog
 
     qtbot.waitUntil(lambda: window.spelling is not None)
     dialog = ClauseDialog(ClauseDialog.NEW, window)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app import libraries
-from app.personal import ClauseDraft
-from ui.librarypanel import CLAUSE_ROLE
-from ui.memorysearch import MemorySearch, folded
+from app.collection import libraries
+from app.library.personal import ClauseDraft
+from ui.panels.library import CLAUSE_ROLE
+from ui.panels.memorysearch import MemorySearch, folded
 from ui.qt import QApplication
 
 
 def test_the_first_window_shows_the_builtin_library_then_the_personal_one(qapp, qtbot):
-    from app.collection import Collection
+    from app.collection.actions import Collection
 
     prepared = Collection.open()
     (mine,) = prepared.add_clause(

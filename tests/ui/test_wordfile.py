@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtTest import QTest
 
-from app.language import NoteLanguage
-from app.note import LinkedClause, Section
+from app.language.codes import NoteLanguage
+from app.notes.note import LinkedClause, Section
 from tests.app.docx.docxparts import NS, part
 from tests.ui.conftest import type_text
-from tests.ui.test_checklist import click_line
-from tests.ui.test_followup import new_table, press, typed
+from tests.ui.panels.test_checklist import click_line
+from tests.ui.panels.test_followup import new_table, press, typed
 from ui.qt import QApplication, Qt
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from app.plan import (
+from app.docx.plan import (
     ClauseFrame,
     DocumentPlan,
     Mark,
@@ -167,17 +167,17 @@ def bilingual_plan() -> DocumentPlan:
 
 
 def formatted_plan(language: str = "fr") -> DocumentPlan:
-    """A note with bold, italic, two numbered lists and a nested bullet, laid out by app.render.
+    """A note with bold, italic, two numbered lists and a nested bullet, laid out by app.export.render.
 
     In each language: an introduction with a bold and an italic word, a first numbered
     list ("un", "deux", a nested bullet, "trois" with two nested numbers), a paragraph,
     then a second numbered list ("quatre", "cinq") that must count from 1 again.
     """
-    from app.language import NoteLanguage
-    from app.library import Library
-    from app.note import Note, Section, TextBlock
-    from app.render import build_plan
-    from app.richtext import ListKind, TextRun, paragraph, rich
+    from app.export.render import build_plan
+    from app.language.codes import NoteLanguage
+    from app.library.clauses import Library
+    from app.notes.note import Note, Section, TextBlock
+    from app.text.richtext import ListKind, TextRun, paragraph, rich
 
     def text(words: list[str]):
         N, B = ListKind.NUMBERED, ListKind.BULLET

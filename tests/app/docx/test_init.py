@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from app import atomic
 from app.docx import export_plan
+from app.docx.plan import PlanWarning
 from app.docx.template import builtin_template
-from app.errors import ExportError
-from app.plan import PlanWarning
+from app.system import atomic
+from app.system.errors import ExportError
 from tests.app.docx.docxparts import para, plan_with, sample_plan
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -78,9 +78,9 @@ def test_explicit_template_path_is_used(tmp_path: Path) -> None:
 
 def test_importing_the_core_does_not_import_python_docx() -> None:
     code = (
-        "import sys, app, app.plan, app.errors, app.atomic;"
+        "import sys, app, app.docx.plan, app.system.errors, app.system.atomic;"
         "import importlib.util as u;"
-        "u.find_spec('app.cli') and __import__('app.cli');"
+        "u.find_spec('app.cli.command') and __import__('app.cli.command');"
         "bad = [m for m in ('docx', 'app.docx') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

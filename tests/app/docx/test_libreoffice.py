@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.docx import export_plan
-from app.plan import Style, Table
+from app.docx.plan import Style, Table
 from tests.app.docx.docxparts import (
     bilingual_plan,
     formatted_plan,

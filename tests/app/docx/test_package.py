@@ -13,7 +13,7 @@ from lxml import etree
 from app.docx import package
 from app.docx.package import DOCUMENT, TEMPLATE, read_file, read_package
 from app.docx.template import builtin_template
-from app.errors import ClausierError, ExportError
+from app.system.errors import ClausierError, ExportError
 
 MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_MAIN = MAIN.replace(b"document.main", b"template.main")

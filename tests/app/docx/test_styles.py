@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.docx import oxml
+from app.docx.plan import Style
 from app.docx.styles import BY_NAME, PARAGRAPH_STYLE_NAMES, STYLES, abstract_list_xml
-from app.plan import Style
 from tests.app.docx.docxparts import NS, W_NS, w
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.docx import export_plan, package, template
 from app.docx.template import builtin_template, check_package
-from app.errors import ExportError
+from app.system.errors import ExportError
 from tests.app.docx.docxparts import NS, bilingual_plan, part, part_names, sample_plan, w
 
 FRENCH_IDS = {

@@ -10,8 +10,8 @@ import pytest
 from docx.shared import Cm
 
 from app.docx import export_plan, housestyle
+from app.docx.plan import Mark, Paragraph, SideBySide, Span, Style, Table
 from app.docx.template import builtin_template
-from app.plan import Mark, Paragraph, SideBySide, Span, Style, Table
 from tests.app.docx.docxparts import (
     NS,
     bilingual_plan,

@@ -1,0 +1,615 @@
+"""Apply the changes a user accepts from Word to the note, each as one undoable edit.
+
+A :class:`Review` holds a reconciliation (:mod:`app.roundtrip.reconcile`) against an open note
+(:class:`app.notes.editing.NoteSession`): accepting a change computes the block it concerns
+anew from the note as it was matched and every change of that block accepted so far,
+and swaps it in as one command of the note's history; so undoing an acceptance gives
+back the block as it was, and accepting changes in any order gives the same note.
+
+The text a paragraph gets back is Word's, with its bold and italic and its list; a
+paragraph Word left alone keeps the note's own text (its variables, its quotes as typed);
+a variable whose value is still in an edited paragraph is put back as the variable. A
+linked clause edited in Word becomes a copy the note owns (or, through the window, a new
+revision of the user's own clause: :func:`revised_texts`).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from app.docx.plan import Mark, Paragraph, Style
+from app.language.i18n import N_, _
+from app.library import worddiff
+from app.library.clauses import Library
+from app.notes.editing import NoteSession
+from app.notes.history import Change as Edit
+from app.notes.history import Command, Label, Scope
+from app.notes.note import (
+    Block,
+    BlockComment,
+    CopiedClause,
+    FollowUpTable,
+    LinkedClause,
+    Note,
+    TextBlock,
+)
+from app.roundtrip.reconcile import Change, Kind, Reconciliation, _formats, _norm, _plan_list
+from app.system.errors import ClausierError
+from app.text.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
+from app.text.richtext import paragraph as make_paragraph
+
+_VARIABLE = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+_NUMBER = re.compile(r"^\d+\.\d+\s+")
+_OMISSION = "[…]"
+
+
+@dataclass
+class Review:
+    """Accepting and rejecting the changes of one reconciliation in one open note."""
+
+    session: NoteSession
+    reconciliation: Reconciliation
+    library: Library
+    accepted: list[str] = field(default_factory=list)  # change ids, in the order accepted
+    rejected: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.snapshot_note = copy.deepcopy(self.reconciliation.note)  # for naming blocks
+        self.snapshot = {b.id: b for _s, b in self.snapshot_note.blocks()}
+        self.sections = {b.id: s.id for s, b in self.reconciliation.note.blocks()}
+        self._commands: list[tuple[str, int]] = []  # change id → history depth after it
+
+    # -- state -------------------------------------------------------------------------
+
+    def state(self, change_id: str) -> str:
+        """The change's state: "accepted", "rejected" or "pending"."""
+        if change_id in self.accepted:
+            return "accepted"
+        return "rejected" if change_id in self.rejected else "pending"
+
+    def applicable(self, change: Change) -> bool:
+        """Whether accepting ``change`` can still do something to the note."""
+        if change.kind in (Kind.DETAIL, Kind.SECTION):
+            return True
+        if change.kind is Kind.ADDED:
+            return bool(change.text.strip())
+        return self._present(change.block_id)
+
+    def _present(self, block_id: str) -> bool:
+        try:
+            self.session.locate(block_id)
+        except KeyError:
+            return False
+        return True
+
+    # -- accepting -----------------------------------------------------------------------
+
+    def accept(self, change_id: str) -> Edit | None:
+        """Accept one change: one undoable edit of the note (None when nothing is left to do)."""
+        change = self.reconciliation.change(change_id)
+        if change_id in self.accepted or not self.applicable(change):
+            return None
+        self.rejected.discard(change_id)
+        self.accepted.append(change_id)
+        try:
+            edit = self._apply(change)
+        except Exception:
+            self.accepted.remove(change_id)
+            raise
+        if edit is None:
+            self.accepted.remove(change_id)
+        return edit
+
+    def accept_with(self, change_id: str, operation: Callable[[], Edit | None]) -> Edit | None:
+        """Accept ``change_id`` through another edit of the note (a new revision linked)."""
+        if change_id in self.accepted:
+            return None
+        edit = operation()
+        if edit is not None:
+            self.rejected.discard(change_id)
+            self.accepted.append(change_id)
+        return edit
+
+    def reject(self, change_id: str) -> None:
+        """Reject one change: the note keeps what it says (nothing to undo)."""
+        if change_id not in self.accepted:
+            self.rejected.add(change_id)
+
+    def accept_all(self) -> list[str]:
+        """Accept every change not yet decided; the ids accepted."""
+        done = []
+        for change in self.reconciliation.changes:
+            if self.state(change.id) == "pending" and self.accept(change.id) is not None:
+                done.append(change.id)
+        return done
+
+    def undo(self) -> str | None:
+        """Undo the last acceptance; the id of the change it gives back (then pending)."""
+        if not self.accepted:
+            return None
+        change_id = self.accepted.pop()
+        self.session.undo()
+        return change_id
+
+    def undo_edit(self) -> Edit | None:
+        """Undo the last acceptance; what the note's views must refresh."""
+        if not self.accepted:
+            return None
+        self.accepted.pop()
+        return self.session.undo()
+
+    # -- the edits -------------------------------------------------------------------------
+
+    def _apply(self, change: Change) -> Edit | None:
+        kind = change.kind
+        if kind is Kind.EDITED and change.what.startswith("cell:"):
+            return self._cell(change)
+        if kind in (Kind.EDITED, Kind.TRACKED) and not (
+            kind is Kind.TRACKED and not self._in_block(change)
+        ):
+            return self._swap(change, self.block_after(change.block_id))
+        if kind is Kind.TRACKED:  # a tracked paragraph added between blocks
+            return self._insert(change)
+        if kind is Kind.DELETED:
+            if self._still_shown(change):
+                return self.session.remove_block(change.block_id)
+            return self._drop_language(change)
+        if kind is Kind.ADDED:
+            return self._insert(change)
+        if kind is Kind.MOVED:
+            return self._move(change)
+        if kind is Kind.COMMENT:
+            return self._comment(change)
+        if kind is Kind.DETAIL:
+            return self._detail(change)
+        if kind is Kind.SECTION:
+            return self._section(change)
+        return None
+
+    def _in_block(self, change: Change) -> bool:
+        return bool(change.block_id) and (change.block_id, change.lang) in (
+            self.reconciliation.matches
+        )
+
+    def _swap(self, change: Change, new: Block, label: Label | None = None) -> Edit:
+        section, index = self.session.locate(change.block_id)
+        old = section.blocks[index]
+        scope = Scope.BLOCK if type(old) is type(new) else Scope.BLOCKS
+        label = label or Label(N_("Bring back change from Word"))
+
+        def swap(current: Block, target: Block):
+            def run() -> Edit:
+                section.blocks[section.blocks.index(current)] = target
+                return Edit(scope, (section.id,), target.id)
+
+            return run
+
+        return self.session.history.push(Command(label, swap(old, new), swap(new, old)))
+
+    def _still_shown(self, change: Change) -> bool:
+        """Whether the block deleted in one language has no text left in any other column."""
+        languages = self.reconciliation.languages
+        others = [lang for lang in languages if lang != change.lang]
+        deleted = {
+            c.lang
+            for c in self.reconciliation.changes
+            if c.kind is Kind.DELETED and c.block_id == change.block_id
+        }
+        return all(lang in deleted for lang in others) or not others
+
+    def _drop_language(self, change: Change) -> Edit | None:
+        block = self.block_after(change.block_id)
+        if isinstance(block, TextBlock | CopiedClause):
+            block.text.pop(change.lang, None)
+            return self._swap(change, block)
+        return self.session.remove_block(change.block_id)
+
+    def _insert(self, change: Change) -> Edit | None:
+        section_id = change.section_id
+        sections = [s.id for s in self.session.note.sections]
+        if section_id not in sections:
+            if not sections:
+                return None
+            section_id = sections[0]
+        section = self.session.section(section_id)
+        index = 0
+        if change.block_id:
+            try:
+                where, at = self.session.locate(change.block_id)
+                if where.id == section_id:
+                    index = at + 1
+            except KeyError:
+                index = len(section.blocks)
+        paragraphs = [p for p in change.paragraphs if p.text().strip()]
+        texts = {
+            lang: rich([_from_word(self.reconciliation, p, None, None) for p in paragraphs])
+            for lang in [change.lang]
+        }
+        block = TextBlock(texts)
+        label = Label(N_("Bring back paragraph from Word"))
+
+        def apply() -> Edit:
+            section.blocks.insert(min(index, len(section.blocks)), block)
+            return Edit(Scope.BLOCKS, (section.id,), block.id)
+
+        def revert() -> Edit:
+            section.blocks.remove(block)
+            return Edit(Scope.BLOCKS, (section.id,))
+
+        return self.session.history.push(Command(label, apply, revert))
+
+    def _move(self, change: Change) -> Edit | None:
+        sections = [s.id for s in self.session.note.sections]
+        if change.section_id not in sections:
+            return None
+        target = self.session.section(change.section_id)
+        index = 0
+        if change.after:
+            try:
+                where, at = self.session.locate(change.after)
+                if where.id == target.id:
+                    index = at + 1
+            except KeyError:
+                pass
+        current, at = self.session.locate(change.block_id)
+        if current.id == target.id and at < index:
+            index -= 1
+        return self.session.move_block(change.block_id, target.id, index)
+
+    def _cell(self, change: Change) -> Edit | None:
+        """A cell of a follow-up table as Word has it (a deadline that reads as a date, a date)."""
+        _cell, row_text, column = change.what.split(":")
+        table = copy.deepcopy(self.session.block(change.block_id))
+        row_number = int(row_text)
+        if not isinstance(table, FollowUpTable) or row_number >= len(table.rows):
+            return None
+        row = table.rows[row_number]
+        value = " ".join(change.text.split())
+        if column == "deadline":
+            from app.language import dates
+
+            try:
+                when = dates.parse_date(value)
+            except ValueError:
+                row.deadline = ""
+                row.deadline_text = {**row.deadline_text, change.lang: value}
+            else:
+                row.deadline, row.deadline_text = when.isoformat(), {}
+        else:
+            setattr(row, column, {**getattr(row, column), change.lang: value})
+        return self._swap(change, table)
+
+    def _comment(self, change: Change) -> Edit | None:
+        if not change.block_id:
+            return None
+        block = copy.deepcopy(self.session.block(change.block_id))
+        block.comments.append(BlockComment(change.text, change.author, change.date, change.lang))
+        return self._swap(change, block, Label(N_("Keep comment from Word")))
+
+    def _detail(self, change: Change) -> Edit | None:
+        note = self.session.note
+        value = change.text.strip()
+        languages = self.reconciliation.languages
+        key = change.what
+        if key in ("to", "subject"):
+            name = "addressee" if key == "to" else "subject"
+            current = dict(getattr(note, name))
+            parts = [p.strip() for p in re.split(r" / | — ", value)] if len(languages) > 1 else []
+            if len(parts) == len(languages):
+                current.update(zip(languages, parts, strict=True))
+            else:
+                current[languages[0]] = value
+            return self.session.set_metadata(name, current)
+        if key == "reference":
+            return self.session.set_metadata("reference", value)
+        if key == "classification":
+            from app.language.classification import Classification
+
+            for level in Classification:
+                labels = {level.label(lang).upper() for lang in languages}
+                if value.upper() in labels or value.upper() == " / ".join(
+                    level.label(lang).upper() for lang in languages
+                ):
+                    return self.session.set_metadata("classification", level)
+            if not value:
+                return self.session.set_metadata("classification", Classification.NONE)
+            raise ClausierError(
+                _("“{value}” is not a classification Clausier knows.").format(value=value)
+            )
+        if key in ("date", "meeting"):
+            from app.language import dates
+
+            text = re.split(r" / ", value)[0]
+            try:
+                when = dates.parse_period(text)
+            except ValueError:
+                raise ClausierError(
+                    _("“{value}” is not a date Clausier can read; change it in the note.").format(
+                        value=value
+                    )
+                ) from None
+            if key == "date":
+                return self.session.set_metadata("date", when.start if when else None)
+            return self.session.set_metadata("meeting_date", when)
+        return None
+
+    def _section(self, change: Change) -> Edit | None:
+        try:
+            section = self.session.section(change.section_id)
+        except KeyError:
+            return None
+        text = change.paragraphs[0].text(frozenset()).strip() if change.paragraphs else ""
+        languages = self.reconciliation.languages
+        title = dict(section.title)
+        parts = [p.strip() for p in text.split(" / ")]
+        if len(languages) > 1 and len(parts) == len(languages):
+            title.update(zip(languages, parts, strict=True))
+        else:
+            title[languages[0]] = text
+        return self.session.rename_section(section.id, title)
+
+    # -- a block with its accepted changes -------------------------------------------------
+
+    def block_after(self, block_id: str, extra: Iterable[str] = ()) -> Block:
+        """The block as the note had it, with every accepted change (and ``extra``) made."""
+        ids = set(self.accepted) | set(extra)
+        changes = [c for c in self.reconciliation.changes if c.id in ids]
+        original = self.snapshot[block_id]
+        block = copy.deepcopy(self.session.block(block_id))
+        block_changes = [
+            c
+            for c in changes
+            if c.block_id == block_id
+            and c.kind in (Kind.EDITED, Kind.TRACKED)
+            and not c.what.startswith("cell:")
+        ]
+        if not block_changes:
+            return block
+        if isinstance(block, LinkedClause):
+            block = _copy_of(block, self.library)
+        for lang in self.reconciliation.languages:
+            own = [c for c in block_changes if c.lang == lang]
+            if not own:
+                continue
+            match = self.reconciliation.matches.get((block_id, lang))
+            if match is None:
+                continue
+            untracked = any(c.kind is Kind.EDITED and not c.what for c in own)
+            title = any(c.kind is Kind.EDITED and c.what == "title" for c in own)
+            taken = frozenset(r for c in own if c.kind is Kind.TRACKED for r in c.revisions)
+            stored = _stored(original, lang, self.library)
+            block.text[lang] = _text_after(self.reconciliation, match, stored, untracked, taken)
+            if match.lead_in_found is not None and (title or taken):
+                found = match.lead_in_found
+                if title or set(r.id for r in found.revisions) & taken:
+                    new_title = found.text(taken if not title else None).strip()
+                    if match.lead_in is not None and _NUMBER.match(match.lead_in.text):
+                        new_title = _NUMBER.sub("", new_title, count=1)
+                    block.title[lang] = new_title
+        return block
+
+
+def _copy_of(linked: LinkedClause, library: Library) -> CopiedClause:
+    """A linked clause as a copy the note owns, at the revision it links."""
+    clause = library.at(linked.clause_id, linked.revision) or library.find(linked.clause_id)
+    if clause is None:
+        raise ClausierError(
+            _("Clause {id} is not in the library; its change cannot be brought back.").format(
+                id=linked.clause_id
+            )
+        )
+    return CopiedClause(
+        clause.id,
+        linked.revision,
+        dict(clause.title),
+        {lang: from_plain(text) for lang, text in clause.text.items()},
+        id=linked.id,
+        paraphrase=linked.paraphrase,
+        comments=list(linked.comments),
+    )
+
+
+def _stored(block: Block, lang: str, library: Library) -> list[TextParagraph]:
+    """The block's own paragraphs in ``lang``, one for each the export wrote."""
+    if isinstance(block, LinkedClause):
+        clause = library.at(block.clause_id, block.revision) or library.find(block.clause_id)
+        text = from_plain(clause.text_in(lang)) if clause else RichText()
+    else:
+        text = coerce(getattr(block, "text", {}).get(lang))
+    return [p for p in text.paragraphs if p.text.strip()]
+
+
+def _text_after(
+    reconciliation: Reconciliation,
+    match,
+    stored: list[TextParagraph],
+    untracked: bool,
+    taken: frozenset[str],
+) -> RichText:
+    """A block's text in one language with Word's edits (``untracked``) and ``taken`` made."""
+    out: list[TextParagraph] = []
+    if untracked:
+        for k, found in match.found:
+            if not found.exists(taken):
+                continue
+            expected = match.expected[k] if k is not None and k < len(match.expected) else None
+            mine = stored[k] if k is not None and k < len(stored) else None
+            if expected is not None and mine is not None and _same(expected, found, taken, match):
+                out.append(mine)
+                continue
+            out.append(_from_word(reconciliation, found, expected, mine, taken))
+        return rich(out) if out else RichText()
+    # Word's own edits refused: the note's paragraphs, with only the tracked changes taken.
+    by_index = {k: found for k, found in match.found if k is not None}
+    placed: dict[int, list] = {}
+    previous = -1
+    for k, found in match.found:
+        if k is None:
+            if (
+                found.mark_revision is not None
+                and found.exists(taken)
+                and (not found.exists(frozenset()))
+            ):
+                placed.setdefault(previous, []).append(found)
+        else:
+            previous = k
+    for extra in placed.get(-1, []):
+        out.append(_from_word(reconciliation, extra, None, None, taken))
+    for k, mine in enumerate(stored):
+        found = by_index.get(k)
+        if found is None or not {r.id for r in found.revisions} & taken:
+            out.append(mine)
+        elif found.exists(taken):
+            base, theirs = found.text(frozenset()), found.text(taken)
+            merged = _merge3(base, mine.text, theirs)
+            out.append(make_paragraph(merged, mine.kind, mine.level))
+        for extra in placed.get(k, []):
+            out.append(_from_word(reconciliation, extra, None, None, taken))
+    return rich(out) if out else RichText()
+
+
+def _same(expected: Paragraph, found, taken: frozenset[str], match) -> bool:
+    """Whether a paragraph reads in Word as the export wrote it (text, formats, list)."""
+    lang = expected.lang
+    view = found.view(taken)
+    text = "".join(s.text for s in view)
+    return _norm(expected.text, lang) == _norm(text, lang) and _formats(expected.spans) == _formats(
+        view
+    )
+
+
+def _from_word(
+    reconciliation: Reconciliation,
+    found,
+    expected: Paragraph | None,
+    mine: TextParagraph | None,
+    taken: frozenset[str] | None = None,
+) -> TextParagraph:
+    """A paragraph as Word has it: its text, bold, italic and list, variables put back."""
+    runs = [TextRun(s.text, s.bold, s.italic) for s in found.view(taken)]
+    runs = _without_omission(runs, expected)
+    runs = _trim(runs)
+    if expected is not None and mine is not None:
+        runs = _restore_variables(runs, expected, mine.text)
+    listed = reconciliation.word.list_of(found)
+    if expected is not None and mine is not None and listed == _plan_list(expected):
+        return make_paragraph(runs, mine.kind, mine.level)
+    if listed is None:
+        return make_paragraph(runs)
+    kind = ListKind.BULLET if listed[0] == "bullet" else ListKind.NUMBERED
+    return make_paragraph(runs, kind, listed[1])
+
+
+def _trim(runs: list[TextRun]) -> list[TextRun]:
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if runs:
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    return runs
+
+
+def _without_omission(runs: list[TextRun], expected: Paragraph | None) -> list[TextRun]:
+    """Runs without the "[…]" the export put before or after an excerpt."""
+    if expected is None or expected.style is not Style.QUOTATION:
+        return runs
+    if runs and runs[0].text.lstrip().startswith(_OMISSION) and expected.text.startswith(_OMISSION):
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip()[len(_OMISSION) :].lstrip())
+    if runs and runs[-1].text.rstrip().endswith(_OMISSION) and expected.text.endswith(_OMISSION):
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip()[: -len(_OMISSION)].rstrip())
+    return runs
+
+
+def _restore_variables(runs: list[TextRun], expected: Paragraph, mine: str) -> list[TextRun]:
+    """Put ``{name}`` back where the value the export filled in is still in the text."""
+    names = _VARIABLE.findall(mine)
+    values = [span.text for span in expected.spans if span.mark is Mark.VARIABLE]
+    if len(names) != len(values):
+        return runs
+    out = list(runs)
+    for name, value in zip(names, values, strict=True):
+        if not value.strip():
+            continue
+        for index, run in enumerate(out):
+            if value in run.text:
+                out[index] = replace(run, text=run.text.replace(value, "{" + name + "}", 1))
+                break
+    return out
+
+
+def _merge3(base: str, ours: str, theirs: str) -> str:
+    """``ours`` with the word changes from ``base`` to ``theirs`` made where ``ours`` agrees."""
+    a, b, c = worddiff.tokens(base), worddiff.tokens(ours), worddiff.tokens(theirs)
+    to_ours: dict[int, int] = {}
+    for i1, j1, size in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(size):
+            to_ours[i1 + k] = j1 + k
+    result = list(b)
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, c, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        covered = [to_ours.get(i) for i in range(i1, i2)]
+        if any(x is None for x in covered):
+            continue  # ours changed that stretch too: ours wins
+        if covered:
+            start, end = covered[0], covered[-1] + 1
+        else:
+            before = to_ours.get(i1 - 1)
+            after = to_ours.get(i1)
+            if before is None and after is None and i1 not in (0, len(a)):
+                continue
+            start = end = (before + 1) if before is not None else (after if after else 0)
+            if i1 == len(a) and before is None:
+                start = end = len(b)
+        edits.append((start, end, c[j1:j2]))
+    for start, end, tokens in sorted(edits, reverse=True):
+        result[start:end] = tokens
+    return "".join(result)
+
+
+def apply_all(
+    session: NoteSession, reconciliation: Reconciliation, library: Library, ids: Iterable[str]
+) -> list[Change]:
+    """Accept the changes ``ids`` ("all" for every one) in order; the changes applied."""
+    review = Review(session, reconciliation, library)
+    wanted = list(ids)
+    if "all" in wanted:
+        wanted = [c.id for c in reconciliation.changes]
+    known = {c.id for c in reconciliation.changes}
+    unknown = [i for i in wanted if i not in known]
+    if unknown:
+        raise ClausierError(
+            _("No change has the number {id}; the changes are numbered 1 to {n}.").format(
+                id=unknown[0], n=len(reconciliation.changes)
+            )
+        )
+    done = []
+    for change_id in wanted:
+        if review.accept(change_id) is not None:
+            done.append(reconciliation.change(change_id))
+    return done
+
+
+def revised_texts(
+    review: Review, block_id: str, extra: Iterable[str] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The titles and texts a personal clause gets as a new revision with the Word edits.
+
+    ``extra`` names changes about to be accepted, counted as if they were.
+    """
+    block = review.block_after(block_id, extra)
+    texts = {lang: coerce(value).plain for lang, value in getattr(block, "text", {}).items()}
+    titles = dict(getattr(block, "title", {}))
+    return titles, texts
+
+
+def accepted_note(review: Review) -> Note:
+    """The note with the accepted changes (the session's)."""
+    return review.session.note

@@ -1,0 +1,162 @@
+"""The ``clausier`` command's first step: ``--help`` and ``--version`` answered at once.
+
+Python itself starts in about 15 ms on a slow machine; importing argparse (with
+re, enum and gettext) costs as much again, and building Clausier's parser more.
+The top-level help stays the same until the program, its catalogs, the
+language or the terminal's width change, so the first ``clausier --help`` keeps
+the text argparse made in the user's cache folder (``CLAUSIER_CACHE_DIR``, else
+the platform's, as platformdirs names it) and the next ones print it from
+there, importing nothing but :mod:`os`, :mod:`sys` and :mod:`zlib`. Every other
+command goes to :func:`app.cli.command.main`. Nothing else may be imported at the top
+of this module.
+"""
+
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_ROOT = os.path.dirname(_HERE)
+#: The environment that decides the interface language (see app.language.i18n.system_language).
+_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def cache_folder() -> str | None:
+    """Where the help texts are kept (None when no folder can be named)."""
+    named = os.environ.get("CLAUSIER_CACHE_DIR")
+    if named:
+        return named
+    data = os.environ.get("CLAUSIER_DATA_DIR")  # tests and IT scripts point the data here
+    if data:
+        return os.path.join(data, "cache")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return os.path.join(base, "Clausier", "Cache") if base else None
+    home = os.path.expanduser("~")
+    if sys.platform == "darwin":
+        return os.path.join(home, "Library", "Caches", "Clausier")
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.join(home, ".cache")
+    return os.path.join(base, "Clausier")
+
+
+def _columns() -> int:
+    """The terminal's width as argparse reads it (COLUMNS, else the terminal, else 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+def _program() -> str:
+    """What the help was made from: the program's files and catalogs, by time and size."""
+    if getattr(sys, "frozen", False):  # a bundle: its executable stands for the whole
+        found = [sys.executable]
+    else:
+        found = [entry.path for entry in os.scandir(_HERE) if entry.name.endswith(".py")]
+    locale = os.path.join(_ROOT, "resources", "locale")
+    try:
+        for language in os.scandir(locale):
+            folder = os.path.join(language.path, "LC_MESSAGES")
+            found += [os.path.join(folder, name) for name in ("clausier.mo", "clausier.po")]
+    except OSError:
+        pass
+    newest = total = count = 0
+    for path in found:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        newest, total, count = max(newest, stat.st_mtime_ns), total + stat.st_size, count + 1
+    return f"{newest}:{total}:{count}"
+
+
+def help_key() -> str:
+    """Everything the top-level help text depends on, in one line."""
+    try:
+        import _locale
+
+        ctype = _locale.setlocale(_locale.LC_CTYPE)
+    except Exception:  # noqa: BLE001 - no locale support: the environment decides alone
+        ctype = ""
+    language = "|".join(os.environ.get(name, "") for name in _LANGUAGE_VARIABLES)
+    return f"help 1|{sys.version}|{_program()}|{language}|{ctype}|{_columns()}"
+
+
+def _cache_file(key: str) -> str | None:
+    import zlib
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return os.path.join(folder, f"help-{zlib.crc32(key.encode('utf-8', 'replace')):08x}.txt")
+
+
+def cached_help(key: str) -> str | None:
+    """The help text kept for ``key``, if any."""
+    path = _cache_file(key)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            first, _newline, text = handle.read().partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if first == key else None
+
+
+def keep_help(key: str, text: str) -> None:
+    """Keep ``text`` for ``key`` (quietly nothing when the cache folder cannot be written)."""
+    path = _cache_file(key)
+    if path is None:
+        return
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        partial = f"{path}.{os.getpid()}.part"
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(f"{key}\n{text}")
+        os.replace(partial, path)
+    except OSError:
+        pass
+
+
+def _help() -> int:
+    """Print the top-level help: kept, else made by argparse (and kept)."""
+    key = help_key()
+    text = cached_help(key)
+    if text is None:
+        from app.cli.command import build_parser
+        from app.language import i18n
+
+        i18n.set_language(None)
+        text = build_parser().format_help()
+        keep_help(key, text)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return 1
+    return 0
+
+
+def main() -> int:
+    """The ``clausier`` console command."""
+    argv = sys.argv[1:]
+    if argv in (["--help"], ["-h"]):
+        return _help()
+    if argv == ["--version"]:
+        from app import __version__
+
+        print(f"clausier {__version__}")
+        return 0
+    from app.cli.command import main as command_line
+
+    return command_line(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
