@@ -179,7 +179,7 @@ PREPARE = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
     from bench_export import _STYLE_NAMES, big_note, big_plan
-    from app import notefile
+    from app.notes import file as notefile
     from app.library.clauses import builtin
     from app.notes.note import FollowUpRow, FollowUpTable, LinkedClause, Note, Section, TextBlock
     from app.docx.plan import Paragraph, Table

@@ -245,7 +245,7 @@ def peak_rss_mib():
 BUILD = """
 import json, os, sys, time
 from pathlib import Path
-from app import database, library
+from app.library import database, clauses as library
 from app.library.search import LibraryIndex
 path = Path(os.environ["LIBRARY_FILE"])
 start = time.perf_counter()
@@ -269,7 +269,7 @@ SEARCH = (
     _RSS
     + """
 import json, os, statistics, time
-from app import database
+from app.library import database
 from app.library.search import LibraryIndex
 words = json.loads(os.environ["WORDS"])
 phrases = json.loads(os.environ["PHRASES"])

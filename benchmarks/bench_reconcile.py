@@ -33,7 +33,7 @@ PREPARE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, sys.argv[3])
     from bench_export import big_note, big_plan
-    from app import notefile
+    from app.notes import file as notefile
     from app.export.word import default_template, export_note
     from app.library.clauses import Library
     from tests.app.roundtrip.wordedit import W, WordXml

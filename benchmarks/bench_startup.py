@@ -67,7 +67,7 @@ BARE = FIRST_PAINT + textwrap.dedent(
     """
 )
 
-#: Starts Clausier as the ``clausier`` command does (app.cli.command → ui.main.main).
+#: Starts Clausier as the ``clausier`` command does (ui.launch → app.cli.command → ui.main.main).
 CLAUSIER = FIRST_PAINT + textwrap.dedent(
     """
     import ui.main
@@ -89,8 +89,9 @@ CLAUSIER = FIRST_PAINT + textwrap.dedent(
         return workspace
 
     ui.main.application, ui.main.start = application, start
-    from app.cli.command import main
-    sys.exit(main([]))
+    from ui.launch import main
+    sys.argv = ["clausier"]
+    sys.exit(main())
     """
 )
 

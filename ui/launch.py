@@ -1,4 +1,8 @@
-"""The ``clausier`` command's first step: ``--help`` and ``--version`` answered at once.
+"""The ``clausier`` command: the window or the command line, chosen above both.
+
+``clausier`` alone, or with one ``.clausier`` file, opens the window (:mod:`ui.main`);
+anything else is the command line (:mod:`app.cli.command`), which never imports ui/.
+``--help`` and ``--version`` are answered at once.
 
 Python itself starts in about 15 ms on a slow machine; importing argparse (with
 re, enum and gettext) costs as much again, and building Clausier's parser more.
@@ -7,8 +11,8 @@ language or the terminal's width change, so the first ``clausier --help`` keeps
 the text argparse made in the user's cache folder (``CLAUSIER_CACHE_DIR``, else
 the platform's, as platformdirs names it) and the next ones print it from
 there, importing nothing but :mod:`os`, :mod:`sys` and :mod:`zlib`. Every other
-command goes to :func:`app.cli.command.main`. Nothing else may be imported at the top
-of this module.
+command goes to :func:`app.cli.command.main` (with the window to open when it is
+asked for). Nothing else may be imported at the top of this module.
 """
 
 import os
@@ -16,6 +20,7 @@ import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _ROOT = os.path.dirname(_HERE)
+_CORE = os.path.join(_ROOT, "app")  # the help is made by the core's command line
 #: The environment that decides the interface language (see app.language.i18n.system_language).
 _LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -57,7 +62,7 @@ def _program() -> str:
     if getattr(sys, "frozen", False):  # a bundle: its executable stands for the whole
         found = [sys.executable]
     else:
-        found = [entry.path for entry in os.scandir(_HERE) if entry.name.endswith(".py")]
+        found = _sources(_CORE)
     locale = os.path.join(_ROOT, "resources", "locale")
     try:
         for language in os.scandir(locale):
@@ -73,6 +78,17 @@ def _program() -> str:
             continue
         newest, total, count = max(newest, stat.st_mtime_ns), total + stat.st_size, count + 1
     return f"{newest}:{total}:{count}"
+
+
+def _sources(folder: str) -> list[str]:
+    """The .py files of ``folder`` and of its packages."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".py"):
+            found.append(entry.path)
+        elif entry.is_dir() and entry.name != "__pycache__":
+            found += _sources(entry.path)
+    return found
 
 
 def help_key() -> str:
@@ -129,7 +145,7 @@ def _help() -> int:
     key = help_key()
     text = cached_help(key)
     if text is None:
-        from app.cli.command import build_parser
+        from app.cli.parser import build_parser
         from app.language import i18n
 
         i18n.set_language(None)
@@ -141,6 +157,11 @@ def _help() -> int:
     except BrokenPipeError:
         return 1
     return 0
+
+
+def opens_window(argv: list[str]) -> bool:
+    """Whether ``argv`` asks for the window: nothing, or one note file."""
+    return not argv or (len(argv) == 1 and argv[0].endswith(".clausier"))
 
 
 def main() -> int:
@@ -155,7 +176,16 @@ def main() -> int:
         return 0
     from app.cli.command import main as command_line
 
+    if opens_window(argv):
+        return command_line(argv, window=_window)
     return command_line(argv)
+
+
+def _window(argv: list[str]) -> int:
+    """Run the window (its modules, and Qt, are imported only now)."""
+    from ui.main import main as window_main
+
+    return window_main(argv)
 
 
 if __name__ == "__main__":

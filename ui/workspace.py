@@ -14,7 +14,8 @@ from app.language.i18n import _
 from app.library.clauses import Library
 from app.system.errors import ClausierError
 from app.system.settings import Settings, new_note_language
-from ui.dialogs.questions import Dialogs, RecoveryChoice
+from ui.dialogs.answers import RecoveryChoice
+from ui.dialogs.questions import Dialogs
 from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.mainwindow import MainWindow
 from ui.panels.library import Searcher

@@ -237,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
             _warn(problem)
         handler = _HANDLERS.get(command)
         if handler is None:
-            from app.cli.command import UsageError
+            from app.cli.common import UsageError
 
             raise UsageError(_("clausier library: choose a subcommand (see --help)"))
         try:

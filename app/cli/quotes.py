@@ -30,7 +30,7 @@ EXIT_MISMATCH = 1
 
 def add_parsers(commands, parser_class) -> None:
     """Add ``check`` and ``coverage`` to the command line's subcommands."""
-    from app.cli.command import _language
+    from app.cli.common import _language
 
     check = commands.add_parser(
         "check",
@@ -61,12 +61,12 @@ def add_parsers(commands, parser_class) -> None:
 
 
 def _load(path: Path):
-    from app.cli.command import _warn
-    from app.collection import libraries
+    from app.cli.common import _warn
+    from app.collection import actions
     from app.notes import file as notefile
 
     note = notefile.read(path)
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     for problem in loaded.problems:
         _warn(problem)
     return note, loaded.library

@@ -113,15 +113,15 @@ def _lines(reconciliation, note) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """List the changes of ``args.word`` against ``args.note``; apply those asked for."""
-    from app.cli.command import _warn
-    from app.collection import libraries
+    from app.cli.common import _warn
+    from app.collection import actions
     from app.notes import file as notefile
     from app.notes.editing import NoteSession
     from app.roundtrip import apply as reconcileapply
     from app.roundtrip import reconcile
 
     session = NoteSession.open(args.note)
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     for problem in loaded.problems:
         _warn(problem)
     note = session.note

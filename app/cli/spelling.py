@@ -104,7 +104,7 @@ def _json(note: Note, found: list[Misspelling], suggestions: dict) -> list[dict]
 
 def run(args: argparse.Namespace) -> int:
     """Print the note's unknown words; 1 when there is one."""
-    from app.cli.command import _warn
+    from app.cli.common import _warn
     from app.notes import file as notefile
     from app.spelling.checker import Speller
     from app.spelling.note import misspellings

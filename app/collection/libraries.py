@@ -3,12 +3,12 @@
 Imported declarations are library files in the user data folder
 (``libraries/*.json``); the built-in library is never changed by an import.
 The team and personal libraries, and the actions on them, are in
-:mod:`app.collection.actions`; :func:`load_all` gives their merged clauses.
+:mod:`app.collection.actions`, whose :func:`~app.collection.actions.load_all` gives
+their merged clauses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.language.i18n import _
@@ -20,40 +20,15 @@ from app.system.atomic import write_atomic
 from app.system.errors import LibraryError
 
 
-@dataclass
-class LoadedLibraries:
-    """Every clause available, plus the problems met while loading user files."""
-
-    library: Library
-    problems: list[str] = field(default_factory=list)
-
-
 def user_library_dir() -> Path:
     """The folder of library files the user imported."""
     return paths.data_dir() / "libraries"
 
 
-def load_all(*, full_check: bool = False) -> LoadedLibraries:
-    """Every clause: built-in, imported, team and personal; an unreadable file is reported.
-
-    The personal library comes from the database (its tables checked at open; a
-    damaged one is set aside and its recovery reported in ``problems``). The
-    clauses of a library read from the index are read when asked for, so this
-    costs what the caller reads; the search index is checked with the rest only
-    with ``full_check`` (a command that met damage while reading asks again so).
-    """
-    from app.collection.actions import Collection
-
-    collection = Collection.open(sync_index=False, full_check=full_check)
-    # The database stays open as long as the library: large libraries read their
-    # texts from the index when asked (app.library.indexstore).
-    return LoadedLibraries(collection.library, list(collection.problems))
-
-
 def open_index(library: Library) -> LibraryIndex:
     """The search index, brought up to date with ``library`` if its content changed.
 
-    A library from :func:`load_all` is indexed part by part (built-in, imported,
+    A library from :func:`app.collection.actions.load_all` is indexed part by part (built-in, imported,
     team, personal), so a change in one re-indexes only that one.
     """
     index = LibraryIndex()

@@ -1,4 +1,5 @@
-"""Word export: write a rendering plan as a .docx in the house template (or IT's).
+"""Word files both ways: a rendering plan written as a .docx in the house template (or IT's),
+an edited file read back, packages opened safely. May use app/text/, app/language/, app/system/.
 
 This subpackage alone imports python-docx; callers import it lazily
 (``from app.docx import export_plan`` inside the function that exports), so that
@@ -10,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import ExportError
-from app.plan import DocumentPlan, PlanWarning
+from app.docx.plan import DocumentPlan, PlanWarning
+from app.system.errors import ExportError
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -26,7 +27,7 @@ def export_plan(
 
     ``template`` is a .docx or .dotx whose styles, header and footer give the house
     style (None: the built-in one). The file is written atomically: on failure the
-    previous file is left as it was. Raises :class:`~app.errors.ExportError` with a
+    previous file is left as it was. Raises :class:`~app.system.errors.ExportError` with a
     translated message when the template is refused or the file cannot be written.
     """
     from app.docx.template import load_template, resolve_styles
@@ -52,8 +53,8 @@ def _save(document: Document, out_path: Path) -> list[str]:
     """
     import io
 
-    from app import atomic
-    from app.i18n import _
+    from app.language.i18n import _
+    from app.system import atomic
 
     folder = out_path.parent
     if not folder.is_dir():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 APP_NAME = "Clausier"
 
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]  # app/system/paths.py: the folder above app/
 _overrides: dict[str, Path] = {}
 
 _ENV = {

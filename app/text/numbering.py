@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from app.text.richtext import ListKind, TextParagraph
+from app.text.richtext import LEGACY_BULLET, ListKind, RichText, TextParagraph
 
 
 @dataclass
@@ -151,3 +151,24 @@ def list_ids(paragraphs: Iterable[TextParagraph]) -> list[int]:
             stack.append(_Instance(item.level, item.kind, ident, set()))
         ids.append(stack[-1].ident)
     return ids
+
+
+def marked_text(value: RichText) -> str:
+    """``value`` as a plain string a reader would write it: bullets "- ", numbers "1. ", "a) "…
+
+    For places that hold plain text only (a library clause): the wording and the lists
+    survive, bold and italic do not; nested items are indented by two spaces a level.
+    """
+    numbers = list_numbers(value.paragraphs)
+    lines = []
+    for item, number in zip(value.paragraphs, numbers, strict=True):
+        if item.kind is ListKind.PLAIN:
+            lines.append(item.text)
+            continue
+        indent = "  " * item.level
+        if item.kind is ListKind.BULLET:
+            # A top-level bullet stays "- " so the library shows it as a bullet.
+            lines.append(f"{indent}{LEGACY_BULLET}{item.text}")
+        else:
+            lines.append(f"{indent}{number_label(number, item.level)} {item.text}")
+    return "\n".join(lines)

@@ -202,29 +202,6 @@ def legacy_text(value: RichText) -> str | None:
     return "\n".join(lines)
 
 
-def marked_text(value: RichText) -> str:
-    """``value`` as a plain string a reader would write it: bullets "- ", numbers "1. ", "a) "…
-
-    For places that hold plain text only (a library clause): the wording and the lists
-    survive, bold and italic do not; nested items are indented by two spaces a level.
-    """
-    from app.text.numbering import list_numbers, number_label
-
-    numbers = list_numbers(value.paragraphs)
-    lines = []
-    for item, number in zip(value.paragraphs, numbers, strict=True):
-        if item.kind is ListKind.PLAIN:
-            lines.append(item.text)
-            continue
-        indent = "  " * item.level
-        if item.kind is ListKind.BULLET:
-            # A top-level bullet stays "- " so the library shows it as a bullet.
-            lines.append(f"{indent}{LEGACY_BULLET}{item.text}")
-        else:
-            lines.append(f"{indent}{number_label(number, item.level)} {item.text}")
-    return "\n".join(lines)
-
-
 def coerce_all(texts: dict[str, RichText | str] | None) -> RichLocalized:
     """Each language's text as formatted text (strings read with :func:`from_plain`)."""
     return {lang: coerce(value) for lang, value in (texts or {}).items() if value is not None}

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 def sample_note(language: str):
     """A follow-up note on Val Duchesse II, as an adviser would have it half-written."""
-    from app.collection.libraries import load_all
+    from app.collection.actions import load_all
     from app.language.classification import Classification
     from app.language.codes import NoteLanguage
     from app.notes import skeletons

@@ -1,7 +1,7 @@
 """Drive the real window the way ``clausier NOTE`` starts it: search, compose, export, close.
 
 Used by offline_flow.py inside the network-less subprocess. The window starts
-through ``app.cli.command.main([note])`` (the console entry point), with the Qt event
+through ``ui.launch.main()`` with ``clausier NOTE`` (the console entry point), with the Qt event
 loop replaced by this script, which works the window through its own widgets
 and slots and then closes it.
 """
@@ -109,7 +109,9 @@ def _work(app: QApplication, note: Path) -> list[Path]:
 
 def drive(note: Path) -> Path:
     """Start ``clausier NOTE``, run the flow in the window, return the exported file."""
-    from app.cli.command import main
+    import sys
+
+    from ui.launch import main
 
     exported: list[Path] = []
 
@@ -119,7 +121,8 @@ def drive(note: Path) -> Path:
         return 0
 
     QApplication.exec = exec_instead  # type: ignore[method-assign]
-    status = main([str(note)])
+    sys.argv = ["clausier", str(note)]
+    status = main()
     if status != 0 or not exported:
         raise SystemExit(f"clausier {note.name} exited with {status}")
     return exported[0]

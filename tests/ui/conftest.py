@@ -11,7 +11,8 @@ from app.collection.actions import Collection
 from app.notes.recovery import Recovery
 from app.notes.skeletons import Skeleton
 from app.system.settings import Settings
-from ui.dialogs.questions import Dialogs, RecoveryChoice, Unsaved
+from ui.dialogs.answers import RecoveryChoice, Unsaved
+from ui.dialogs.questions import Dialogs
 from ui.qt import QApplication, Qt, QWidget
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage

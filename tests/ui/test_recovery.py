@@ -17,7 +17,7 @@ from app.notes import file as notefile
 from app.notes import recovery
 from app.notes.locks import lock_path
 from app.notes.note import Note, Section, TextBlock
-from ui.dialogs.questions import RecoveryChoice
+from ui.dialogs.answers import RecoveryChoice
 from ui.main import start
 
 ROOT = Path(__file__).resolve().parents[2]

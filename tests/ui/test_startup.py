@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.collection import libraries
+from app.collection import actions, libraries
 from app.library.personal import ClauseDraft
 from ui.panels.library import CLAUSE_ROLE
 from ui.panels.memorysearch import MemorySearch, folded
@@ -47,7 +47,7 @@ def test_the_first_window_shows_the_builtin_library_then_the_personal_one(qapp, 
     ["", "explos", "coopération policière", "MINEURS rev", "zzz", "oeuvre", "ŒUVR", "d’oeuvrer"],
 )
 def test_the_search_in_memory_finds_what_the_index_finds(query):
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     index = libraries.open_index(loaded.library)
     try:
         expected = {h.clause_id for h in index.search(query)}
@@ -61,7 +61,7 @@ def test_the_search_in_memory_finds_what_the_index_finds(query):
 
 @pytest.mark.parametrize("query", ["vd2.0.1", "VD2.1.4", "vd2.1", "vd2.1.", "vd2", "vd"])
 def test_the_search_in_memory_finds_ids_in_the_order_the_index_does(query):
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     index = libraries.open_index(loaded.library)
     try:
         expected = [h.clause_id for h in index.search(query)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.language.i18n import _
 from app.notes.recovery import Recovery
 from app.notes.skeletons import Skeleton
-from ui.dialogs.questions import RecoveryChoice
+from ui.dialogs.answers import RecoveryChoice
 from ui.qt import (
     QCheckBox,
     QDialog,

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.language.i18n import _
+from ui.dialogs.answers import RecoveryChoice, Unsaved
 
 if TYPE_CHECKING:  # the dialogs load their Qt classes when first shown, not at start
     from app.notes.recovery import Recovery
     from app.notes.skeletons import Skeleton
     from ui.qt import QWidget
-
-
-class Unsaved(StrEnum):
-    """What to do with unsaved changes when a note closes."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-class RecoveryChoice(StrEnum):
-    """What to do with a copy left by a crash."""
-
-    OPEN = "open"
-    DISCARD = "discard"
-    KEEP = "keep"  # ask again next time
 
 
 def note_filter() -> str:

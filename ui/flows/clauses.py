@@ -17,7 +17,7 @@ from app.language.i18n import _
 from app.library.clauses import BUILTIN, IMPORT, PERSONAL, TEAM, Clause
 from app.library.personal import ClauseDraft, title_from
 from app.notes.note import CopiedClause, FollowUpTable, LinkedClause, TextBlock
-from app.text.richtext import marked_text
+from app.text.numbering import marked_text
 from ui.labels import language_code
 from ui.qt import QDialog, Qt
 

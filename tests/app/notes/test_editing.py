@@ -394,10 +394,10 @@ def _edit_names() -> set[str]:
     import re
     from pathlib import Path
 
-    import app.notes.editing
+    import app
 
     names: set[str] = set()
-    for module in sorted(Path(app.notes.editing.__file__).parent.glob("*.py")):
+    for module in sorted(Path(app.__file__).parent.rglob("*.py")):
         source = module.read_text(encoding="utf-8")
         names |= set(re.findall(r'Label\(\s*N_\(\s*"([^"]+)"', source))
     return names

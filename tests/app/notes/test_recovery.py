@@ -75,7 +75,7 @@ def test_temp_files_of_autosaves_killed_mid_write_are_removed_at_start(tmp_path)
     recovery.write_autosave(a_note(), key="k5", original=None)
     code = (
         "import time\n"
-        "from app import recovery\n"
+        "from app.notes import recovery\n"
         "from app.system.atomic import write_atomic\n"
         "def write(stream):\n"
         "    stream.write(b'{\"half\": ')\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.text.numbering import marked_text
 from app.text.richtext import (
     ListKind,
     RichText,
@@ -11,7 +12,6 @@ from app.text.richtext import (
     coerce,
     from_plain,
     legacy_text,
-    marked_text,
     paragraph,
     rich,
     text,

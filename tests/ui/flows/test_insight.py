@@ -127,13 +127,13 @@ def test_where_used_lists_the_notes_flags_the_old_wording_and_enter_opens_one(
 
 
 def test_where_used_without_a_clause_says_to_choose_one(window, dialogs):
-    window.run_flow("insightflows", "show_where_used", "")
+    window.run_flow("ui.flows.insight", "show_where_used", "")
     assert dialogs.informations == ["Select a clause in the library first."]
     assert getattr(window, "where_used_dialog", None) is None
 
 
 def test_where_used_of_an_unused_clause_says_so_and_points_at_the_preferences(window, qtbot):
-    window.run_flow("insightflows", "show_where_used", "vd2.1.1")
+    window.run_flow("ui.flows.insight", "show_where_used", "vd2.1.1")
     dialog = window.where_used_dialog
     assert dialog.rows() == []
     assert dialog.summary.text() == "No note uses commitment 1.1."
@@ -165,7 +165,7 @@ def test_the_two_terrorist_financing_commitments_are_near_duplicates_with_their_
 
 
 def test_the_duplicates_of_one_clause(window):
-    window.run_flow("insightflows", "show_duplicates", "vd2.1.5")
+    window.run_flow("ui.flows.insight", "show_duplicates", "vd2.1.5")
     dialog = window.duplicates_dialog
     assert dialog.listed() and all("vd2.1.5" in pair for pair in dialog.listed())
     assert "vd2.1.5" in dialog.summary.text()
@@ -229,13 +229,13 @@ def test_cancel_writes_nothing_and_a_second_import_says_it_replaces(
     window, dialogs, declaration, services
 ):
     dialogs.declaration_answer = declaration
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     window.import_dialog.cancel_button.click()
     assert imported_files() == [] and window.import_dialog is None
 
     preview = services.collection.preview_import(declaration)
     window.workspace.change_library(window, lambda: services.collection.import_declaration(preview))
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     dialog = window.import_dialog
     assert dialog.warning.isVisible()
     assert "replaces an earlier import" in dialog.warning.text()
@@ -245,11 +245,11 @@ def test_a_file_that_is_not_a_declaration_gets_one_clear_message(window, dialogs
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x00\x01\x02PDF")
     dialogs.declaration_answer = binary
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     assert len(dialogs.errors) == 1 and dialogs.errors[0].startswith("scan.txt cannot be imported")
     assert getattr(window, "import_dialog", None) is None
     dialogs.declaration_answer = tmp_path / "notes.pdf"
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     assert len(dialogs.errors) == 2 and ".txt and .docx" in dialogs.errors[1]
 
 
@@ -257,7 +257,7 @@ def test_a_field_changed_without_preview_again_is_previewed_before_the_import(
     window, dialogs, declaration, services
 ):
     dialogs.declaration_answer = declaration
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     dialog = window.import_dialog
     dialog.prefix.setText("lux")
     dialog.lang.setCurrentIndex(dialog.lang.findData("nl"))
@@ -272,7 +272,7 @@ def test_the_sources_title_date_place_and_parties_come_from_the_preview_fields(
     from datetime import date
 
     dialogs.declaration_answer = declaration
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     dialog = window.import_dialog
     assert dialog.title.text() == "" and dialog.title_nl.text() == ""  # never the file name
     assert "Source:" not in dialog.file_label.text()
@@ -305,7 +305,7 @@ def test_the_sources_date_may_be_typed_in_words_in_the_import_dialog(
     from tests.ui.conftest import type_text
 
     dialogs.declaration_answer = declaration
-    window.run_flow("insightflows", "import_declaration")
+    window.run_flow("ui.flows.insight", "import_declaration")
     dialog = window.import_dialog
     dialog.title.setText("Senningen")
     dialog.activateWindow()
@@ -378,7 +378,7 @@ def test_a_team_folder_with_an_unreadable_file_shows_it_while_the_rest_works(
     team_file(share / "sis.json", sis)
     (share / "abime.json").write_text("{", encoding="utf-8")
     workspace.refresh_library()
-    window.run_flow("insightflows", "show_team_library")
+    window.run_flow("ui.flows.insight", "show_team_library")
     dialog = window.team_dialog
     rows = {r[0]: r for r in dialog.rows()}
     assert rows["sis.json"][1] == "1" and rows["sis.json"][3] == "read"
@@ -400,7 +400,7 @@ def test_an_offline_team_folder_uses_the_last_copy(share, window, workspace, tmp
     team_file(share / "sis.json", sis)
     workspace.refresh_library()
     share.rename(tmp_path / "unplugged")
-    window.run_flow("insightflows", "show_team_library")
+    window.run_flow("ui.flows.insight", "show_team_library")
     dialog = window.team_dialog
     dialog.refresh_button.click()
     assert "cannot be reached" in dialog.state.text()
@@ -409,7 +409,7 @@ def test_an_offline_team_folder_uses_the_last_copy(share, window, workspace, tmp
 
 
 def test_without_a_team_folder_the_dialog_says_how_it_sets_it(window):
-    window.run_flow("insightflows", "show_team_library")
+    window.run_flow("ui.flows.insight", "show_team_library")
     dialog = window.team_dialog
     assert dialog.folder_label.text() == "No team library folder is set."
     assert "team_library" in dialog.state.text() and "clausier.ini" in dialog.state.text()
@@ -417,7 +417,7 @@ def test_without_a_team_folder_the_dialog_says_how_it_sets_it(window):
 
 
 def test_exporting_nothing_says_to_select_clauses(window, dialogs):
-    window.run_flow("insightflows", "export_clauses", [])
+    window.run_flow("ui.flows.insight", "export_clauses", [])
     assert len(dialogs.errors) == 1 and "Select the clauses" in dialogs.errors[0]
     assert dialogs.library_paths_asked == []
 
@@ -426,7 +426,7 @@ def test_an_export_that_cannot_be_written_is_one_message(window, dialogs, tmp_pa
     blocker = tmp_path / "file"
     blocker.write_text("x")
     dialogs.library_path_answer = blocker / "sub" / "set.json"
-    window.run_flow("insightflows", "export_clauses", ["vd2.1.4", "vd2.1.5"])
+    window.run_flow("ui.flows.insight", "export_clauses", ["vd2.1.4", "vd2.1.5"])
     assert len(dialogs.errors) == 1 and "not exported" in dialogs.errors[0]
 
 
@@ -482,7 +482,7 @@ def test_the_dialogs_follow_the_interface_language(window, services, share):
         ("show_duplicates", ("",)),
         ("show_team_library", ()),
     ):
-        window.run_flow("insightflows", flow, *args)
+        window.run_flow("ui.flows.insight", flow, *args)
     services.language.apply("fr")
     services.language.apply("en")
     assert window.where_used_dialog.windowTitle() == "Where used"
@@ -510,7 +510,7 @@ def test_hostile_team_files_are_named_in_the_dialog_and_the_window_starts_and_wo
     hostile_share, window, workspace, services
 ):
     assert services.collection.clause("team.sis").library == TEAM
-    window.run_flow("insightflows", "show_team_library")
+    window.run_flow("ui.flows.insight", "show_team_library")
     dialog = window.team_dialog
     rows = {r[0]: r for r in dialog.rows()}
     assert rows["sis.json"][3] == "read"

@@ -10,7 +10,7 @@ from app.notes import file as notefile
 from app.notes import recovery
 from app.notes.note import FollowUpTable
 from tests.ui.conftest import type_text
-from ui.dialogs.questions import Unsaved
+from ui.dialogs.answers import Unsaved
 from ui.panels.blocks import FollowUpWidget
 from ui.qt import QApplication, QLineEdit, Qt
 

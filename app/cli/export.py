@@ -1,4 +1,4 @@
-"""``clausier export A B C … -o FOLDER/``: many notes exported in one process.
+"""``clausier export NOTE -o OUT.docx``, and ``clausier export A B C … -o FOLDER/``: many notes in one process.
 
 The libraries are opened once and the notes exported one after the other into
 the folder, each under its conventional name, with one progress line per note
@@ -19,9 +19,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.cli.common import _database_error, _warn
 from app.language.i18n import _
 from app.system.errors import ClausierError, continuation
+
+if TYPE_CHECKING:
+    from app.docx.plan import PlanWarning
 
 NOTE_SUFFIX = ".clausier"
 
@@ -56,7 +61,7 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
-def _warn(note: Path, message: str) -> None:
+def _warn_about(note: Path, message: str) -> None:
     print(
         _("clausier: warning: {note}: {message}").format(
             note=note.name, message=continuation(message)
@@ -67,7 +72,7 @@ def _warn(note: Path, message: str) -> None:
 
 def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
     """Export ``notes`` into the folder ``args.output``; 0 when every one was written."""
-    from app.collection import libraries
+    from app.collection import actions
 
     if not _is_folder(args.output):
         raise ClausierError(
@@ -77,7 +82,7 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
         )
     if not notes:
         raise ClausierError(_("No note to export (.clausier files) was found."))
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     for problem in loaded.problems:
         print(
             _("clausier: warning: {message}").format(message=continuation(problem)),
@@ -100,7 +105,7 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
             )
             continue
         except Exception as error:  # one note's bug never stops the others
-            from app.cli.command import _log_internal_error
+            from app.cli.common import _log_internal_error
 
             failed += 1
             log = _log_internal_error(error)
@@ -120,7 +125,7 @@ def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
             file=sys.stderr,
         )
         for warning in warnings:
-            _warn(note_path, warning)
+            _warn_about(note_path, warning)
         print(path)
     if failed:
         print(
@@ -135,7 +140,6 @@ def _export_one(args, note_path: Path, loaded, written: dict[Path, Path]):
     """Export one note of the batch; (the file written, its warnings)."""
     import sqlite3
 
-    from app.cli.command import warning_line
     from app.export import naming
     from app.export import word as export
     from app.notes import file as notefile
@@ -205,9 +209,9 @@ def export_with(args: argparse.Namespace, note, loaded, output: Path | None = No
 
 def reopen_checked(loaded):
     """The libraries opened again with the whole database checked (a damaged index is rebuilt)."""
-    from app.collection import libraries
+    from app.collection import actions
 
-    again = libraries.load_all(full_check=True)
+    again = actions.load_all(full_check=True)
     for problem in again.problems:
         if problem not in loaded.problems:
             print(
@@ -216,3 +220,47 @@ def reopen_checked(loaded):
             )
     loaded.problems = again.problems
     return again.library
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a note file as a Word document, or many notes into a folder."""
+    notes, batch = notes_to_export(args.note)
+    if batch:
+        return export_many(args, notes)
+    args.note = notes[0]
+    from app.collection import actions
+    from app.export import word as export
+    from app.notes import file as notefile
+
+    note = notefile.read(args.note)
+    # An existing file is refused first, in one line, before the libraries are read
+    # (whose problems are warnings); export_note refuses it too (see app.export.word).
+    target = export.target_path(note, args.output, args.lang or note.language)
+    if not args.force and export.replaces(target):
+        raise ClausierError(
+            _("{path} already exists; use --force to replace it.").format(path=target)
+        )
+    loaded = actions.load_all()
+    for problem in loaded.problems:
+        _warn(problem)
+    try:
+        result = export_with(args, note, loaded)
+    except _database_error():  # damage the check of the user's own tables did not cover
+        loaded.library = reopen_checked(loaded)
+        result = export_with(args, note, loaded)
+    for warning in result.warnings:
+        _warn(warning_line(warning, args.note))
+    print(result.path)
+    return 0
+
+
+def warning_line(warning: PlanWarning, note: Path) -> str:
+    """An export's warning as the command line says it: a quotation that no longer matches
+    names the command that shows its differences (the window points at its red line)."""
+    from app.export.quotes import DIFFERS
+
+    if warning.code == DIFFERS:
+        return _("{message} “clausier check {note}” shows the differences.").format(
+            message=warning.message, note=note
+        )
+    return warning.message

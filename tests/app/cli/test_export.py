@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.command import main
-from app.collection import libraries
+from app.collection import actions
 from app.notes import file as notefile
 from app.notes.note import LinkedClause, Note, Section, TextBlock
 
@@ -48,8 +48,8 @@ def test_several_notes_are_exported_in_one_process_with_a_line_each(
     capsys, tmp_path, notes, monkeypatch
 ):
     loads = []
-    original = libraries.load_all
-    monkeypatch.setattr(libraries, "load_all", lambda **kw: loads.append(kw) or original(**kw))
+    original = actions.load_all
+    monkeypatch.setattr(actions, "load_all", lambda **kw: loads.append(kw) or original(**kw))
     code, out, err = run(capsys, "export", *map(str, notes), "-o", f"{tmp_path / 'out'}/")
     assert code == 0
     written = sorted((tmp_path / "out").glob("*.docx"))
