@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.language.codes import NoteLanguage, pick
 from app.language.i18n import _
 from app.notes.history import Change, Scope
-from app.system.errors import ClausierError
 from ui.actions import Actions
-from ui.dialogs.questions import Unsaved
 from ui.flows.noteeditor import NoteEditor
 from ui.panels.formatbar import FormatBar
 from ui.panels.library import LibraryPanel
 from ui.panels.readonlybar import ReadOnlyBar
 from ui.qt import (
     QAbstractItemView,
-    QAction,
     QApplication,
-    QByteArray,
     QCloseEvent,
-    QEvent,
     QLabel,
     QMainWindow,
-    QObject,
     QSize,
     QSplitter,
     Qt,
@@ -37,9 +29,13 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.pending import commit_pending, has_pending
+from ui.window.files import FileCommands
+from ui.window.firstpaint import FirstPaint
+from ui.window.library import LibraryCommands
+from ui.window.tools import NoteTools
+from ui.window.view import ViewCommands
 
 if TYPE_CHECKING:
-    from app.docx.plan import PlanWarning
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.find import FindReplaceDialog
     from ui.dialogs.preferences import PreferencesDialog
@@ -61,17 +57,6 @@ PANE_MINIMUM_CHARS = (30, 40, 30)
 SCREEN_SHARE = 0.9
 
 
-def _failure(error: BaseException) -> str:
-    """What went wrong, in one line for the user (file-system errors in the user's words)."""
-    if isinstance(error, ClausierError):
-        return str(error)
-    if isinstance(error, OSError):
-        from app.system.atomic import failure_reason
-
-        return failure_reason(error)
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
-
-
 def elide(text: str, length: int) -> str:
     """``text`` cut to ``length`` characters, ending with "…" when cut."""
     text = " ".join(text.split())
@@ -80,22 +65,7 @@ def elide(text: str, length: int) -> str:
     return text[: length - 1].rstrip() + "…"
 
 
-class _FirstPaint(QObject):
-    """Calls back once the window has painted for the first time."""
-
-    def __init__(self, window: QWidget, callback) -> None:
-        super().__init__(window)
-        self.callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
-        return False
-
-
-class MainWindow(QMainWindow):
+class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWindow):
     """One note, the library beside it and its preview; the workspace owns the shared services.
 
     With ``document`` None the window paints its menus and the library first and builds
@@ -197,7 +167,7 @@ class MainWindow(QMainWindow):
         if document is not None:
             self.complete(document)
         else:
-            _FirstPaint(self, self.complete)
+            FirstPaint(self, self.complete)
 
     def is_pristine(self) -> bool:
         """Whether the window holds an untouched new note (or none yet) that another may replace."""
@@ -254,7 +224,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["export"].triggered.connect(self.export)
-        a["bring_back"].triggered.connect(lambda: self.run_flow("reconcileflows", "bring_back"))
+        a["bring_back"].triggered.connect(lambda: self.run_flow("ui.flows.reconcile", "bring_back"))
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(self.workspace.quit)
         a["undo"].triggered.connect(ed.undo)
@@ -301,39 +271,43 @@ class MainWindow(QMainWindow):
         # Library actions: each is one function of a flow module, loaded on first use.
         clause = lib.selected_clause_id
         a["review_updates"].triggered.connect(
-            lambda: self.run_flow("updateflows", "review_updates", comp.current_block_id())
+            lambda: self.run_flow("ui.flows.updates", "review_updates", comp.current_block_id())
         )
         a["save_as_clause"].triggered.connect(
-            lambda: self.run_flow("clauseflows", "save_block_as_clause", comp.current_block_id())
+            lambda: self.run_flow(
+                "ui.flows.clauses", "save_block_as_clause", comp.current_block_id()
+            )
         )
-        a["new_clause"].triggered.connect(lambda: self.run_flow("clauseflows", "new_clause"))
+        a["new_clause"].triggered.connect(lambda: self.run_flow("ui.flows.clauses", "new_clause"))
         for name, module, function in (
-            ("edit_clause", "clauseflows", "edit_clause"),
-            ("copy_to_personal", "clauseflows", "copy_to_personal"),
-            ("clause_history", "clauseflows", "show_history"),
-            ("clause_translation", "clauseflows", "show_translation"),
-            ("retire_clause", "clauseflows", "retire_clause"),
-            ("delete_clause", "clauseflows", "delete_clause"),
-            ("where_used", "insightflows", "show_where_used"),
+            ("edit_clause", "ui.flows.clauses", "edit_clause"),
+            ("copy_to_personal", "ui.flows.clauses", "copy_to_personal"),
+            ("clause_history", "ui.flows.clauses", "show_history"),
+            ("clause_translation", "ui.flows.clauses", "show_translation"),
+            ("retire_clause", "ui.flows.clauses", "retire_clause"),
+            ("delete_clause", "ui.flows.clauses", "delete_clause"),
+            ("where_used", "ui.flows.insight", "show_where_used"),
         ):
             a[name].triggered.connect(
                 lambda _c=False, m=module, f=function: self.run_flow(m, f, clause())
             )
-        a["deleted_clauses"].triggered.connect(lambda: self.run_flow("clauseflows", "show_deleted"))
+        a["deleted_clauses"].triggered.connect(
+            lambda: self.run_flow("ui.flows.clauses", "show_deleted")
+        )
         a["translations_due"].triggered.connect(
-            lambda: self.run_flow("clauseflows", "show_translations_due")
+            lambda: self.run_flow("ui.flows.clauses", "show_translations_due")
         )
         a["near_duplicates"].triggered.connect(
-            lambda: self.run_flow("insightflows", "show_duplicates", "")
+            lambda: self.run_flow("ui.flows.insight", "show_duplicates", "")
         )
         a["import_declaration"].triggered.connect(
-            lambda: self.run_flow("insightflows", "import_declaration")
+            lambda: self.run_flow("ui.flows.insight", "import_declaration")
         )
         a["export_clauses"].triggered.connect(
-            lambda: self.run_flow("insightflows", "export_clauses", lib.selected_clause_ids())
+            lambda: self.run_flow("ui.flows.insight", "export_clauses", lib.selected_clause_ids())
         )
         a["team_library"].triggered.connect(
-            lambda: self.run_flow("insightflows", "show_team_library")
+            lambda: self.run_flow("ui.flows.insight", "show_team_library")
         )
         lib.set_context_actions(
             [
@@ -356,7 +330,7 @@ class MainWindow(QMainWindow):
         lib.tree.selectionModel().currentRowChanged.connect(self._sync_clause_actions)
         self._sync_clause_actions()
         comp.saveAsClauseRequest.connect(
-            lambda block_id: self.run_flow("clauseflows", "save_block_as_clause", block_id)
+            lambda block_id: self.run_flow("ui.flows.clauses", "save_block_as_clause", block_id)
         )
 
         lib.insertClauseRequest.connect(ed.insert_clause)
@@ -381,7 +355,7 @@ class MainWindow(QMainWindow):
         comp.removeBlockRequest.connect(ed.remove_block)
         comp.editLocallyRequest.connect(ed.edit_locally)
         comp.reviewUpdateRequest.connect(
-            lambda block_id: self.run_flow("updateflows", "review_updates", block_id)
+            lambda block_id: self.run_flow("ui.flows.updates", "review_updates", block_id)
         )
         comp.addFollowUpRowRequest.connect(ed.add_follow_up_row)
         comp.editFollowUpRequest.connect(ed.edit_follow_up)
@@ -424,7 +398,7 @@ class MainWindow(QMainWindow):
         self._show_banner()
         self._state_changed()
         self._show_insertion_point()
-        self.run_flow("updateflows", "announce_pending")
+        self.run_flow("ui.flows.updates", "announce_pending")
 
     def set_document(self, document: NoteDocument) -> None:
         """Replace the open note (the old one is closed without asking; callers ask first)."""
@@ -439,48 +413,6 @@ class MainWindow(QMainWindow):
         self._attach(document)
 
     # --- the library ----------------------------------------------------------------------
-
-    def run_flow(self, module: str, function: str, *args) -> None:
-        """Run a library flow (``ui.<module>.<function>(window, *args)``), loaded on first use."""
-        import importlib
-
-        if self.services.collection is None:
-            self.workspace.open_collection()  # normally open since the first paint
-            if self.services.collection is None:
-                self.services.dialogs.error(self, "\n".join(self.services.library_problems[-1:]))
-                return
-        flow = getattr(importlib.import_module(f"ui.{module}"), function)
-        flow(self, *args)
-
-    def _sync_clause_actions(self, *_args) -> None:
-        """Offer only the clause actions that apply to the clause selected in the library."""
-        from app.library.clauses import PERSONAL
-
-        clause = self.services.library.clauses.get(self.library.selected_clause_id())
-        mine = clause is not None and clause.library == PERSONAL
-        for name in ("edit_clause", "clause_history", "clause_translation", "where_used"):
-            self.actions[name].setEnabled(clause is not None)
-        self.actions["copy_to_personal"].setEnabled(clause is not None and not mine)
-        self.actions["retire_clause"].setEnabled(mine)
-        self.actions["delete_clause"].setEnabled(mine)
-        self.actions["export_clauses"].setEnabled(bool(self.library.selected_clause_ids()))
-
-    def library_changed(self, change) -> None:
-        """Show what a library action or a reload changed (an app.collection.actions.LibraryChange)."""
-        if not self.ready:
-            return
-        library = self.services.library
-        self.library.set_library(library, self.services.index)
-        self.composer.set_library(library)
-        self.preview.library = library
-        self.preview.schedule()
-        self.source_view.set_library(library)
-        self.coverage.library = library
-        self.word_count.library = library
-        self.word_count.schedule()
-        self._refresh_coverage()
-        self._sync_clause_actions()
-        self.run_flow("updateflows", "announce_pending")
 
     # --- reactions to the document --------------------------------------------------------
 
@@ -610,301 +542,11 @@ class MainWindow(QMainWindow):
 
     # --- spelling, find and replace, word count (issue 13) -----------------------------
 
-    def _start_spelling(self) -> None:
-        """Spell-check as you type: the window's context (dictionaries load once it painted)."""
-        from app.spelling import note as notespelling
-        from ui.panels.wordcount import WordCount
-        from ui.spellcheck import SpellContext
-
-        def ignore(word: str, lang: str) -> None:
-            session = self.document.session
-            self.document.edit(lambda: notespelling.ignore_all(session, word, lang))
-
-        self.spelling = SpellContext(
-            self.workspace.spelling_service(),
-            self,
-            ignored=lambda lang: notespelling.ignored(self.document.note, lang),
-            ignore=ignore,
-            read_only=lambda: self.document.read_only,
-        )
-        self.spelling.service.problem.connect(self._spelling_problem)
-        _FirstPaint(self, self.spelling.start)
-        self.word_count = WordCount(self)
-        self.word_count.follow(self.spelling)
-        self.statusBar().insertPermanentWidget(0, self.word_count)
-
-    def _spelling_problem(self, text: str) -> None:
-        """Say why spelling cannot be checked (a dictionary missing or unreadable)."""
-        self.statusBar().showMessage(text, 10000)
-
-    def _spelling_follows(self, change: Change) -> None:
-        """Underline again when the words the note ignores change; count again after typing."""
-        if change.scope is Scope.NOTE or change.field == "ignored_words":
-            self.spelling.redraw()
-        self.word_count.schedule()
-        if self.find_dialog is not None:
-            self.find_dialog.note_changed()
-
-    def find_in_note(self, *, replacing: bool) -> None:
-        """Find (Ctrl+F) or Find and Replace (Ctrl+H) in the note; Ctrl+F in the library
-        panel goes to its search, as it always did."""
-        focus = self.focusWidget()
-        in_library = focus is not None and (
-            focus is self.library or self.library.isAncestorOf(focus)
-        )
-        if in_library and not replacing:
-            self.focus_library()
-            return
-        from ui.dialogs.find import FindReplaceDialog
-
-        if self.find_dialog is None:
-            self.find_dialog = FindReplaceDialog(self)
-            self.find_dialog.editLocallyRequest.connect(self.editor.edit_locally)
-        self.find_dialog.set_replacing(replacing)
-        selected = ""
-        if focus is not None and hasattr(focus, "textCursor"):
-            selected = focus.textCursor().selectedText()
-        elif focus is not None and hasattr(focus, "selectedText"):
-            selected = focus.selectedText()
-        self.find_dialog.start(selected)
-
-    def check_spelling(self) -> None:
-        """Check the Whole Note (F7): walk through every unknown word."""
-        from ui.dialogs.spelling import SpellDialog
-
-        if self.spell_dialog is None:
-            self.spell_dialog = SpellDialog(self)
-        self.spelling.service.request(self.document.note.language.languages)
-        self.spell_dialog.start()
-
     # --- the declaration and the coverage (issue 12) ---------------------------------
-
-    def show_side(self, widget: QWidget) -> None:
-        """Bring the preview pane forward on ``widget``'s tab (the declaration, the coverage)."""
-        self.actions["toggle_preview"].setChecked(True)
-        self.side.setCurrentWidget(widget)
-
-    def _refresh_coverage(self) -> None:
-        """Count the note's coverage again, when its tab shows (it is counted when it does)."""
-        if self.coverage is None or self.document is None:
-            return
-        if self.side.currentWidget() is self.coverage:
-            self.coverage.set_note(self.document.note, self._display_language())
-        else:
-            self.coverage.note = self.document.note
-            self.coverage.lang = self._display_language()
-
-    def show_in_declaration(self) -> None:
-        """Show in the declaration the clause selected in the library (when the library has
-        the keyboard), else the note's current block."""
-        focus = self.focusWidget()
-        in_library = focus is not None and (
-            focus is self.library or self.library.isAncestorOf(focus)
-        )
-        block_id = self.composer.current_block_id()
-        if in_library or not block_id:
-            clause_id = self.library.selected_clause_id()
-            if clause_id:
-                self.show_clause_in_declaration(clause_id)
-                return
-        if block_id:
-            self.show_block_in_declaration(block_id)
-            return
-        self.show_side(self.source_view)
-
-    def show_clause_in_declaration(self, clause_id: str) -> None:
-        """Scroll the declaration to a library clause and highlight it."""
-        self.show_side(self.source_view)
-        if not self.source_view.show_clause(clause_id, self.source_view.lang):
-            self.statusBar().showMessage(
-                _("{id} is not drawn from a declaration whose text the library holds.").format(
-                    id=clause_id
-                ),
-                5000,
-            )
-
-    def show_block_in_declaration(self, block_id: str) -> None:
-        """Scroll the declaration to where a block of the note stands, and highlight it."""
-        from app.notes import quotation
-
-        try:
-            block = self.document.session.block(block_id)
-        except KeyError:
-            return
-        self.show_side(self.source_view)
-        found = quotation.block_span(block, self.services.library, self.source_view.lang)
-        if found is None:
-            self.statusBar().showMessage(
-                _("This block is not taken from a declaration whose text the library holds."),
-                5000,
-            )
-            return
-        source, span, lang = found
-        self.source_view.show_span(source.id, lang, span)
-
-    def insert_quotation(self) -> None:
-        """Insert the words selected in the declaration as a quotation (Ctrl+Shift+Q)."""
-        if (
-            self.side.currentWidget() is not self.source_view
-            or not self.source_view.request_quotation()
-        ):
-            self.show_side(self.source_view)
-            self.statusBar().showMessage(
-                _("Select words within one clause of the declaration, then insert them."), 5000
-            )
 
     # --- files ------------------------------------------------------------------------
 
-    def new_note(self) -> None:
-        """Create a note from a skeleton chosen in a dialog."""
-        self.workspace.new_note(self)
-
-    def open_note(self) -> None:
-        """Choose a note file and open it."""
-        path = self.services.dialogs.open_path(self, self.workspace.last_folder())
-        if path is not None:
-            self.workspace.open_path(path, self)
-
-    def save(self) -> bool:
-        """Save the note to its file (asking where when it has none); True when saved."""
-        self.commit_pending_edits()
-        document = self.document
-        if document.path is None or document.read_only or document.file_read_only:
-            return self.save_as()
-        return self._save_to(document.path)
-
-    def save_as(self) -> bool:
-        """Save the note under a new name; True when saved."""
-        from app.export import naming
-        from app.notes import file as notefile
-
-        self.commit_pending_edits()
-        document = self.document
-        lang = document.note.language.languages[0]
-        stem = naming.slug(pick(document.note.subject, lang)) or _("note")
-        folder = document.path.parent if document.path else self.workspace.last_folder()
-        suggested = folder / f"{stem}{notefile.SUFFIX}"
-        path = self.services.dialogs.save_path(self, suggested)
-        if path is None:
-            return False
-        other = self.workspace.window_for(path)
-        if other is not None and other is not self:
-            self.services.dialogs.error(
-                self, _("{name} is open in another window; close it first.").format(name=path.name)
-            )
-            return False
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        """Save to ``path``; on any failure say why, keep the note unsaved and offer Save As."""
-        try:
-            saved = self.document.save(path)
-        except Exception as error:  # noqa: BLE001 - whatever fails, the user is told
-            message = _("The note was not saved: {error}").format(error=_failure(error))
-            if self.services.dialogs.offer_save_as(self, message):
-                return self.save_as()
-            self._state_changed()
-            return False
-        self.workspace.remember(saved)
-        self._show_banner()
-        self._state_changed()
-        self.statusBar().showMessage(_("Saved {path}").format(path=saved), 4000)
-        for warning in self.document.session.save_warnings:
-            self.services.dialogs.information(self, warning)
-        return True
-
-    def fill_recent_menu(self) -> None:
-        """List the recent files in the File menu."""
-        menu = self.actions.recent_menu
-        menu.clear()
-        recent = self.services.state.recent_files()
-        for index, path in enumerate(recent, 1):
-            prefix = f"&{index} " if index < 10 else ""
-            action = QAction(f"{prefix}{path.name}", menu)
-            action.setStatusTip(str(path))
-            action.setToolTip(str(path))
-            action.triggered.connect(
-                lambda _c=False, path=path: self.workspace.open_path(path, self)
-            )
-            menu.addAction(action)
-        if not recent:
-            empty = menu.addAction(_("No recent notes"))
-            empty.setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.actions["clear_recent"])
-        self.actions["clear_recent"].setEnabled(bool(recent))
-
-    def clear_recent(self) -> None:
-        """Forget the recent files."""
-        self.services.state.clear_recent()
-
-    def export(self) -> None:
-        """Open the export dialog."""
-        from ui.dialogs.export import ExportDialog
-
-        self.commit_pending_edits()  # a cell still being typed in is exported too
-        settings = self.services.settings
-        dialog = ExportDialog(
-            self.document.note,
-            self.services.library,
-            folder=self.workspace.export_folder(self.document),
-            template=str(settings.get("template") or ""),
-            template_locked=settings.is_locked("template"),
-            exporter=self.services.exporter,
-            reveal=self.services.reveal,
-            open_file=self.services.open_file,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exported.connect(lambda results: self.workspace.remember_export(results))
-        dialog.goToRequest.connect(self.go_to)
-        dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
-        self.export_dialog = dialog
-        dialog.open()
-
-    def go_to(self, warning: PlanWarning) -> None:
-        """Bring the window forward and put the keyboard where a check-list line points."""
-        self.activateWindow()
-        self.composer.go_to(warning)
-
-    def autosave(self) -> None:
-        """Store a recovery copy of unsaved changes (the timer's tick)."""
-        self.commit_pending_edits()  # what is being typed in a cell is kept too
-        try:
-            if not self.document.autosave():
-                return
-            self.autosave_status = ("saved", datetime.now())
-        except Exception as error:  # noqa: BLE001 - a failed autosave is shown, never raised
-            self.autosave_status = ("failed", error.with_traceback(None))
-        self._show_autosave_status()
-
-    def _show_autosave_status(self) -> None:
-        """Say in the status bar, in the interface language, how the last autosave went."""
-        status = self.autosave_status
-        if status is None:
-            text = ""
-        elif status[0] == "saved":
-            text = _("Autosaved at {time}").format(time=status[1].strftime("%H:%M"))
-        else:
-            text = _("Autosave failed: {error}").format(error=_failure(status[1]))
-        self.autosaved.setText(text)
-
     # --- closing ------------------------------------------------------------------------
-
-    def confirm_close(self) -> bool:
-        """Ask what to do with unsaved changes; True when the note may close."""
-        self.commit_pending_edits()  # a cell still being typed in counts as a change
-        document = self.document
-        if not document.modified:
-            return True
-        lang = document.note.language.languages[0]
-        name = pick(document.note.subject, lang) or (
-            document.path.name if document.path else _("Untitled note")
-        )
-        answer = self.services.dialogs.ask_unsaved(self, name)
-        if answer is Unsaved.SAVE:
-            return self.save()
-        return answer is Unsaved.DISCARD
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -933,203 +575,6 @@ class MainWindow(QMainWindow):
 
     # --- view -------------------------------------------------------------------------
 
-    def set_preview_language(self, language: NoteLanguage | str) -> None:
-        """Show the preview in FR, NL or both."""
-        self.preview.set_language(language)
-        self._sync_preview_actions()
-
-    def _sync_preview_actions(self) -> None:
-        chosen = self.preview.language
-        self.actions["preview_fr"].setChecked(chosen is NoteLanguage.FR)
-        self.actions["preview_nl"].setChecked(chosen is NoteLanguage.NL)
-        self.actions["preview_both"].setChecked(chosen is NoteLanguage.BILINGUAL)
-
-    def focus_library(self) -> None:
-        """Go to the library search (Ctrl+Shift+F; Ctrl+F in the library panel)."""
-        self.actions["toggle_library"].setChecked(True)
-        self.library.focus_search()
-
-    def cycle_pane(self, step: int) -> None:
-        """Move the keyboard to the next (or previous) pane: library, note, preview."""
-        side = self.side.currentWidget() if self.side is not None else self.preview
-        panes = [w for w in (self.library, self.composer, side) if w.isVisible()]
-        focus = self.focusWidget()
-        current = next(
-            (
-                i
-                for i, p in enumerate(panes)
-                if focus is not None and (p is focus or p.isAncestorOf(focus))
-            ),
-            -1,
-        )
-        target = panes[(current + step) % len(panes)] if panes else None
-        if target is self.library:
-            self.library.focus_search()
-        elif target is self.composer:
-            self.composer.focus_note()
-        elif target is self.preview:
-            self.preview.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif target is self.source_view:
-            self.source_view.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif target is not None:
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_preferences(self) -> None:
-        """Open the preferences."""
-        if self.preferences_dialog is not None:
-            self.preferences_dialog.raise_()
-            return
-        from ui.dialogs.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(self.services.settings, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.appliedRequest.connect(self.workspace.apply_settings)
-        dialog.finished.connect(lambda _r: setattr(self, "preferences_dialog", None))
-        self.preferences_dialog = dialog
-        dialog.open()
-
-    def show_shortcuts(self) -> None:
-        """List every keyboard shortcut."""
-        from ui.dialogs.shortcuts import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.actions.describe(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def show_about(self) -> None:
-        """Version and licence."""
-        from app import __version__
-        from app.spelling.dictionaries import credits
-        from ui.qt import QMessageBox
-
-        QMessageBox.about(
-            self,
-            _("About Clausier"),
-            _(
-                "Clausier {version}\nBriefing notes from a library of commitments, in French, Dutch or both."
-            ).format(version=__version__)
-            + "\n\n"
-            + _("Spelling dictionaries:")
-            + "\n"
-            + "\n".join(credits()),
-        )
-
     # --- settings and language --------------------------------------------------------
 
-    def apply_settings(self) -> None:
-        """Follow the preferences: autosave interval."""
-        seconds = int(self.services.settings.get("autosave_seconds") or 0)
-        if seconds > 0:
-            self.autosave_timer.start(seconds * 1000)
-        else:
-            self.autosave_timer.stop()
-            self.autosave_status = None
-            self._show_autosave_status()
-
-    def retranslate(self) -> None:
-        """Set every text of the window in the interface language."""
-        self.actions.retranslate()
-        self.banner.retranslate()
-        self.toolbar.setWindowTitle(_("Main toolbar"))
-        self.toolbar.setAccessibleName(_("Main toolbar"))
-        self.format_bar.retranslate()
-        self.library.retranslate()
-        self.library.setAccessibleName(_("Library"))
-        self.splitter.setAccessibleName(_("Panes"))
-        self.where.setAccessibleName(_("Where clauses are inserted"))
-        self.autosaved.setAccessibleName(_("Autosave status"))
-        self._show_autosave_status()
-        self.setWindowTitle("Clausier")
-        if not self.ready:
-            return
-        self.composer.retranslate()
-        self.preview.retranslate()
-        self.source_view.retranslate()
-        self.coverage.retranslate()
-        for widget, title in (
-            (self.preview, _("Preview")),
-            (self.source_view, _("Declaration")),
-            (self.coverage, _("Coverage")),
-        ):
-            self.side.setTabText(self.side.indexOf(widget), title)
-        self.side.setAccessibleName(_("Preview, declaration and coverage"))
-        for dialog in (
-            self.export_dialog,
-            self.preferences_dialog,
-            self.find_dialog,
-            self.spell_dialog,
-        ):
-            if dialog is not None:
-                dialog.retranslate()
-        self.word_count.retranslate()
-        if self.document is not None:
-            self._follow_display_language()
-            self._state_changed()
-            self._show_banner()
-            self._show_insertion_point()
-
     # --- state between runs -----------------------------------------------------------
-
-    def restore_layout(self) -> None:
-        """Put the window and its panes where the user left them, inside the screen it has now."""
-        state = self.services.state
-        geometry = state.get("geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
-            self.fit_to_screen()
-        panes = state.get("splitter")
-        if panes:
-            self.layout_restored = self.splitter.restoreState(
-                QByteArray.fromHex(panes.encode("ascii"))
-            )
-        self.actions["toggle_library"].setChecked(state.get("library_visible", True))
-        self.actions["toggle_preview"].setChecked(state.get("preview_visible", True))
-        self.library.setVisible(self.actions["toggle_library"].isChecked())
-        self.right.setVisible(self.actions["toggle_preview"].isChecked())
-
-    def fit_to_screen(self) -> None:
-        """Keep the window inside the available area of its screen: no larger, not past its edges."""
-        screen = self.screen()
-        if screen is None or self.isMaximized() or self.isFullScreen():
-            return
-        area = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra = frame.size() - self.geometry().size()  # the title bar and borders, once shown
-        width = max(self.minimumWidth(), min(self.width(), area.width() - extra.width()))
-        height = max(self.minimumHeight(), min(self.height(), area.height() - extra.height()))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        self.chosen_size = QSize(width, height)
-        outer_width, outer_height = width + extra.width(), height + extra.height()
-        x = max(area.left(), min(frame.x(), area.left() + area.width() - outer_width))
-        y = max(area.top(), min(frame.y(), area.top() + area.height() - outer_height))
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(x, y)
-
-    def _give_the_note_room(self) -> None:
-        """Widen the note's pane to its page (the others give what they can spare)."""
-        # Before the window shows, the splitter knows only the shares it was given.
-        sizes = self.splitter.sizes() if self.splitter.isVisible() else list(self.pane_sizes)
-        page = self.composer.page.minimumSizeHint().width()
-        scroll_bar = self.composer.verticalScrollBar().sizeHint().width()
-        needed = page + scroll_bar + 2 * self.fontMetrics().averageCharWidth()  # and the handles
-        missing = needed - sizes[1]
-        if missing <= 0:
-            return
-        spare = [
-            max(0, sizes[0] - self.library.minimumWidth()),
-            max(0, sizes[2] - self.right.minimumWidth()),
-        ]
-        if not sum(spare):
-            return
-        taken = [min(s, missing * s // sum(spare)) for s in spare]
-        self.splitter.setSizes([sizes[0] - taken[0], sizes[1] + sum(taken), sizes[2] - taken[1]])
-
-    def save_layout(self) -> None:
-        """Remember the window and its panes."""
-        state = self.services.state
-        state.set("geometry", bytes(self.saveGeometry().toHex()).decode("ascii"))
-        state.set("splitter", bytes(self.splitter.saveState().toHex()).decode("ascii"))
-        state.set("library_visible", self.actions["toggle_library"].isChecked())
-        state.set("preview_visible", self.actions["toggle_preview"].isChecked())
-        state.save()

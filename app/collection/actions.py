@@ -23,14 +23,23 @@ from app.collection import libraries
 from app.language.codes import LANGS, Localized
 from app.language.i18n import _
 from app.library import clauses as library_mod
-from app.library import database, personal, team
-from app.library.clauses import BUILTIN, IMPORT, PERSONAL, TEAM, Clause, Kind, Library, Status
+from app.library import database, personal, personalbackup, team
+from app.library.clauses import (
+    BUILTIN,
+    IMPORT,
+    PERSONAL,
+    TEAM,
+    Clause,
+    Kind,
+    Library,
+    Status,
+)
 from app.library.personal import ClauseDraft, PersonalLibrary
 from app.library.search import Hit, LibraryIndex
 from app.notes.note import Block, CopiedClause, Note, TextBlock
 from app.system import oserrors
 from app.system.errors import LibraryError
-from app.text.richtext import marked_text
+from app.text.numbering import marked_text
 
 if TYPE_CHECKING:  # what only some actions need is imported when they run
     from app.library.duplicates import NearDuplicate
@@ -200,12 +209,12 @@ class Collection:
         self.reload()
         if sync_index:
             self.index.sync_parts(self.library)
-        if not personal.backup_path().exists() and self.library.parts.get(PERSONAL):
+        if not personalbackup.backup_path().exists() and self.library.parts.get(PERSONAL):
             self._save_backup()
 
     def _restore_personal(self) -> int:
         empty = not self.db.execute("SELECT 1 FROM personal_clause LIMIT 1").fetchone()
-        if not (empty and personal.backup_path().exists()):
+        if not (empty and personalbackup.backup_path().exists()):
             return 0
         try:
             return self.personal.restore_backup()
@@ -641,3 +650,26 @@ def _note_folders(settings) -> list[Path]:
     except KeyError:  # the setting is not declared in this version
         return []
     return [Path(p.strip()) for p in raw.replace("\n", ";").split(";") if p.strip()]
+
+
+@dataclass
+class LoadedLibraries:
+    """Every clause available, plus the problems met while loading user files."""
+
+    library: Library
+    problems: list[str] = field(default_factory=list)
+
+
+def load_all(*, full_check: bool = False) -> LoadedLibraries:
+    """Every clause: built-in, imported, team and personal; an unreadable file is reported.
+
+    The personal library comes from the database (its tables checked at open; a
+    damaged one is set aside and its recovery reported in ``problems``). The
+    clauses of a library read from the index are read when asked for, so this
+    costs what the caller reads; the search index is checked with the rest only
+    with ``full_check`` (a command that met damage while reading asks again so).
+    """
+    collection = Collection.open(sync_index=False, full_check=full_check)
+    # The database stays open as long as the library: large libraries read their
+    # texts from the index when asked (app.library.indexstore).
+    return LoadedLibraries(collection.library, list(collection.problems))

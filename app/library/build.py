@@ -44,7 +44,8 @@ from typing import Any
 from app.language.i18n import _
 from app.library.anchors import LayoutEntry, assemble
 from app.library.clauses import Clause, Library, Part, Source, Status, dumps
-from app.library.importer import ImportResult, Notice, import_declaration, read_declaration
+from app.library.importer import ImportResult, Notice, import_declaration
+from app.library.sourcefile import read_declaration
 from app.system import paths
 from app.system.errors import ClausierError, LibraryError
 

@@ -42,9 +42,7 @@ come from whoever imports it (:class:`SourceDetails`), never from the file name.
 from __future__ import annotations
 
 import difflib
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -56,39 +54,33 @@ from app.language.codes import Localized
 from app.language.i18n import N_, _, ngettext
 from app.library.anchors import Anchor, LayoutEntry, assemble
 from app.library.clauses import Clause, Kind, Library, Origin, Part, Source, Status
-from app.system import saferead
+from app.library.layout import (
+    BULLET,
+    HEADING,
+    Paragraph,
+    ends_sentence,
+    line_numbers,
+    paragraphs_of,
+    unwrap,
+)
+from app.library.repair import RepairCount, repair_characters
+from app.library.sourcefile import read_declaration
 from app.system.errors import DeclarationImportError
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
 
-#: Largest declaration file accepted, and largest unpacked .docx.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 #: Share of the shorter commitment found in another from which both count as near duplicates,
 #: for commitments of at least MIN_DUPLICATE_WORDS words.
 NEAR_DUPLICATE_RATIO = 0.8
 MIN_DUPLICATE_WORDS = 12
 
-#: French words that lose their last vowel before a vowel or a mute h (l’, d’, qu’, jusqu’…).
-ELISIONS = frozenset(
-    "c d j l m n s t qu jusqu lorsqu puisqu quoiqu presqu quelqu aujourd prud entr".split()
-)
-#: Word endings after an elision-like letter that are œ words instead: cœur, sœur, nœud, mœurs.
-_OE_AFTER_ELISION = frozenset({"ur", "urs", "ud", "uds"})
-#: What can follow œ: œuvre, cœur, vœu, bœuf, œil, œcuménique, œdème, œsophage, œstrogène,
-#: œnologie, cœlacanthe, fœtus.
-_OE_FOLLOWERS = re.compile(r"(?:u|il|cu|d[eéè]|so|st|no|la|tu)", re.IGNORECASE)
 #: Function words that are never meant twice in a row ("de de", "la la"…).
 _REPEATABLE_TYPOS = "de du des la le les à au aux et un une pour par dans sur avec"
 
-_TERMINAL = ".!?…:;"
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\t\v]")
-_HEADING = re.compile(r"^(\d{1,2})\s*[-–—.)]\s*([^\W\d_].*)$")
-_BULLET = re.compile(r"^[-–—•]\s*(?=[^\W\d_]|[?«\"“(])")
 _URL_LINE = re.compile(r"^(?:(?:url(?:\s+source)?|source|lien)\s*:\s*)?(https?://\S+)$", re.I)
-_URL = re.compile(r"(https?://\S+)")
 _CLOSING = re.compile(r"^(?:Fait à|Fait au|Fait en|Gedaan te)\b")
 _END_MARK = re.compile(r"\s*\.\s*/\s*\.\s*$")
 _REPEATED = re.compile(rf"\b({'|'.join(_REPEATABLE_TYPOS.split())})\s+\1\b", re.IGNORECASE)
@@ -198,166 +190,7 @@ class ImportResult:
 # --- damaged characters ---------------------------------------------------------
 
 
-@dataclass
-class RepairCount:
-    """How many "?" the repair turned into apostrophes and œ, and which it kept."""
-
-    apostrophes: int = 0
-    oe: int = 0
-    kept: list[str] = field(default_factory=list)
-
-
-def _word_before(text: str) -> str:
-    match = re.search(r"[^\W\d_]+$", text)
-    return match.group(0) if match else ""
-
-
-def _word_after(text: str, start: int) -> str:
-    match = re.match(r"[^\W\d_]+", text[start:])
-    return match.group(0) if match else ""
-
-
-def _can_follow_oe(tail: str) -> bool:
-    return bool(_OE_FOLLOWERS.match(tail)) and (tail.islower() or tail.isupper())
-
-
-def _sentence_starts(before: str) -> bool:
-    line = before.rsplit("\n", 1)[-1]
-    if re.fullmatch(r"\s*[-–—•]?\s*[«\"“(]?\s*", line):
-        return True
-    return before.rstrip()[-1:] in ".!?…"
-
-
-def _oe(tail: str, capital: bool) -> str:
-    return "Œ" if capital or (tail.isupper() and len(tail) > 1) else "œ"
-
-
-def _repair_run(before: str, run: str, text: str, end: int, count: RepairCount) -> str:
-    """The replacement for a run of "?" standing between ``before`` and ``text[end:]``."""
-    word = _word_before(before)
-    tail = _word_after(text, end)
-    elided = word.lower() in ELISIONS
-    if len(run) == 2 and word and elided and _can_follow_oe(tail):
-        count.apostrophes += 1
-        count.oe += 1
-        return "’" + _oe(tail, False)
-    if len(run) != 1 or not tail:
-        return run
-    if word:
-        if elided and tail.lower() not in _OE_AFTER_ELISION:
-            count.apostrophes += 1
-            return "’"
-        if _can_follow_oe(tail) and (tail.islower() or word.isupper()):
-            count.oe += 1
-            return _oe(tail, False)
-        count.apostrophes += 1
-        return "’"
-    if tail[0].islower() and _can_follow_oe(tail):
-        count.oe += 1
-        return _oe(tail, _sentence_starts(before))
-    if tail == "s":  # Dutch ’s ("’s-Gravenhage", "’s avonds")
-        count.apostrophes += 1
-        return "’"
-    return run
-
-
-def repair_characters(text: str, count: RepairCount | None = None) -> str:
-    """``text`` with every ’ and œ that became "?" restored; real question marks stay."""
-    count = count if count is not None else RepairCount()
-    pieces = _URL.split(text)
-    for index in range(0, len(pieces), 2):  # odd pieces are web addresses: left alone
-        piece = pieces[index]
-        out: list[str] = []
-        last = 0
-        for match in re.finditer(r"\?+", piece):
-            out.append(piece[last : match.start()])
-            before = "".join(out)
-            replacement = _repair_run(before, match.group(0), piece, match.end(), count)
-            if replacement == match.group(0) and before[-1:].isalpha():
-                count.kept.append(piece[max(0, match.start() - 20) : match.end() + 5])
-            out.append(replacement)
-            last = match.end()
-        out.append(piece[last:])
-        pieces[index] = "".join(out)
-    return "".join(pieces)
-
-
-# --- layout: lines, paragraphs, page breaks ---------------------------------------
-
-
-@dataclass
-class _Paragraph:
-    lines: list[str]
-    gap: int
-    text: str = ""
-    first: int = 0  # its first and last lines in the text as received (from 1)
-    last: int = 0
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip()[-1:] in _TERMINAL
-
-
-def _starts_paragraph(line: str, previous: str) -> bool:
-    stripped = line.strip()
-    if _HEADING.match(previous.strip()):
-        return True
-    if not _ends_sentence(previous):
-        return False
-    return line[:1] == " " or bool(_BULLET.match(stripped) or _HEADING.match(stripped))
-
-
-def _paragraphs(text: str, numbers: list[int] | None = None) -> list[_Paragraph]:
-    """The paragraphs of ``text``, each with its raw lines and the blank lines before it.
-
-    ``numbers`` gives the line of the text as received that each line of ``text`` comes
-    from (a form feed made one line several); by default, each line is its own.
-    """
-    paragraphs: list[_Paragraph] = []
-    gap = 0
-    previous = ""
-    for index, line in enumerate(text.split("\n")):
-        number = numbers[index] if numbers and index < len(numbers) else index + 1
-        line = line.rstrip()
-        if not line.strip():
-            gap += 1
-            previous = ""
-            continue
-        if previous and not _starts_paragraph(line, previous):
-            paragraphs[-1].lines.append(line.strip())
-            paragraphs[-1].last = number
-        else:
-            paragraphs.append(_Paragraph([line.strip()], gap, first=number, last=number))
-        gap = 0
-        previous = line
-    return paragraphs
-
-
-def _line_numbers(text: str) -> list[int]:
-    """For each line of ``text`` once normalised, the line (from 1) it stands on as received.
-
-    Line ends are \\r\\n, \\r or \\n; a form feed (a page break) becomes three line breaks
-    within its line.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    numbers: list[int] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        numbers.extend([number] * (3 * line.count("\f") + 1))
-    return numbers
-
-
-def _unwrap(lines: list[str]) -> str:
-    """One line from hard-wrapped ``lines``; a hyphen at a line end stays with its word."""
-    text = lines[0]
-    for line in lines[1:]:
-        if re.search(r"[^\W\d_]-$", text) and line[:1].isalnum():
-            text += line
-        else:
-            text += " " + line
-    return re.sub(r" {2,}", " ", text).strip()
-
-
-def _url(paragraph: _Paragraph) -> str:
+def _url(paragraph: Paragraph) -> str:
     """The web address a "URL source:" paragraph gives, or ""."""
     match = _URL_LINE.match(paragraph.lines[0])
     if not match or any(" " in line for line in paragraph.lines[1:]):
@@ -457,10 +290,10 @@ class _Importer:
             )
         return text
 
-    def repair(self, paragraphs: list[_Paragraph]) -> None:
+    def repair(self, paragraphs: list[Paragraph]) -> None:
         count = RepairCount()
         for paragraph in paragraphs:
-            paragraph.text = repair_characters(_unwrap(paragraph.lines), count)
+            paragraph.text = repair_characters(unwrap(paragraph.lines), count)
         if count.apostrophes or count.oe:
             self.notice(
                 Quirk.REPAIRED,
@@ -474,10 +307,10 @@ class _Importer:
                 _("Kept “?” as a question mark: “{context}”; check it.").format(context=context),
             )
 
-    def place(self, paragraph: _Paragraph, part: int, expected: int) -> int:
+    def place(self, paragraph: Paragraph, part: int, expected: int) -> int:
         """Put ``paragraph`` in the structure; returns the part now open."""
         text = paragraph.text
-        heading = _HEADING.match(text) if len(paragraph.lines) == 1 else None
+        heading = HEADING.match(text) if len(paragraph.lines) == 1 else None
         if heading and int(heading.group(1)) == expected:
             title = _capitalised(heading.group(2).strip().rstrip(".:"))
             self.parts.append(Part(expected, {self.lang: title}))
@@ -491,12 +324,12 @@ class _Importer:
                 ).format(text=text, n=heading.group(1), expected=expected),
             )
         current = self.drafts[-1] if self.drafts and self.drafts[-1].part == part else None
-        bullet = _BULLET.match(text)
+        bullet = BULLET.match(text)
         if (
             current
             and not bullet
             and text[:1].islower()
-            and not _ends_sentence(current.paragraphs[-1])
+            and not ends_sentence(current.paragraphs[-1])
         ):
             end = current.paragraphs[-1][-30:]
             current.paragraphs[-1] += " " + text
@@ -544,14 +377,14 @@ class _Importer:
         )
         return part
 
-    def new_draft(self, draft: _Draft, paragraph: _Paragraph) -> None:
+    def new_draft(self, draft: _Draft, paragraph: Paragraph) -> None:
         """Start a clause at ``paragraph``, in the structure and in the layout of the text."""
         draft.first, draft.last = paragraph.first, paragraph.last
         self.drafts.append(draft)
         entry = LayoutEntry("clause", draft.part, clause_id=draft.clause_id(self.prefix))
         self.layout.append(replace(entry, bullet=draft.bullet))
 
-    def structure(self, paragraphs: list[_Paragraph]) -> None:
+    def structure(self, paragraphs: list[Paragraph]) -> None:
         part = 0
         for paragraph in paragraphs:
             if _END_MARK.fullmatch(paragraph.text) or not paragraph.text:
@@ -705,7 +538,7 @@ def import_declaration(
     details = details or SourceDetails()
     _check_readable(text)
     run = _Importer(source_id, id_prefix, lang)
-    paragraphs = _paragraphs(run.normalise(text), _line_numbers(text))
+    paragraphs = paragraphs_of(run.normalise(text), line_numbers(text))
     body = []
     for paragraph in paragraphs:
         url = _url(paragraph)
@@ -734,80 +567,6 @@ def import_declaration(
 
 
 # --- files -------------------------------------------------------------------------
-
-
-def _read_text(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise DeclarationImportError(
-            _("{name} is not a text file (is it a binary file?).").format(name=name)
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DeclarationImportError(
-            _("{name} is neither UTF-8 nor Windows-1252 text.").format(name=name)
-        ) from None
-
-
-def _docx_kind():
-    """How the refusals of a .docx declaration read (see :mod:`app.docx.package`)."""
-    from app.docx.package import PackageKind  # lazily: it pulls in lxml
-
-    return PackageKind(
-        N_("{name} is not a Word document that can be read: {reason}"),
-        N_("{name} was refused: {reason}"),
-        DeclarationImportError,
-    )
-
-
-def _read_docx(data: bytes, name: str) -> str:
-    refused = DeclarationImportError(
-        _("{name} is not a Word document that can be read.").format(name=name)
-    )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise refused from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DeclarationImportError(
-            _("{name} unpacks to too much data to be a declaration.").format(name=name)
-        )
-    import docx  # lazily: only .docx imports need it
-
-    from app.docx.package import read_package
-
-    checked = read_package(data, name, _docx_kind())
-    try:
-        document = docx.Document(io.BytesIO(checked.as_document()))
-        return "\n\n".join(paragraph.text for paragraph in document.paragraphs)
-    except Exception:  # python-docx raises many kinds of errors on damaged files
-        raise refused from None
-
-
-def read_declaration(path: Path | str) -> str:
-    """The text of a declaration file: .txt (UTF-8, else Windows-1252) or .docx.
-
-    The type and the size are checked before anything is read: only a regular
-    file of at most MAX_FILE_BYTES (a .docx is then checked as a Word package).
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".txt", ".text", ".docx"):
-        raise DeclarationImportError(
-            _("{name}: only .txt and .docx declarations can be imported.").format(name=path.name)
-        )
-    try:
-        data = saferead.read_regular(path, MAX_FILE_BYTES)
-    except saferead.FileRefused as refused:
-        raise DeclarationImportError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=refused.reason)
-        ) from None
-    return _read_docx(data, path.name) if suffix == ".docx" else _read_text(data, path.name)
 
 
 def import_file(

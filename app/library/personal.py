@@ -19,9 +19,6 @@ import secrets
 import sqlite3
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path
-from typing import Any
 
 from app.language.codes import LANGS, Localized
 from app.language.i18n import _
@@ -37,15 +34,10 @@ from app.library.clauses import (
     clause_from_json,
     clause_to_json,
 )
-from app.library.revisions import CREATED, changes_between
+from app.library.personalbackup import PersonalBackup
+from app.library.revisions import CREATED, changes_between, now
 from app.library.search import LibraryIndex
-from app.system import paths, safejson
-from app.system.atomic import write_atomic
 from app.system.errors import LibraryError
-
-BACKUP_FORMAT = "clausier-personal-backup"
-BACKUP_VERSION = 1
-BACKUP_NAME = "personal-library.json"
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}", re.ASCII)
 _VARIABLE = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
@@ -74,11 +66,6 @@ class ClauseDraft:
     remark: str = ""
 
 
-def now() -> str:
-    """The current local time as ISO 8601, to the second, with its offset."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
 def default_author() -> str:
     """The user's login name, for revisions when no author is set."""
     import getpass
@@ -87,11 +74,6 @@ def default_author() -> str:
         return getpass.getuser()
     except Exception:  # no login name (some sandboxes): an anonymous author
         return ""
-
-
-def backup_path() -> Path:
-    """The copy of the personal library kept beside the database."""
-    return paths.data_dir() / BACKUP_NAME
 
 
 def title_from(text: str, limit: int = 70) -> str:
@@ -111,7 +93,7 @@ def _clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
 
 
-class PersonalLibrary:
+class PersonalLibrary(PersonalBackup):
     """The user's own clauses in the database: read, add, edit, retire, delete, restore."""
 
     def __init__(
@@ -520,92 +502,3 @@ class PersonalLibrary:
             self._bump()
 
     # --- backup ---------------------------------------------------------------
-
-    def backup_data(self) -> dict[str, Any]:
-        """The whole personal library (every revision, states, variables) as JSON data."""
-        clauses = []
-        for clause_id, state, state_time, state_author, position in self.db.execute(
-            "SELECT id, state, state_time, state_author, position FROM personal_clause "
-            "ORDER BY position"
-        ).fetchall():
-            revisions = [
-                json.loads(data)
-                for (data,) in self.db.execute(
-                    "SELECT data FROM clause_revision WHERE clause_id = ? ORDER BY revision",
-                    (clause_id,),
-                )
-            ]
-            clauses.append(
-                {
-                    "id": clause_id,
-                    "state": state,
-                    "state_time": state_time,
-                    "state_author": state_author,
-                    "position": position,
-                    "revisions": revisions,
-                }
-            )
-        return {
-            "format": BACKUP_FORMAT,
-            "version": BACKUP_VERSION,
-            "saved": now(),
-            "prefix": database.get_meta(self.db, "personal_prefix"),
-            "next": database.get_meta(self.db, "personal_next"),
-            "clauses": clauses,
-            "variables": [
-                {"name": n, "type": t, "description": d}
-                for n, t, d in self.db.execute("SELECT name, type, description FROM variable_def")
-            ],
-        }
-
-    def save_backup(self, path: Path | None = None) -> Path:
-        """Write the copy of the personal library (atomically) and return its path."""
-        target = path or backup_path()
-        payload = json.dumps(self.backup_data(), ensure_ascii=False).encode("utf-8")
-        paths.ensure(target.parent)
-        write_atomic(target, lambda stream: stream.write(payload))
-        return target
-
-    def restore_backup(self, path: Path | None = None) -> int:
-        """Refill an empty personal library from its copy; returns the clauses restored."""
-        source = path or backup_path()
-        if self.db.execute("SELECT 1 FROM personal_clause LIMIT 1").fetchone():
-            raise LibraryError(_("The personal library is not empty; nothing was restored."))
-        try:
-            data = safejson.loads(source.read_bytes())  # bounded nesting and numbers
-            if data.get("format") != BACKUP_FORMAT or data.get("version", 0) > BACKUP_VERSION:
-                raise ValueError("not a personal library copy")
-            with database.transaction(self.db):
-                for key in ("prefix", "next"):
-                    if data.get(key):
-                        database.set_meta(self.db, f"personal_{key}", str(data[key]))
-                for item in data["clauses"]:
-                    revisions = [clause_from_json(r, library=PERSONAL) for r in item["revisions"]]
-                    self.db.execute(
-                        "INSERT INTO personal_clause (id, head, state, state_time, state_author, "
-                        "position) VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            item["id"],
-                            max(r.revision for r in revisions),
-                            item["state"],
-                            item.get("state_time", ""),
-                            item.get("state_author", ""),
-                            int(item["position"]),
-                        ),
-                    )
-                    for revision in revisions:
-                        self._insert_revision(revision)
-                for variable in data.get("variables", ()):
-                    self.db.execute(
-                        "INSERT OR REPLACE INTO variable_def (name, type, description) "
-                        "VALUES (?, ?, ?)",
-                        (variable["name"], variable["type"], variable.get("description", "")),
-                    )
-                self._bump()
-        except (OSError, ValueError, KeyError, TypeError, sqlite3.DatabaseError) as error:
-            raise LibraryError(
-                _("The copy of the personal library {path} cannot be read: {reason}").format(
-                    path=source, reason=error
-                )
-            ) from None
-        return len(data["clauses"])

@@ -10,6 +10,8 @@ with its number, author, time and ``changes``). A change is a short code:
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.language.codes import LANGS
 from app.language.i18n import _
 from app.library.clauses import Clause
@@ -85,3 +87,8 @@ def describe(changes: tuple[str, ...]) -> str:
     if not changes:
         return _("no change")
     return ", ".join(describe_change(code) for code in changes)
+
+
+def now() -> str:
+    """The current local time as ISO 8601, to the second, with its offset."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")

@@ -13,7 +13,8 @@ from app.language.codes import NoteLanguage
 from app.notes import file as notefile
 from app.notes.note import LinkedClause, TextBlock
 from tests.ui.conftest import type_text
-from ui.panels.blocks import LinkedClauseWidget, TextBlockWidget
+from ui.panels.blocks import TextBlockWidget
+from ui.panels.clauseblocks import LinkedClauseWidget
 from ui.qt import QApplication, Qt
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -153,7 +154,7 @@ def test_opening_a_note_replaces_an_untouched_window_but_not_a_modified_one(
 
 
 def test_closing_with_unsaved_changes_asks(window, workspace, dialogs):
-    from ui.dialogs.questions import Unsaved
+    from ui.dialogs.answers import Unsaved
 
     window.editor.insert_clause("vd2.1.1")
     dialogs.unsaved_answer = Unsaved.CANCEL

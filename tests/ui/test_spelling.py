@@ -9,7 +9,7 @@ from app.language.codes import NoteLanguage
 from app.notes.note import LinkedClause
 from app.system.settings import Settings
 from tests.ui.conftest import type_text
-from ui.panels.blocks import LinkedClauseWidget
+from ui.panels.clauseblocks import LinkedClauseWidget
 from ui.qt import QApplication, QContextMenuEvent, QLineEdit, QTextEdit, QTimer
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage

@@ -82,7 +82,7 @@ def test_the_first_start_follows_the_system_language(monkeypatch, qapp):
 
 
 def test_a_dutch_interface_shows_clause_titles_in_dutch_in_a_bilingual_note(window, workspace):
-    from ui.panels.blocks import LinkedClauseWidget
+    from ui.panels.clauseblocks import LinkedClauseWidget
 
     window.editor.set_metadata("language", "fr+nl")
     window.editor.insert_clause("vd2.3.7")

@@ -10,13 +10,9 @@ from app.library.clauses import Library
 from app.notes.editing import NoteSession
 from app.notes.history import Change, Scope
 from app.notes.note import Block, Note
-from ui.panels.blocks import (
-    BlockWidget,
-    CopiedClauseWidget,
-    FollowUpWidget,
-    LinkedClauseWidget,
-    widget_for,
-)
+from ui.panels.blockbase import BlockWidget
+from ui.panels.blocks import FollowUpWidget, widget_for
+from ui.panels.clauseblocks import CopiedClauseWidget, LinkedClauseWidget
 from ui.panels.metadata import MetadataForm
 from ui.panels.sections import SectionWidget
 from ui.panels.variablesform import VariablesForm

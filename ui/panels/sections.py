@@ -6,7 +6,7 @@ from app.language.codes import Localized
 from app.language.i18n import _
 from app.notes.note import Section
 from ui.labels import language_code
-from ui.panels.blocks import BlockWidget, standard_icon
+from ui.panels.blockbase import BlockWidget, standard_icon
 from ui.qt import (
     QBoxLayout,
     QFont,

@@ -7,12 +7,20 @@ from dataclasses import replace
 
 import pytest
 
-from app.collection import libraries
+from app.collection import actions, libraries
 from app.collection.actions import Action, Collection
 from app.export.render import build_plan
 from app.library import clauses as library_mod
-from app.library import database, personal
-from app.library.clauses import BUILTIN, IMPORT, PERSONAL, TEAM, Clause, Kind, Library
+from app.library import database, personalbackup
+from app.library.clauses import (
+    BUILTIN,
+    IMPORT,
+    PERSONAL,
+    TEAM,
+    Clause,
+    Kind,
+    Library,
+)
 from app.library.personal import ClauseDraft
 from app.library.sync import SyncState
 from app.notes import file as notefile
@@ -243,12 +251,12 @@ def test_a_damaged_database_is_set_aside_and_the_personal_library_restored(tmp_p
 
 def test_the_personal_copy_is_written_after_each_change(collection):
     clause_id = add(collection)
-    assert clause_id in personal.backup_path().read_text(encoding="utf-8")
+    assert clause_id in personalbackup.backup_path().read_text(encoding="utf-8")
 
 
 def test_load_all_and_open_index_see_every_library(collection):
     clause_id = add(collection)
-    loaded = libraries.load_all()
+    loaded = actions.load_all()
     assert clause_id in loaded.library.clauses and "vd2.1.4" in loaded.library.clauses
     assert set(loaded.library.parts) == {BUILTIN, PERSONAL}
     index = libraries.open_index(loaded.library)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.library import anchors, importer
+from app.library import anchors, importer, repair
 from app.library import build as librarybuild
 from app.library import clauses as library
 from app.library.anchors import Anchor, LayoutEntry, anchor_from_json, anchor_to_json, assemble, cut
@@ -75,7 +75,7 @@ def test_the_lines_of_each_anchor_hold_its_words_in_the_text_as_received():
     for clause in library.builtin():
         first, last = clause.anchor.lines
         raw = " ".join(line.strip() for line in received[first - 1 : last])
-        repaired = " ".join(importer.repair_characters(raw).split())
+        repaired = " ".join(repair.repair_characters(raw).split())
         words = clause.text_in("fr").split()
         assert " ".join(words[:6]) in repaired.replace("- ", ""), clause.id
         assert words[-1].rstrip(".") in repaired, clause.id

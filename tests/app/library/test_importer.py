@@ -10,17 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.library import importer
+from app.library import importer, sourcefile
 from app.library.clauses import Kind, Origin, Status, dumps, loads
-from app.library.importer import (
-    Quirk,
-    SourceDetails,
-    import_declaration,
-    import_file,
-    read_declaration,
-    repair_characters,
-    short_title,
-)
+from app.library.importer import Quirk, SourceDetails, import_declaration, import_file, short_title
+from app.library.repair import repair_characters
+from app.library.sourcefile import read_declaration
 from app.system import paths
 from app.system.errors import DeclarationImportError
 
@@ -459,7 +453,7 @@ def test_docx_that_unpacks_to_too_much_is_refused(tmp_path, monkeypatch):
     document.add_paragraph("1- partie")
     path = tmp_path / "bomb.docx"
     document.save(path)
-    monkeypatch.setattr(importer, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(sourcefile, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(DeclarationImportError, match="unpacks to too much data"):
         import_file(path)
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from app.library.personal import ClauseDraft
 from app.notes.note import CopiedClause, LinkedClause
-from ui.panels.blocks import CopiedClauseWidget, LinkedClauseWidget
+from ui.panels.clauseblocks import CopiedClauseWidget, LinkedClauseWidget
 from ui.qt import QApplication, Qt
 
 OLD = "Les deux pays renforcent le SIS."
@@ -87,7 +87,7 @@ def test_review_button_opens_the_dialog_with_the_word_diff(window, services, out
 
 def test_update_takes_the_new_wording_and_undo_brings_the_old_back(window, services, outdated):
     _clause_id, block_id = outdated
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     dialog = window.updates_dialog
     dialog.update_button.click()
     block = window.document.session.block(block_id)
@@ -107,7 +107,7 @@ def test_keeping_the_old_wording_is_quiet_saved_reopened_and_still_warned_at_exp
     window, services, workspace, dialogs, outdated, tmp_path
 ):
     clause_id, block_id = outdated
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     dialog = window.updates_dialog
     QTest.keyClick(dialog.keep_button, Qt.Key.Key_Space)  # keyboard only
     widget = block_widget(window, block_id)
@@ -136,7 +136,7 @@ def test_keeping_the_old_wording_is_quiet_saved_reopened_and_still_warned_at_exp
 
 def test_edit_locally_copies_the_linked_wording_into_the_note(window, services, outdated):
     _clause_id, block_id = outdated
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     window.updates_dialog.local_button.click()
     block = window.document.session.block(block_id)
     assert isinstance(block, CopiedClause)
@@ -180,7 +180,7 @@ def test_retired_and_deleted_clauses_say_so(window, services):
     widget = block_widget(window, block_id)
     line = widget.update_line
     assert "retired" in line.label.text().lower()
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     dialog = window.updates_dialog
     assert dialog.current() is None  # retiring alone makes no newer revision to review
     window.workspace.change_library(window, lambda: services.collection.delete_clause(clause_id))
@@ -195,14 +195,14 @@ def test_only_details_changed_is_flagged(window, services):
     )
     widget = block_widget(window, block_id)
     assert "same wording" in widget.update_line.label.text()
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     dialog = window.updates_dialog
     assert "Only its details changed" in dialog.flags.text()
 
 
 def test_the_dialog_retranslates(window, services, outdated):
     _clause_id, block_id = outdated
-    window.run_flow("updateflows", "review_updates", block_id)
+    window.run_flow("ui.flows.updates", "review_updates", block_id)
     dialog = window.updates_dialog
     dialog.retranslate()
     assert dialog.windowTitle() == "Review Clause Updates"

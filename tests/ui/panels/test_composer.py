@@ -10,7 +10,8 @@ from app.language.classification import Classification
 from app.language.codes import NoteLanguage
 from app.notes.note import CopiedClause, FollowUpTable, LinkedClause, TextBlock
 from tests.ui.conftest import type_text
-from ui.panels.blocks import CopiedClauseWidget, FollowUpWidget
+from ui.panels.blocks import FollowUpWidget
+from ui.panels.clauseblocks import CopiedClauseWidget
 from ui.qt import QApplication, QDate, QPoint, Qt
 from ui.widgets.dragdrop import block_mime, clause_mime
 

@@ -8,7 +8,7 @@ from app.library import clauses as library_mod
 from app.notes import quotation
 from app.notes.note import CopiedClause, LinkedClause
 from tests.ui.conftest import type_text
-from ui.panels.blocks import CopiedClauseWidget, LinkedClauseWidget
+from ui.panels.clauseblocks import CopiedClauseWidget, LinkedClauseWidget
 from ui.panels.clausepreview import SHOW_IN_DECLARATION
 from ui.panels.sourceview import LabelMap
 from ui.qt import QApplication, QContextMenuEvent, QPoint, Qt, QTextCursor, QTimer
