@@ -25,6 +25,7 @@ def test_the_about_box_names_each_dictionary_and_its_licence():
 
 def test_a_missing_dictionary_is_one_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(dictionaries, "folder", lambda: tmp_path)
+    monkeypatch.setattr(dictionaries, "_loaded", {})  # what tests run before loaded stays aside
     with pytest.raises(ClausierError, match="reinstall"):
         dictionaries.load("fr")
     with pytest.raises(ClausierError):
