@@ -48,6 +48,14 @@ def standard_icon(style: QStyle, which: QStyle.StandardPixmap) -> QIcon:
     return _standard_icons[which]
 
 
+class OnceButton(QToolButton):
+    """A tool button that a double click presses once: the second click of a hurried double
+    click on a block's × (or arrow) would otherwise press the next block's, now under the mouse."""
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        event.accept()  # the first click acted; the second is no click of this button
+
+
 class Grip(QToolButton):
     """The handle that drags a block to another place in the note."""
 
@@ -268,7 +276,7 @@ class BlockWidget(QFrame):
         return mark
 
     def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
-        button = QToolButton(self)
+        button = OnceButton(self)
         button.setIcon(standard_icon(self.style(), icon))
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+arrows and Ctrl+Shift+Del by keyboard

@@ -59,6 +59,11 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             from ui.quotemark import anchor_words
 
             first, last = clause.anchor.lines
+            # The place names the part ("preamble, 1st paragraph", "point 1, 2nd dash"):
+            # the part is not named a second time before it, only its title is.
+            origin = escape(name)
+            if clause.origin.part and part and part.title.get(lang):
+                origin += f", {escape(part.title[lang])}"
             where = anchor_words(clause.anchor)
             if first:
                 where = _("{where}, lines {first}–{last} of the text as received").format(
