@@ -574,11 +574,8 @@ def _merge3(base: str, ours: str, theirs: str) -> str:
     return "".join(result)
 
 
-def apply_all(
-    session: NoteSession, reconciliation: Reconciliation, library: Library, ids: Iterable[str]
-) -> list[Change]:
-    """Accept the changes ``ids`` ("all" for every one) in order; the changes applied."""
-    review = Review(session, reconciliation, library)
+def wanted_ids(reconciliation: Reconciliation, ids: Iterable[str]) -> list[str]:
+    """The change ids ``ids`` names ("all" for every one); an unknown number is an error."""
     wanted = list(ids)
     if "all" in wanted:
         wanted = [c.id for c in reconciliation.changes]
@@ -590,6 +587,23 @@ def apply_all(
                 id=unknown[0], n=len(reconciliation.changes)
             )
         )
+    return wanted
+
+
+def apply_all(
+    session: NoteSession,
+    reconciliation: Reconciliation,
+    library: Library,
+    ids: Iterable[str],
+    *,
+    review: Review | None = None,
+) -> list[Change]:
+    """Accept the changes ``ids`` ("all" for every one) in order; the changes applied.
+
+    Changes ``review`` already accepted (saved as new revisions) are left as they are.
+    """
+    review = review or Review(session, reconciliation, library)
+    wanted = wanted_ids(reconciliation, ids)
     done = []
     for change_id in wanted:
         if review.accept(change_id) is not None:
@@ -608,6 +622,44 @@ def revised_texts(
     texts = {lang: coerce(value).plain for lang, value in getattr(block, "text", {}).items()}
     titles = dict(getattr(block, "title", {}))
     return titles, texts
+
+
+def revise_clause(
+    review: Review,
+    change_id: str,
+    collection,
+    *,
+    run_library: Callable[[Callable[[], object]], object] = lambda operation: operation(),
+    run_edit: Callable[[Callable[[], Edit | None]], object] = lambda operation: operation(),
+) -> bool:
+    """Accept a change of a linked personal clause as a new revision of it ("edited in Word").
+
+    The clause's new wording (Word's, with every change of the block accepted so far)
+    is saved in ``collection`` as a new revision remarked "edited in Word", and the
+    block is linked to it: one undoable edit of the note. The window runs the library
+    step through ``run_library`` (its error dialog) and the note's through ``run_edit``
+    (its views refreshed); the command line calls them as they are. False when the
+    library refused the revision (``run_library`` gave None).
+    """
+    change = review.reconciliation.change(change_id)
+    block = review.session.block(change.block_id)
+    if not isinstance(block, LinkedClause):
+        raise ClausierError(_("Only a linked clause can be saved as a new revision of the clause."))
+    titles, texts = revised_texts(review, change.block_id, (change_id,))
+    done = run_library(
+        lambda: collection.edit_clause(
+            block.clause_id, title=titles, text=texts, remark=_("edited in Word")
+        )
+    )
+    if done is None:
+        return False
+    session = review.session
+    run_edit(
+        lambda: review.accept_with(
+            change_id, lambda: session.update_clause(change.block_id, review.library)
+        )
+    )
+    return True
 
 
 def accepted_note(review: Review) -> Note:

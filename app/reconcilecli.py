@@ -39,6 +39,14 @@ def add_parser(commands, parser_class) -> None:
         metavar="ID",
         help=_("write these changes into the note (their numbers, or “all”)"),
     )
+    command.add_argument(
+        "--as-revision",
+        action="store_true",
+        help=_(
+            "with --apply: save the new wording of an edited linked clause that is one of "
+            "your own as a new revision of it (“edited in Word”) instead of a copy in the note"
+        ),
+    )
 
 
 def backups_dir() -> Path:
@@ -110,14 +118,51 @@ def _lines(reconciliation, note) -> list[str]:
     return lines
 
 
+def _revise(review, collection, wanted: list[str]) -> list[str]:
+    """Save the changes ``wanted`` of linked personal clauses as new revisions; their ids."""
+    from app import reconcileapply
+    from app.library import PERSONAL
+    from app.note import LinkedClause
+    from app.reconcile import Kind
+
+    found = review.reconciliation
+    revised = []
+    for change_id in reconcileapply.wanted_ids(found, wanted):
+        change = found.change(change_id)
+        if change.kind not in (Kind.EDITED, Kind.TRACKED) or change.what.startswith("cell:"):
+            continue
+        try:
+            block = review.session.block(change.block_id)
+        except KeyError:
+            continue
+        if not isinstance(block, LinkedClause):
+            continue
+        clause = review.library.find(block.clause_id)
+        if clause is None or clause.library != PERSONAL:
+            continue
+        if reconcileapply.revise_clause(review, change_id, collection):
+            revised.append(change_id)
+    return revised
+
+
 def run(args: argparse.Namespace) -> int:
     """List the changes of ``args.word`` against ``args.note``; apply those asked for."""
     from app import libraries, notefile, reconcile, reconcileapply
     from app.cli import _warn
     from app.editing import NoteSession
+    from app.errors import ClausierError
 
+    if args.as_revision and not args.apply:
+        raise ClausierError(_("--as-revision says how to apply changes: give --apply too."))
     session = NoteSession.open(args.note)
-    loaded = libraries.load_all()
+    collection = None
+    if args.as_revision:
+        from app.collection import Collection
+
+        collection = Collection.open(sync_index=False)
+        loaded = libraries.LoadedLibraries(collection.library, list(collection.problems))
+    else:
+        loaded = libraries.load_all()
     for problem in loaded.problems:
         _warn(problem)
     note = session.note
@@ -126,9 +171,13 @@ def run(args: argparse.Namespace) -> int:
     text_lines = _lines(found, note)
     applied = []
     backup = None
+    revised: list[str] = []
     if args.apply:
-        done = reconcileapply.apply_all(session, found, loaded.library, args.apply)
-        applied = [c.id for c in done]
+        review = reconcileapply.Review(session, found, loaded.library)
+        if collection is not None:
+            revised = _revise(review, collection, args.apply)
+        done = reconcileapply.apply_all(session, found, loaded.library, args.apply, review=review)
+        applied = sorted({*revised, *(c.id for c in done)}, key=int)
         if done:
             backup = keep_backup(args.note)
             for warning in notefile.write(session.note, args.note):
@@ -144,6 +193,7 @@ def run(args: argparse.Namespace) -> int:
                     "unchanged": found.unchanged,
                     "changes": described,
                     "applied": applied,
+                    **({"revised": revised} if args.as_revision else {}),
                     **({"backup": str(backup)} if backup else {}),
                 },
                 ensure_ascii=False,
@@ -171,6 +221,13 @@ def run(args: argparse.Namespace) -> int:
                 len(applied),
             ).format(n=len(applied), note=args.note.name)
         )
+        for change_id in revised:
+            block = review.session.block(found.change(change_id).block_id)
+            print(
+                _("Clause {id} was saved as its revision {n} (“edited in Word”).").format(
+                    id=block.clause_id, n=block.revision
+                )
+            )
         if backup is not None:
             print(_("The previous note is kept as {path}.").format(path=backup))
     elif found.changes:
