@@ -47,7 +47,7 @@ class Kind(StrEnum):
     MOVED = "moved"  # a block stands elsewhere
     ADDED = "added"  # paragraphs the note does not have
     DETAIL = "detail"  # a line of the first-page block changed
-    SECTION = "section"  # a section's title changed
+    SECTION = "section"  # a section's title changed (``what`` "deleted": its heading deleted)
     TRACKED = "tracked"  # a change recorded with Track Changes
     COMMENT = "comment"  # a comment in the margin
 
@@ -453,6 +453,16 @@ class _Matcher:
                     if exp[i].role == "heading":
                         sections_at[id(got[j])] = exp[i].block_id
                         self.heading(exp[i], got[j], languages)
+                for i, e in enumerate(exp):
+                    if e.role == "heading" and i not in pairs:
+                        self.add(
+                            Kind.SECTION,
+                            lang,
+                            what="deleted",
+                            section_id=e.block_id,
+                            certain=self.word.has_marks,
+                            diff=[worddiff.Piece(worddiff.Op.DELETE, e.paragraph.text)],
+                        )
             self.blocks_of(exp, got, pairs, by_text, lang, stream)
         self.follow_ups(plan, languages)
         self.comments()

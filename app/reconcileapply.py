@@ -73,11 +73,66 @@ class Review:
 
     def applicable(self, change: Change) -> bool:
         """Whether accepting ``change`` can still do something to the note."""
+        if change.kind is Kind.SECTION and change.what == "deleted":
+            return self.heading_deletion(change) != ""
         if change.kind in (Kind.DETAIL, Kind.SECTION):
             return True
         if change.kind is Kind.ADDED:
             return bool(change.text.strip())
         return self._present(change.block_id)
+
+    def heading_deletion(self, change: Change) -> str:
+        """What accepting a deleted heading does: "remove", "merge" or "" (nothing).
+
+        A section none of whose blocks is left in the file is removed; else its blocks,
+        which now read under the heading before it, join that section; the first
+        section, with no heading before it, keeps its blocks (nothing to do).
+        """
+        sections = self.session.note.sections
+        section = next((s for s in sections if s.id == change.section_id), None)
+        if section is None:
+            return ""
+        if all(self._gone(block.id) for block in section.blocks):
+            return "remove"
+        return "merge" if sections.index(section) > 0 else ""
+
+    def _gone(self, block_id: str) -> bool:
+        """Whether the file has nothing left of the block, in any language."""
+        block = self.snapshot.get(block_id)
+        for change in self.reconciliation.changes:
+            if change.kind is Kind.DELETED and change.block_id == block_id:
+                if not isinstance(block, TextBlock | CopiedClause) or self._still_shown(change):
+                    return True
+        return False
+
+    def _heading_deleted(self, change: Change) -> Edit | None:
+        """A deleted heading: its section removed (nothing of it left) or joined to the one before."""
+        how = self.heading_deletion(change)
+        if how == "remove":
+            return self.session.remove_section(change.section_id)
+        if how != "merge":
+            return None
+        note = self.session.note
+        section = self.session.section(change.section_id)
+        index = note.sections.index(section)
+        previous = note.sections[index - 1]
+        count = len(section.blocks)
+        start = len(previous.blocks)
+
+        def apply() -> Edit:
+            previous.blocks.extend(section.blocks)
+            section.blocks.clear()
+            note.sections.remove(section)
+            return Edit(Scope.SECTIONS, (previous.id,))
+
+        def revert() -> Edit:
+            section.blocks[:] = previous.blocks[start : start + count]
+            del previous.blocks[start : start + count]
+            note.sections.insert(index, section)
+            return Edit(Scope.SECTIONS, (previous.id, section.id))
+
+        label = Label(N_("Join section to the one before (heading deleted in Word)"))
+        return self.session.history.push(Command(label, apply, revert))
 
     def _present(self, block_id: str) -> bool:
         try:
@@ -166,6 +221,8 @@ class Review:
             return self._comment(change)
         if kind is Kind.DETAIL:
             return self._detail(change)
+        if kind is Kind.SECTION and change.what == "deleted":
+            return self._heading_deleted(change)
         if kind is Kind.SECTION:
             return self._section(change)
         return None

@@ -95,7 +95,7 @@ def _change_json(change, note) -> dict:
     }
 
 
-def _lines(reconciliation, note) -> list[str]:
+def _lines(reconciliation, note, review) -> list[str]:
     from app import reconcilewords
     from app.quotecli import condensed
 
@@ -111,6 +111,9 @@ def _lines(reconciliation, note) -> list[str]:
             doubt="" if change.certain else " (?)",
         )
         lines.append(head)
+        if change.kind.value == "section" and change.what == "deleted":
+            how = review.heading_deletion(change)
+            lines.append("       " + reconcilewords.heading_outcome(how))
         if change.kind.value == "comment":
             lines.append("       " + _("“{text}”").format(text=change.text).replace("\n", " "))
         elif change.diff:
@@ -168,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
     note = session.note
     found = reconcile.reconcile_file(note, loaded.library, args.word)
     described = [_change_json(c, note) for c in found.changes]  # named before any applies
-    text_lines = _lines(found, note)
+    text_lines = _lines(found, note, reconcileapply.Review(session, found, loaded.library))
     applied = []
     backup = None
     revised: list[str] = []

@@ -35,6 +35,10 @@ def kind_name(change: Change) -> str:
         if change.formats and not _text_changed(change):
             return _("Formatting edited")
         return _("Text edited")
+    if kind is Kind.SECTION:
+        if change.what == "deleted":
+            return _("Section heading deleted")
+        return _("Section title edited")
     if kind is Kind.TRACKED:
         inserts = any(p.op.value == "insert" for p in change.diff)
         deletes = any(p.op.value == "delete" for p in change.diff)
@@ -46,7 +50,6 @@ def kind_name(change: Change) -> str:
         Kind.MOVED: lambda: _("Block moved"),
         Kind.ADDED: lambda: _("Paragraphs added"),
         Kind.DETAIL: lambda: _("First-page detail"),
-        Kind.SECTION: lambda: _("Section title"),
         Kind.COMMENT: lambda: _("Comment"),
     }[kind]()
 
@@ -108,6 +111,15 @@ def place(change: Change, note: Note) -> str:
             table=block_name(note, change.block_id), row=int(row) + 1, column=_COLUMNS[column]()
         )
     return block_name(note, change.block_id)
+
+
+def heading_outcome(how: str) -> str:
+    """What accepting a deleted heading does, as the review says it (see ``heading_deletion``)."""
+    if how == "remove":
+        return _("accepting removes the section: none of its blocks is left in the file")
+    if how == "merge":
+        return _("accepting joins its blocks to the section before, under which they now read")
+    return _("not applied: the section keeps its blocks (no section comes before it)")
 
 
 def by_whom(change: Change) -> str:

@@ -169,6 +169,9 @@ class ReconcileDialog(QDialog):
         who = reconcilewords.by_whom(change)
         if who:
             second += "\n     " + who
+        if change.kind is Kind.SECTION and change.what == "deleted":
+            how = self.review.heading_deletion(change)
+            second += "\n     " + reconcilewords.heading_outcome(how)
         return f"{first}\n     {second}"
 
     def fill(self) -> None:

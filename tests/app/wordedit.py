@@ -236,6 +236,14 @@ class WordXml:
         sdt = self.control(tag)
         sdt.getparent().remove(sdt)
 
+    def delete_paragraph(self, text: str) -> None:
+        """Delete the paragraph that reads exactly ``text`` (its bookmarks go with it, as in Word)."""
+        for paragraph in self.paragraphs():
+            if "".join(paragraph.itertext()).strip() == text:
+                paragraph.getparent().remove(paragraph)
+                return
+        raise KeyError(text)
+
     def unwrap_control(self, tag: str) -> None:
         """Remove a content control but keep its text (Word's "Remove Content Control")."""
         sdt = self.control(tag)
