@@ -32,13 +32,22 @@ from app.note import (
     Block,
     BlockComment,
     CopiedClause,
+    FollowUpRow,
     FollowUpTable,
     LinkedClause,
     Note,
     TextBlock,
 )
 from app.plan import Mark, Paragraph, Style
-from app.reconcile import Change, Kind, Reconciliation, _formats, _norm, _plan_list
+from app.reconcile import (
+    FOLLOW_UP_COLUMNS,
+    Change,
+    Kind,
+    Reconciliation,
+    _formats,
+    _norm,
+    _plan_list,
+)
 from app.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
 from app.richtext import paragraph as make_paragraph
 
@@ -79,6 +88,9 @@ class Review:
             return True
         if change.kind is Kind.ADDED:
             return bool(change.text.strip())
+        if change.what.startswith("cell:") and self._present(change.block_id):
+            row = int(change.what.split(":")[1])
+            return self._row_at(change.block_id, row, {change.id}) is not None
         return self._present(change.block_id)
 
     def heading_deletion(self, change: Change) -> str:
@@ -201,8 +213,8 @@ class Review:
 
     def _apply(self, change: Change) -> Edit | None:
         kind = change.kind
-        if kind is Kind.EDITED and change.what.startswith("cell:"):
-            return self._cell(change)
+        if kind is Kind.EDITED and _in_table(change):
+            return self._table_change(change)
         if kind in (Kind.EDITED, Kind.TRACKED) and not (
             kind is Kind.TRACKED and not self._in_block(change)
         ):
@@ -317,27 +329,61 @@ class Review:
             index -= 1
         return self.session.move_block(change.block_id, target.id, index)
 
-    def _cell(self, change: Change) -> Edit | None:
-        """A cell of a follow-up table as Word has it (a deadline that reads as a date, a date)."""
-        _cell, row_text, column = change.what.split(":")
-        table = copy.deepcopy(self.session.block(change.block_id))
-        row_number = int(row_text)
-        if not isinstance(table, FollowUpTable) or row_number >= len(table.rows):
-            return None
-        row = table.rows[row_number]
-        value = " ".join(change.text.split())
-        if column == "deadline":
-            from app import dates
+    def _table_accepted(self, block_id: str, leave: set[str]) -> list[Change]:
+        """The rows added and deleted in ``block_id`` accepted so far (but ``leave``)."""
+        return [
+            c
+            for c in self.reconciliation.changes
+            if c.id in self.accepted
+            and c.id not in leave
+            and c.block_id == block_id
+            and c.what.startswith(("row-added:", "row-deleted:"))
+        ]
 
-            try:
-                when = dates.parse_date(value)
-            except ValueError:
-                row.deadline = ""
-                row.deadline_text = {**row.deadline_text, change.lang: value}
-            else:
-                row.deadline, row.deadline_text = when.isoformat(), {}
-        else:
-            setattr(row, column, {**getattr(row, column), change.lang: value})
+    def _row_at(self, block_id: str, row: int, leave: set[str]) -> int | None:
+        """Where the table's row ``row`` (as matched) stands now; None when it was deleted."""
+        position = row
+        for change in self._table_accepted(block_id, leave):
+            parts = change.what.split(":")
+            if parts[0] == "row-deleted":
+                deleted = int(parts[1])
+                if deleted == row:
+                    return None
+                position -= deleted < row
+            elif int(parts[1]) < row:
+                position += 1
+        return position
+
+    def _new_row_at(self, block_id: str, after: int, sequence: int, leave: set[str]) -> int:
+        """Where a row added in Word after row ``after`` (as matched) goes now."""
+        position = after + 1
+        for change in self._table_accepted(block_id, leave):
+            parts = change.what.split(":")
+            if parts[0] == "row-deleted":
+                position -= int(parts[1]) <= after
+            elif (int(parts[1]), int(parts[2])) < (after, sequence):
+                position += 1
+        return position
+
+    def _table_change(self, change: Change) -> Edit | None:
+        """A row added or deleted, or a cell edited, in a follow-up table (rows as matched)."""
+        table = copy.deepcopy(self.session.block(change.block_id))
+        if not isinstance(table, FollowUpTable):
+            return None
+        parts = change.what.split(":")
+        leave = {change.id}
+        if parts[0] == "row-added":
+            at = self._new_row_at(change.block_id, int(parts[1]), int(parts[2]), leave)
+            row = _follow_up_row(change, self.reconciliation.languages)
+            table.rows.insert(min(at, len(table.rows)), row)
+            return self._swap(change, table, Label(N_("Bring back row from Word")))
+        at = self._row_at(change.block_id, int(parts[1]), leave)
+        if at is None or at >= len(table.rows):
+            return None
+        if parts[0] == "row-deleted":
+            del table.rows[at]
+            return self._swap(change, table, Label(N_("Delete row deleted in Word")))
+        _set_cell(table.rows[at], parts[2], change.lang, change.text)
         return self._swap(change, table)
 
     def _comment(self, change: Change) -> Edit | None:
@@ -420,9 +466,7 @@ class Review:
         block_changes = [
             c
             for c in changes
-            if c.block_id == block_id
-            and c.kind in (Kind.EDITED, Kind.TRACKED)
-            and not c.what.startswith("cell:")
+            if c.block_id == block_id and c.kind in (Kind.EDITED, Kind.TRACKED) and not _in_table(c)
         ]
         if not block_changes:
             return block
@@ -448,6 +492,41 @@ class Review:
                         new_title = _NUMBER.sub("", new_title, count=1)
                     block.title[lang] = new_title
         return block
+
+
+def _in_table(change: Change) -> bool:
+    """Whether ``change`` is a follow-up table's cell or row."""
+    return change.what.startswith(("cell:", "row-added:", "row-deleted:"))
+
+
+def _set_cell(row: FollowUpRow, column: str, lang: str, text: str) -> None:
+    """A cell as Word has it (a deadline that reads as a date becomes that date)."""
+    value = " ".join(text.split())
+    if column == "deadline":
+        from app import dates
+
+        try:
+            when = dates.parse_date(value)
+        except ValueError:
+            row.deadline = ""
+            row.deadline_text = {**row.deadline_text, lang: value}
+        else:
+            row.deadline, row.deadline_text = when.isoformat(), {}
+    else:
+        setattr(row, column, {**getattr(row, column), lang: value})
+
+
+def _follow_up_row(change: Change, languages: tuple[str, ...]) -> FollowUpRow:
+    """A row added in Word: its cells, per language, as the note's row."""
+    row = FollowUpRow()
+    for column, key in enumerate(FOLLOW_UP_COLUMNS):
+        cell = [p for p in change.paragraphs if p.column == column]
+        for lang in languages:
+            mine = cell if len(languages) == 1 else [p for p in cell if p.lang[:2] == lang]
+            text = " ".join(p.text(frozenset()).strip() for p in mine).strip()
+            if text:
+                _set_cell(row, key, lang, text)
+    return row
 
 
 def _copy_of(linked: LinkedClause, library: Library) -> CopiedClause:

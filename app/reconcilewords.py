@@ -32,6 +32,10 @@ def kind_name(change: Change) -> str:
             return _("Title edited")
         if change.what.startswith("cell:"):
             return _("Cell edited")
+        if change.what.startswith("row-added:"):
+            return _("Row added")
+        if change.what.startswith("row-deleted:"):
+            return _("Row deleted")
         if change.formats and not _text_changed(change):
             return _("Formatting edited")
         return _("Text edited")
@@ -109,6 +113,17 @@ def place(change: Change, note: Note) -> str:
         _cell, row, column = change.what.split(":")
         return _("{table}, row {row}, {column}").format(
             table=block_name(note, change.block_id), row=int(row) + 1, column=_COLUMNS[column]()
+        )
+    if change.what.startswith("row-added:"):
+        after = int(change.what.split(":")[1])
+        if after < 0:
+            return _("{table}, a new first row").format(table=block_name(note, change.block_id))
+        return _("{table}, a new row after row {row}").format(
+            table=block_name(note, change.block_id), row=after + 1
+        )
+    if change.what.startswith("row-deleted:"):
+        return _("{table}, row {row}").format(
+            table=block_name(note, change.block_id), row=int(change.what.split(":")[1]) + 1
         )
     return block_name(note, change.block_id)
 

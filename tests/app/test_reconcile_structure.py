@@ -7,6 +7,7 @@ import pytest
 from app import library as library_mod
 from app import reconcile, reconcilewords
 from app.editing import NoteSession
+from app.note import FollowUpRow, FollowUpTable
 from app.reconcile import Kind
 from app.reconcileapply import Review, apply_all
 from app.worddiff import as_text
@@ -107,3 +108,106 @@ def test_the_first_heading_deleted_is_not_applied_and_says_so(exported, library)
         "not applied: the section keeps its blocks"
     )
     assert [s.id for s in note.sections] == ["s1", "s2"]
+
+
+# -- follow-up tables ---------------------------------------------------------------------
+
+
+def follow_up_note():
+    note = sample_note()
+    note.sections[1].blocks.append(
+        FollowUpTable(
+            [
+                FollowUpRow(clause_id="vd2.1.1", state={"fr": "En cours."}, lead={"fr": "OCAM"}),
+                FollowUpRow(
+                    commitment={"fr": "Fichier commun des combattants"},
+                    state={"fr": "Prévu."},
+                    lead={"fr": "Police fédérale"},
+                    deadline="2019-03-31",
+                ),
+            ],
+            id="f1",
+        )
+    )
+    return note
+
+
+def test_rows_added_and_deleted_in_word_are_reported_and_applied(tmp_path, library):
+    note = follow_up_note()
+    path = export(note, tmp_path / "table.docx")
+    word = WordXml(path)
+    word.split_runs()
+    word.add_row_after(
+        "OCAM", ["Magistrats de liaison", "À lancer.", "SPF Justice", "30 juin 2019"]
+    )
+    word.delete_row("Police fédérale")
+    word.save()
+    found = changes_of(note, library, path)
+    assert [(c.kind, c.block_id, c.what) for c in found.changes] == [
+        (Kind.EDITED, "f1", "row-added:0:0"),
+        (Kind.EDITED, "f1", "row-deleted:1"),
+    ]
+    added, deleted = found.changes
+    assert reconcilewords.kind_name(added) == "Row added"
+    assert reconcilewords.place(added, note) == (
+        "the follow-up table in “Engagements”, a new row after row 1"
+    )
+    assert added.text == "Magistrats de liaison | À lancer. | SPF Justice | 30 juin 2019"
+    assert reconcilewords.kind_name(deleted) == "Row deleted"
+    assert reconcilewords.place(deleted, note) == "the follow-up table in “Engagements”, row 2"
+    assert "Fichier commun des combattants" in as_text(deleted.diff)
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    rows = session.block("f1").rows
+    assert [r.lead for r in rows] == [{"fr": "OCAM"}, {"fr": "SPF Justice"}]
+    new = rows[1]
+    assert (new.commitment, new.state, new.deadline, new.clause_id) == (
+        {"fr": "Magistrats de liaison"},
+        {"fr": "À lancer."},
+        "2019-06-30",
+        "",
+    )
+    session.undo()
+    assert len(session.block("f1").rows) == 3
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_rows_and_cells_accepted_in_any_order_give_the_same_table(tmp_path, library, order):
+    note = follow_up_note()
+    path = export(note, tmp_path / "table.docx")
+    word = WordXml(path)
+    word.delete_row("OCAM")
+    word.replace_word("Prévu.", "Commencé.")
+    word.add_row_after("Police fédérale", ["Nouvel engagement", "", "OCAM", "fin 2019"])
+    word.save()
+    found = changes_of(note, library, path)
+    assert sorted(c.what for c in found.changes) == [
+        "cell:1:state",
+        "row-added:1:0",
+        "row-deleted:0",
+    ]
+    session = NoteSession(note)
+    review = Review(session, found, library)
+    for index in order:
+        review.accept(found.changes[index].id)
+    rows = session.block("f1").rows
+    assert [(r.commitment, r.state, r.lead) for r in rows] == [
+        ({"fr": "Fichier commun des combattants"}, {"fr": "Commencé."}, {"fr": "Police fédérale"}),
+        ({"fr": "Nouvel engagement"}, {}, {"fr": "OCAM"}),
+    ]
+    assert (rows[1].deadline, rows[1].deadline_text) == ("", {"fr": "fin 2019"})
+
+
+def test_a_follow_up_table_deleted_whole_is_the_block_deleted(tmp_path, library):
+    note = follow_up_note()
+    path = export(note, tmp_path / "table.docx")
+    word = WordXml(path)
+    word.delete_table("OCAM")
+    word.save()
+    found = changes_of(note, library, path)
+    [change] = found.changes
+    assert (change.kind, change.block_id) == (Kind.DELETED, "f1")
+    assert reconcilewords.kind_name(change) == "Block deleted"
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    assert [b.id for b in note.sections[1].blocks] == ["c1", "c2", "c3"]

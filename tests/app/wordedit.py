@@ -244,6 +244,45 @@ class WordXml:
                 return
         raise KeyError(text)
 
+    def row(self, containing: str) -> etree._Element:
+        for row in self.body.iter(W + "tr"):
+            if containing in "".join(row.itertext()):
+                return row
+        raise KeyError(containing)
+
+    def add_row_after(self, containing: str, cells: list[str]) -> None:
+        """A new table row after the one holding ``containing``, as Word's Insert Row Below."""
+        anchor = self.row(containing)
+        new = etree.fromstring(etree.tostring(anchor))
+        for mark in [*new.iter(W + "bookmarkStart"), *new.iter(W + "bookmarkEnd")]:
+            mark.getparent().remove(mark)
+        for cell, text in zip(new.findall(W + "tc"), cells, strict=True):
+            paragraphs = cell.findall(W + "p")
+            for extra in paragraphs[1:]:
+                cell.remove(extra)
+            texts = list(paragraphs[0].iter(W + "t"))
+            if not texts:
+                run = etree.SubElement(paragraphs[0], W + "r")
+                texts = [etree.SubElement(run, W + "t")]
+            texts[0].text = text
+            for extra in texts[1:]:
+                extra.text = ""
+        anchor.addnext(new)
+
+    def delete_row(self, containing: str) -> None:
+        """Delete the table row holding ``containing`` (Word's Delete Rows)."""
+        row = self.row(containing)
+        row.getparent().remove(row)
+
+    def delete_table(self, containing: str) -> None:
+        """Delete the whole table holding ``containing``, its bookmarks with it."""
+        table = self.row(containing).getparent()
+        for mark in list(table.itersiblings()):
+            if mark.tag == W + "bookmarkEnd":
+                mark.getparent().remove(mark)
+            break
+        table.getparent().remove(table)
+
     def unwrap_control(self, tag: str) -> None:
         """Remove a content control but keep its text (Word's "Remove Content Control")."""
         sdt = self.control(tag)
