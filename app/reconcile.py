@@ -247,6 +247,11 @@ class _Matcher:
         self.changes: list[Change] = []
         self.matches: dict[tuple[str, str], BlockMatch] = {}
         self.unchanged = 0
+        self.table_found: dict[str, int | None] = {}  # follow-up table id → file table
+        self.table_cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
+        self.table_marked: dict[str, int] = {}
+        self.known_tables: set[int] = set()  # the file's tables that are the note's
+        self.layout_tables: set[int] = set()  # a bilingual file's two columns
 
     # -- languages and streams -----------------------------------------------------
 
@@ -282,23 +287,55 @@ class _Matcher:
     def file_streams(
         self, languages: tuple[str, ...], meta_table: int
     ) -> dict[str, list[WordParagraph]]:
-        """The file's paragraphs per stream, as :func:`_streams` has the plan's."""
+        """The file's paragraphs per stream, as :func:`_streams` has the plan's.
+
+        The first-page table and the note's follow-up tables are left out (compared on
+        their own); a table added in Word stays in its stream, to be reported as one.
+        """
         streams: dict[str, list[WordParagraph]] = {"": []}
         for lang in languages:
             streams.setdefault(lang, [])
-        follow_up = self._follow_up_tables()
+        self.known_tables = {meta_table, *self.table_found.values()} - {-1, None}
+        self.layout_tables = self._layout_tables(languages) if len(languages) > 1 else set()
         for paragraph in self.word.paragraphs:
-            if paragraph.table >= 0 and (
-                paragraph.table == meta_table or paragraph.table in follow_up
-            ):
+            if any(t in self.known_tables for t, _r, _c in paragraph.within):
                 continue
-            if len(languages) > 1 and paragraph.table >= 0 and paragraph.column in (0, 1):
-                streams[languages[paragraph.column]].append(paragraph)
+            outer = paragraph.within[0] if paragraph.within else None
+            if outer is not None and outer[0] in self.layout_tables and outer[2] in (0, 1):
+                streams[languages[outer[2]]].append(paragraph)
             else:
                 streams[""].append(paragraph)
         if len(languages) == 1:
             streams[""] = streams.pop(languages[0], []) + streams[""]
         return streams
+
+    def _layout_tables(self, languages: tuple[str, ...]) -> set[int]:
+        """The two-column tables of a bilingual file that hold the note's French and Dutch."""
+        columns: dict[int, int] = {}
+        marked: set[int] = set()
+        sides: dict[int, set[tuple[int, str]]] = {}
+        for paragraph in self.word.paragraphs:
+            if not paragraph.within:
+                continue
+            table, _row, column = paragraph.within[0]
+            columns[table] = max(columns.get(table, 0), column)
+            if paragraph.marks or any(t.startswith("clausier:") for t in paragraph.tags):
+                marked.add(table)
+            sides.setdefault(table, set()).add((column, _lang(paragraph.lang, "")))
+        return {
+            table
+            for table, last in columns.items()
+            if last <= 1
+            and table not in self.known_tables
+            and (table in marked or {(0, languages[0]), (1, languages[-1])} <= sides[table])
+        }
+
+    def added_table(self, paragraph: WordParagraph) -> int:
+        """The table added in Word that ``paragraph`` stands in (-1: none)."""
+        for table, _row, _column in paragraph.within:
+            if table not in self.known_tables and table not in self.layout_tables:
+                return table
+        return -1
 
     def _follow_up_tables(self) -> set[int]:
         columns: dict[int, int] = {}
@@ -345,7 +382,9 @@ class _Matcher:
         ekeys = [_norm(e.paragraph.text, elang(e)) for e in expected]
         original = frozenset()
         fkeys = [
-            _norm(p.text(original), _lang(p.lang, lang)) if p.exists(original) else "\x00"
+            _norm(p.text(original), _lang(p.lang, lang))
+            if p.exists(original) and self.added_table(p) < 0
+            else "\x00"
             for p in found
         ]
         marks = [self.mark_of(p, _lang(p.lang, lang) if p.lang else lang) for p in found]
@@ -440,6 +479,7 @@ class _Matcher:
     def run(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
         """Match every stream and record what changed."""
         meta_table = self.details(plan)
+        self.find_tables(plan, languages)
         expected = _streams(plan)
         found = self.file_streams(languages, meta_table)
         sections_at: dict[int, str] = {}  # file paragraph id → the section it stands in
@@ -492,7 +532,7 @@ class _Matcher:
                 owner[j] = (exp[i].block_id, i)
         langs = [lang] if stream or len(self.note.language.languages) == 1 else [lang]
         for j, paragraph in enumerate(got):
-            if j in owner:
+            if j in owner or self.added_table(paragraph) >= 0:
                 continue
             mark = self.mark_of(paragraph, _lang(paragraph.lang, lang))
             if mark in self.blocks and not self.generated(paragraph):
@@ -630,6 +670,10 @@ class _Matcher:
         def flush() -> None:
             if not run:
                 return
+            if self.added_table(run[0]) >= 0:
+                self.table_added(run, follows, lang)
+                run.clear()
+                return
             tracked = [p for p in run if not p.exists(frozenset())]
             text = "\n".join(p.text() for p in run if p.text().strip())
             if text.strip():
@@ -663,8 +707,42 @@ class _Matcher:
                 continue
             if not follows[1]:
                 follows = ("", self.note.sections[0].id if self.note.sections else "")
+            if run and self.added_table(run[0]) != self.added_table(paragraph):
+                flush()  # a table added in Word is a change of its own
             run.append(paragraph)
         flush()
+
+    def table_added(self, paragraphs: list[WordParagraph], follows: tuple[str, str], lang) -> None:
+        """A table added in Word: its rows as text (cells between " | "), after what it follows."""
+        table = self.added_table(paragraphs[0])
+        rows: dict[int, dict[int, list[str]]] = {}
+        for paragraph in paragraphs:
+            row, column = next(((r, c) for t, r, c in paragraph.within if t == table), (0, 0))
+            text = paragraph.text(frozenset()).strip()
+            cell = rows.setdefault(row, {}).setdefault(column, [])
+            if text:
+                cell.append(text)
+        lines = [
+            " | ".join(" ".join(cells[c]) for c in sorted(cells))
+            for _r, cells in sorted(rows.items())
+            if any(cells.values())
+        ]
+        text = "\n".join(lines)
+        if not text.strip():
+            return
+        tracked = next((p.mark_revision for p in paragraphs if p.mark_revision), None)
+        self.add(
+            Kind.ADDED,
+            lang,
+            block_id=follows[0],
+            section_id=follows[1],
+            diff=[worddiff.Piece(worddiff.Op.INSERT, text)],
+            text=text,
+            what="table",
+            author=tracked.author if tracked else "",
+            date=tracked.date if tracked else "",
+            paragraphs=list(paragraphs),
+        )
 
     def moved(self, exp, got, pairs, owner, lang) -> None:
         """Blocks that stand in another place in the file than in the note."""
@@ -717,11 +795,11 @@ class _Matcher:
 
     # -- follow-up tables -------------------------------------------------------------------
 
-    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> set[int]:
-        """Compare each follow-up table row by row and cell by cell with the file's table.
+    def find_tables(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
+        """Find each follow-up table of the note in the file (``table_found``).
 
-        A table is found by its bookmark, else as the file's follow-up tables come in
-        order; one not found is reported deleted. The file tables that are the note's.
+        By its bookmark, else as the file's unmarked follow-up tables come in order (one
+        whose first row reads as a follow-up table's header); None when it is not there.
         """
         tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
         cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
@@ -734,13 +812,27 @@ class _Matcher:
                 mark = self.mark_of(paragraph, languages[0])
                 if mark:
                     marked.setdefault(mark, paragraph.table)
-        order = sorted(cells)
-        used: set[int] = set()
-        for number, table in enumerate(tables):
+        free = [
+            t
+            for t in sorted(cells)
+            if t not in marked.values() and is_follow_up_header(_header_of(cells[t]), languages)
+        ]
+        self.table_cells, self.table_marked = cells, marked
+        for table in tables:
             found = marked.get(table.block_id)
-            if found is None and number < len(order) and order[number] not in marked.values():
-                found = order[number]
-            if found is None or found in used:
+            if found is None and table.block_id not in marked and free:
+                found = free.pop(0)
+            self.table_found[table.block_id] = found
+
+    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
+        """Compare each follow-up table row by row and cell by cell with the file's table.
+
+        One not found in the file is reported deleted.
+        """
+        tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
+        for table in tables:
+            found = self.table_found.get(table.block_id)
+            if found is None:
                 self.add(
                     Kind.DELETED,
                     languages[0],
@@ -755,9 +847,8 @@ class _Matcher:
                     ],
                 )
                 continue
-            used.add(found)
-            self._table_rows(table, cells[found], languages, certain=table.block_id in marked)
-        return used
+            certain = table.block_id in self.table_marked
+            self._table_rows(table, self.table_cells[found], languages, certain=certain)
 
     def _table_rows(self, table: Table, cells, languages, *, certain: bool) -> None:
         """Rows added and deleted in Word, then the cells of the rows that are both's."""
@@ -906,6 +997,25 @@ class _Matcher:
 
     def word_lang(self) -> str:
         return self.note.language.languages[0]
+
+
+def _header_of(cells: dict[tuple[int, int], list[WordParagraph]]) -> list[str]:
+    """The texts of a file table's first row, cell by cell."""
+    columns = sorted(column for row, column in cells if row == 0)
+    return [" ".join(p.text(frozenset()) for p in cells[(0, c)]).strip() for c in columns]
+
+
+def is_follow_up_header(texts: list[str], languages: tuple[str, ...]) -> bool:
+    """Whether a table's first row reads as a follow-up table's header, in either language."""
+    if len(texts) != len(FOLLOW_UP_COLUMNS):
+        return False
+    for text, key in zip(texts, FOLLOW_UP_COLUMNS, strict=True):
+        names = {word(key, "fr"), word(key, "nl"), " / ".join(word(key, x) for x in languages)}
+        if _norm(text, languages[0]).casefold() not in {
+            _norm(n, languages[0]).casefold() for n in names
+        }:
+            return False
+    return True
 
 
 def _row_text(row: list[list[Paragraph]], languages, separator: str = " ") -> str:

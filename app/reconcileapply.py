@@ -47,6 +47,7 @@ from app.reconcile import (
     _formats,
     _norm,
     _plan_list,
+    is_follow_up_header,
 )
 from app.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
 from app.richtext import paragraph as make_paragraph
@@ -294,12 +295,16 @@ class Review:
             except KeyError:
                 index = len(section.blocks)
         paragraphs = [p for p in change.paragraphs if p.text().strip()]
-        texts = {
-            lang: rich([_from_word(self.reconciliation, p, None, None) for p in paragraphs])
-            for lang in [change.lang]
-        }
-        block = TextBlock(texts)
-        label = Label(N_("Bring back paragraph from Word"))
+        if change.what == "table":
+            block = _table_block(change, self.reconciliation.languages)
+            label = Label(N_("Bring back table from Word"))
+        else:
+            texts = {
+                lang: rich([_from_word(self.reconciliation, p, None, None) for p in paragraphs])
+                for lang in [change.lang]
+            }
+            block = TextBlock(texts)
+            label = Label(N_("Bring back paragraph from Word"))
 
         def apply() -> Edit:
             section.blocks.insert(min(index, len(section.blocks)), block)
@@ -374,7 +379,7 @@ class Review:
         leave = {change.id}
         if parts[0] == "row-added":
             at = self._new_row_at(change.block_id, int(parts[1]), int(parts[2]), leave)
-            row = _follow_up_row(change, self.reconciliation.languages)
+            row = _follow_up_row(change.paragraphs, self.reconciliation.languages)
             table.rows.insert(min(at, len(table.rows)), row)
             return self._swap(change, table, Label(N_("Bring back row from Word")))
         at = self._row_at(change.block_id, int(parts[1]), leave)
@@ -516,13 +521,46 @@ def _set_cell(row: FollowUpRow, column: str, lang: str, text: str) -> None:
         setattr(row, column, {**getattr(row, column), lang: value})
 
 
-def _follow_up_row(change: Change, languages: tuple[str, ...]) -> FollowUpRow:
-    """A row added in Word: its cells, per language, as the note's row."""
+def _table_block(change: Change, languages: tuple[str, ...]) -> FollowUpTable | TextBlock:
+    """A table added in Word as the note can hold it.
+
+    One whose first row reads as a follow-up table's header (Engagement, État des
+    lieux, Service pilote, Échéance, in either language) becomes a follow-up table with
+    the other rows; any other, a free text with one paragraph per row, its cells
+    between " | ", in the language of the column it was added in.
+    """
+    table = min((p.table for p in change.paragraphs), default=-1)
+    mine = [p for p in change.paragraphs if p.table == table]
+    rows: dict[int, list] = {}
+    for paragraph in mine:
+        rows.setdefault(paragraph.row, []).append(paragraph)
+    numbers = sorted(rows)
+    header = (
+        [
+            " ".join(p.text(frozenset()).strip() for p in rows[numbers[0]] if p.column == c).strip()
+            for c in sorted({p.column for p in rows[numbers[0]]})
+        ]
+        if numbers
+        else []
+    )
+    if is_follow_up_header(header, languages):
+        return FollowUpTable(
+            [_follow_up_row(rows[n], languages) for n in numbers[1:]],
+        )
+    return TextBlock(
+        {change.lang: rich([make_paragraph(line.rstrip()) for line in change.text.split("\n")])}
+    )
+
+
+def _follow_up_row(paragraphs, languages: tuple[str, ...]) -> FollowUpRow:
+    """A row added in Word (its paragraphs): its cells, per language, as the note's row."""
     row = FollowUpRow()
     for column, key in enumerate(FOLLOW_UP_COLUMNS):
-        cell = [p for p in change.paragraphs if p.column == column]
+        cell = [p for p in paragraphs if p.column == column]
         for lang in languages:
-            mine = cell if len(languages) == 1 else [p for p in cell if p.lang[:2] == lang]
+            mine = [p for p in cell if (p.lang[:2].lower() or languages[0]) == lang]
+            if len(languages) == 1:
+                mine = cell
             text = " ".join(p.text(frozenset()).strip() for p in mine).strip()
             if text:
                 _set_cell(row, key, lang, text)

@@ -39,6 +39,8 @@ def kind_name(change: Change) -> str:
         if change.formats and not _text_changed(change):
             return _("Formatting edited")
         return _("Text edited")
+    if kind is Kind.ADDED and change.what == "table":
+        return _("Table added")
     if kind is Kind.SECTION:
         if change.what == "deleted":
             return _("Section heading deleted")

@@ -211,3 +211,93 @@ def test_a_follow_up_table_deleted_whole_is_the_block_deleted(tmp_path, library)
     session = NoteSession(note)
     apply_all(session, found, library, ["all"])
     assert [b.id for b in note.sections[1].blocks] == ["c1", "c2", "c3"]
+
+
+# -- tables added in Word ------------------------------------------------------------------
+
+
+def test_a_table_added_in_word_is_reported_with_its_cells_and_becomes_a_free_text(
+    exported, library
+):
+    note, path = exported
+    word = WordXml(path)
+    word.insert_table_after(
+        "Un paragraphe de conclusion.", [["Pays", "Contact"], ["Belgique", "OCAM"], ["France", ""]]
+    )
+    word.save()
+    found = changes_of(note, library, path)
+    [change] = found.changes
+    assert (change.kind, change.what, change.block_id) == (Kind.ADDED, "table", "t2")
+    assert reconcilewords.kind_name(change) == "Table added"
+    assert reconcilewords.place(change, note) == "after text 2 in “Contexte”"
+    assert change.text == "Pays | Contact\nBelgique | OCAM\nFrance | "
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    blocks = note.sections[0].blocks
+    assert [b.id for b in blocks][:2] == ["t1", "t2"] and len(blocks) == 3
+    assert blocks[2].plain("fr") == "Pays | Contact\nBelgique | OCAM\nFrance |"
+    session.undo()
+    assert [b.id for b in note.sections[0].blocks] == ["t1", "t2"]
+
+
+def test_a_table_added_with_the_follow_up_header_becomes_a_follow_up_table(exported, library):
+    note, path = exported
+    word = WordXml(path)
+    word.insert_table_after(
+        "De travailler sur",
+        [
+            ["Engagement", "État des lieux", "Service pilote", "Échéance"],
+            ["Magistrats de liaison", "À lancer.", "SPF Justice", "30 juin 2019"],
+        ],
+    )
+    word.save()
+    found = changes_of(note, library, path)
+    [change] = found.changes
+    assert (change.kind, change.what, change.block_id) == (Kind.ADDED, "table", "c2")
+    assert "Magistrats de liaison | À lancer. | SPF Justice | 30 juin 2019" in change.text
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    table = note.sections[1].blocks[2]
+    assert isinstance(table, FollowUpTable)
+    [row] = table.rows
+    assert (row.commitment, row.state, row.lead, row.deadline) == (
+        {"fr": "Magistrats de liaison"},
+        {"fr": "À lancer."},
+        {"fr": "SPF Justice"},
+        "2019-06-30",
+    )
+
+
+def test_a_table_added_beside_a_follow_up_table_is_not_taken_for_it(tmp_path, library):
+    note = follow_up_note()
+    path = export(note, tmp_path / "table.docx")
+    word = WordXml(path)
+    word.insert_table_after(
+        "De travailler sur",
+        [["Engagement", "État des lieux", "Service pilote", "Échéance"], ["Autre", "", "", ""]],
+    )
+    word.save()
+    found = changes_of(note, library, path)
+    assert [(c.kind, c.what) for c in found.changes] == [(Kind.ADDED, "table")]
+
+
+def test_a_table_added_in_the_dutch_column_of_a_bilingual_file(tmp_path, library):
+    from app.language import NoteLanguage
+
+    note = sample_note(NoteLanguage.BILINGUAL)
+    path = export(note, tmp_path / "both.docx")
+    word = WordXml(path)
+    word.insert_table_after("Een slotalinea.", [["Land", "Contact"], ["België", "OCAD"]])
+    word.save()
+    found = changes_of(note, library, path)
+    [change] = found.changes
+    assert (change.kind, change.what, change.lang, change.block_id) == (
+        Kind.ADDED,
+        "table",
+        "nl",
+        "t2",
+    )
+    session = NoteSession(note)
+    apply_all(session, found, library, ["all"])
+    added = note.sections[0].blocks[2]
+    assert added.plain("nl") == "Land | Contact\nBelgië | OCAD" and added.plain("fr") == ""

@@ -269,6 +269,33 @@ class WordXml:
                 extra.text = ""
         anchor.addnext(new)
 
+    def insert_table_after(self, containing: str, rows: list[list[str]]) -> None:
+        """A table after the paragraph holding ``containing``, as Word's Insert Table writes it."""
+        anchor = self.paragraph(containing)
+        while anchor.getparent().tag == W + "sdtContent":
+            anchor = anchor.getparent().getparent()
+        table = etree.Element(W + "tbl")
+        properties = etree.SubElement(table, W + "tblPr")
+        etree.SubElement(properties, W + "tblStyle", {W + "val": "TableGrid"})
+        etree.SubElement(properties, W + "tblW", {W + "w": "0", W + "type": "auto"})
+        grid = etree.SubElement(table, W + "tblGrid")
+        for _cell in rows[0]:
+            etree.SubElement(grid, W + "gridCol", {W + "w": "2000"})
+        for cells in rows:
+            row = etree.SubElement(table, W + "tr", {W + "rsidR": "00C0FFEE"})
+            for text in cells:
+                cell = etree.SubElement(row, W + "tc")
+                etree.SubElement(
+                    etree.SubElement(cell, W + "tcPr"),
+                    W + "tcW",
+                    {W + "w": "2000", W + "type": "dxa"},
+                )
+                paragraph = etree.SubElement(cell, W + "p", {W + "rsidR": "00C0FFEE"})
+                if text:
+                    run = etree.SubElement(paragraph, W + "r", {W + "rsidR": "00C0FFEE"})
+                    etree.SubElement(run, W + "t").text = text
+        anchor.addnext(table)
+
     def delete_row(self, containing: str) -> None:
         """Delete the table row holding ``containing`` (Word's Delete Rows)."""
         row = self.row(containing)
