@@ -195,8 +195,10 @@ class BlockWidget(QFrame):
     saveAsClauseRequest = Signal(str)  # block id
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
     paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or a quotation)
+    removeCommentRequest = Signal(str, int)  # block id, the index of a comment kept on it
 
     kind: type = TextBlock
+    comments_area = None  # the comments kept on the block, made when it first has one
     quote_mark: QuoteMark | None = None  # clauses: whether they quote their source
     title_language = ""  # the language clause titles are shown in (the composer sets it)
 
@@ -338,6 +340,22 @@ class BlockWidget(QFrame):
         super().leaveEvent(event)
         self._show_tools(self.current)
 
+    def show_comments(self, block: Block) -> None:
+        """Show the comments kept on ``block`` small under it (no area while it has none)."""
+        comments = getattr(block, "comments", [])
+        if not comments and self.comments_area is None:
+            return
+        if self.comments_area is None:
+            from ui.blockcomments import BlockComments
+
+            self.comments_area = BlockComments(self)
+            self.comments_area.removeRequest.connect(
+                lambda index: self.removeCommentRequest.emit(self.block_id, index)
+            )
+            self.layout().addWidget(self.comments_area)
+        self.comments_area.set_read_only(self.read_only)
+        self.comments_area.show_comments(comments)
+
     # --- to override --------------------------------------------------------------
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
@@ -426,6 +444,7 @@ class TextBlockWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, TextBlock)
+        self.show_comments(block)
         self.editors.set_languages(note.language.languages)
         self.editors.set_texts(block.text)
         self.editors.set_read_only(self.read_only)
@@ -535,6 +554,7 @@ class LinkedClauseWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, LinkedClause)
+        self.show_comments(block)
         languages = note.language.languages
         # The note shows the wording of the revision it links, as the export does.
         clause = library.at(block.clause_id, block.revision) or library.newest(block.clause_id)
@@ -686,6 +706,7 @@ class CopiedClauseWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, CopiedClause)
+        self.show_comments(block)
         languages = note.language.languages
         self.clause_id = block.clause_id
         lang = self.title_language if self.title_language in languages else languages[0]
@@ -777,6 +798,7 @@ class FollowUpWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, FollowUpTable)
+        self.show_comments(block)
         self.editor.show_table(block, note.language.languages, library)
 
     def focus_editor(self) -> None:

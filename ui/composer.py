@@ -174,6 +174,7 @@ class Composer(QScrollArea):
     saveAsClauseRequest = Signal(str)  # block id
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
     paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or quotation)
+    removeCommentRequest = Signal(str, int)  # block id, index of a comment kept on it
     currentChanged = Signal()
     pendingChanged = Signal()  # a field still holds typed text the note has not, or no more
     statusRequest = Signal(str)  # something to say in the window's status bar
@@ -529,6 +530,7 @@ class Composer(QScrollArea):
         widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
         widget.showInDeclarationRequest.connect(self.showInDeclarationRequest)
         widget.paraphraseRequest.connect(self.paraphraseRequest)
+        widget.removeCommentRequest.connect(self.removeCommentRequest)
         if isinstance(widget, LinkedClauseWidget):
             widget.reviewUpdateRequest.connect(self.reviewUpdateRequest)
         if isinstance(widget, FollowUpWidget):

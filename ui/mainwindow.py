@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
         lib.preview.showInDeclarationRequest.connect(self.show_clause_in_declaration)
         comp.showInDeclarationRequest.connect(self.show_block_in_declaration)
         comp.paraphraseRequest.connect(ed.set_paraphrase)
+        comp.removeCommentRequest.connect(ed.remove_comment)
         src.insertQuotationRequest.connect(ed.insert_quotation)
         cov.addFollowUpRequest.connect(ed.insert_cited_follow_up)
         cov.goToBlockRequest.connect(comp.focus_block)
