@@ -144,7 +144,7 @@ class Review:
             note.sections.insert(index, section)
             return Edit(Scope.SECTIONS, (previous.id, section.id))
 
-        label = Label(N_("Join section to the one before (heading deleted in Word)"))
+        label = Label(N_("Join section to the one before"))
         return self.session.history.push(Command(label, apply, revert))
 
     def _present(self, block_id: str) -> bool:
