@@ -9,7 +9,7 @@ and nothing else.
 
 from __future__ import annotations
 
-from app import formatting, pastehtml
+from app import formatting
 from app.formatting import InlineMark
 from app.richtext import ListKind, RichText
 from ui.dragdrop import BLOCK_MIME, CLAUSE_MIME
@@ -238,6 +238,8 @@ class FormattedTextEdit(GrowingTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasFormat(CLAUSE_MIME) or source.hasFormat(BLOCK_MIME):
             return
+        from app import pastehtml  # only when pasting: it loads after the window shows
+
         piece = pastehtml.from_html(source.html()) if source.hasHtml() else None
         if piece is None:
             self.pasteBoundary.emit()

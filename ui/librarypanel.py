@@ -90,7 +90,15 @@ class LibraryPanel(QWidget):
     insertClauseRequest = Signal(str)
     focusComposerRequest = Signal()
 
-    def __init__(self, library: Library, index: Searcher, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        index: Searcher,
+        parent: QWidget | None = None,
+        *,
+        hold_card: bool = False,
+    ) -> None:
+        """``hold_card``: write the selected clause's card only on ``preview.release()``."""
         super().__init__(parent)
         self.library = library
         self.index = index
@@ -142,6 +150,8 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.preview = ClausePreview(library, self)
+        if hold_card:
+            self.preview.hold()
 
         # One row when the pane is wide enough for the three labels, else two (see
         # _arrange_filters): a filter is never cut to "Toutes les sou".

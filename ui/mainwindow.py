@@ -123,7 +123,10 @@ class MainWindow(QMainWindow):
         self.spell_dialog: SpellDialog | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.library = LibraryPanel(self.services.library, self.services.index, self)
+        # A new window paints first: the clause card is written when it is complete.
+        self.library = LibraryPanel(
+            self.services.library, self.services.index, self, hold_card=document is None
+        )
         self.banner = ReadOnlyBar(self)
         self.middle = QWidget(self)
         middle_layout = QVBoxLayout(self.middle)
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
         if not self.layout_restored:
             self._give_the_note_room()
         self.apply_settings()
+        self.library.preview.release()
         self.completed.emit()
 
     # --- wiring: every request of every view, in one place ----------------------------
