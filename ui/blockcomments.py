@@ -8,9 +8,20 @@ from ui.looks import MUTED, shrink, tint
 from ui.qt import QFrame, QHBoxLayout, QLabel, Qt, QToolButton, QVBoxLayout, QWidget, Signal
 
 
+def _when(stamp: str) -> str:
+    """Word's ISO 8601 time ("2026-01-05T10:12:00Z") as written in Belgium: "05/01/2026 10:12"."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp.rstrip("Z"))
+    except ValueError:
+        return stamp  # not a time Python reads: as Word wrote it
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
 def comment_heading(comment: BlockComment) -> str:
-    """Who wrote a comment and when ("Chef de cabinet, 2026-01-05 10:12")."""
-    when = comment.date.replace("T", " ").rstrip("Z")[:16]
+    """Who wrote a comment and when ("Chef de cabinet, 05/01/2026 10:12")."""
+    when = _when(comment.date)
     parts = [part for part in (comment.author, when) if part]
     return ", ".join(parts) if parts else _("Comment")
 

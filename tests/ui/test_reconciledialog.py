@@ -144,7 +144,7 @@ def test_a_comment_is_shown_beside_its_block_then_kept_under_it_and_removed(open
     area = widget.comments_area
     assert area is not None and area.isVisibleTo(widget)
     [(label, remove)] = area.rows
-    assert label.text() == f"{AUTHOR}, 2026-01-05 10:12 — Vérifier avec la Sûreté."
+    assert label.text() == f"{AUTHOR}, 05/01/2026 10:12 — Vérifier avec la Sûreté."
     assert window.composer.block_widgets["t1"].comments_area is None  # no comment, no area
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     assert session.block("t2").comments == []
