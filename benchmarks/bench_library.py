@@ -418,7 +418,7 @@ def run():
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     times, _text = type_into(app, editor, 300)
     result["typing_at_once"] = [times[len(times) // 2], p95(times), times[-1]]
-    deadline = time.perf_counter() + 20
+    deadline = time.perf_counter() + 90
     while time.perf_counter() < deadline and getattr(composer, "building", lambda: False)():
         app.processEvents()
         time.sleep(0.005)

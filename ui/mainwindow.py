@@ -93,7 +93,10 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         self.spell_dialog: SpellDialog | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.library = LibraryPanel(self.services.library, self.services.index, self)
+        # A new window paints first: the clause card is written when it is complete.
+        self.library = LibraryPanel(
+            self.services.library, self.services.index, self, hold_card=document is None
+        )
         self.banner = ReadOnlyBar(self)
         self.middle = QWidget(self)
         middle_layout = QVBoxLayout(self.middle)
@@ -207,6 +210,7 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         if not self.layout_restored:
             self._give_the_note_room()
         self.apply_settings()
+        self.library.preview.release()
         self.completed.emit()
 
     # --- wiring: every request of every view, in one place ----------------------------
@@ -375,6 +379,7 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         lib.preview.showInDeclarationRequest.connect(self.show_clause_in_declaration)
         comp.showInDeclarationRequest.connect(self.show_block_in_declaration)
         comp.paraphraseRequest.connect(ed.set_paraphrase)
+        comp.removeCommentRequest.connect(ed.remove_comment)
         src.insertQuotationRequest.connect(ed.insert_quotation)
         cov.addFollowUpRequest.connect(ed.insert_cited_follow_up)
         cov.goToBlockRequest.connect(comp.focus_block)

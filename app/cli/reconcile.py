@@ -39,6 +39,14 @@ def add_parser(commands, parser_class) -> None:
         metavar="ID",
         help=_("write these changes into the note (their numbers, or “all”)"),
     )
+    command.add_argument(
+        "--as-revision",
+        action="store_true",
+        help=_(
+            "with --apply: save the new wording of an edited linked clause that is one of "
+            "your own as a new revision of it (“edited in Word”) instead of a copy in the note"
+        ),
+    )
 
 
 def backups_dir() -> Path:
@@ -88,7 +96,7 @@ def _change_json(change, note) -> dict:
     }
 
 
-def _lines(reconciliation, note) -> list[str]:
+def _lines(reconciliation, note, review) -> list[str]:
     from app.cli.quotes import condensed
     from app.roundtrip import words as reconcilewords
 
@@ -104,11 +112,41 @@ def _lines(reconciliation, note) -> list[str]:
             doubt="" if change.certain else " (?)",
         )
         lines.append(head)
+        if change.kind.value == "section" and change.what == "deleted":
+            how = review.heading_deletion(change)
+            lines.append("       " + reconcilewords.heading_outcome(how))
         if change.kind.value == "comment":
             lines.append("       " + _("“{text}”").format(text=change.text).replace("\n", " "))
         elif change.diff:
             lines.append("       " + condensed(change.diff).replace("\n", " ¶ "))
     return lines
+
+
+def _revise(review, collection, wanted: list[str]) -> list[str]:
+    """Save the changes ``wanted`` of linked personal clauses as new revisions; their ids."""
+    from app.library.clauses import PERSONAL
+    from app.notes.note import LinkedClause
+    from app.roundtrip import apply as reconcileapply
+    from app.roundtrip.reconcile import Kind
+
+    found = review.reconciliation
+    revised = []
+    for change_id in reconcileapply.wanted_ids(found, wanted):
+        change = found.change(change_id)
+        if change.kind not in (Kind.EDITED, Kind.TRACKED) or change.what.startswith("cell:"):
+            continue
+        try:
+            block = review.session.block(change.block_id)
+        except KeyError:
+            continue
+        if not isinstance(block, LinkedClause):
+            continue
+        clause = review.library.find(block.clause_id)
+        if clause is None or clause.library != PERSONAL:
+            continue
+        if reconcileapply.revise_clause(review, change_id, collection):
+            revised.append(change_id)
+    return revised
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,20 +157,32 @@ def run(args: argparse.Namespace) -> int:
     from app.notes.editing import NoteSession
     from app.roundtrip import apply as reconcileapply
     from app.roundtrip import reconcile
+    from app.system.errors import ClausierError
 
+    if args.as_revision and not args.apply:
+        raise ClausierError(_("--as-revision says how to apply changes: give --apply too."))
     session = NoteSession.open(args.note)
-    loaded = actions.load_all()
+    collection = None
+    if args.as_revision:
+        collection = actions.Collection.open(sync_index=False)
+        loaded = actions.LoadedLibraries(collection.library, list(collection.problems))
+    else:
+        loaded = actions.load_all()
     for problem in loaded.problems:
         _warn(problem)
     note = session.note
     found = reconcile.reconcile_file(note, loaded.library, args.word)
     described = [_change_json(c, note) for c in found.changes]  # named before any applies
-    text_lines = _lines(found, note)
+    text_lines = _lines(found, note, reconcileapply.Review(session, found, loaded.library))
     applied = []
     backup = None
+    revised: list[str] = []
     if args.apply:
-        done = reconcileapply.apply_all(session, found, loaded.library, args.apply)
-        applied = [c.id for c in done]
+        review = reconcileapply.Review(session, found, loaded.library)
+        if collection is not None:
+            revised = _revise(review, collection, args.apply)
+        done = reconcileapply.apply_all(session, found, loaded.library, args.apply, review=review)
+        applied = sorted({*revised, *(c.id for c in done)}, key=int)
         if done:
             backup = keep_backup(args.note)
             for warning in notefile.write(session.note, args.note):
@@ -148,6 +198,7 @@ def run(args: argparse.Namespace) -> int:
                     "unchanged": found.unchanged,
                     "changes": described,
                     "applied": applied,
+                    **({"revised": revised} if args.as_revision else {}),
                     **({"backup": str(backup)} if backup else {}),
                 },
                 ensure_ascii=False,
@@ -175,6 +226,13 @@ def run(args: argparse.Namespace) -> int:
                 len(applied),
             ).format(n=len(applied), note=args.note.name)
         )
+        for change_id in revised:
+            block = review.session.block(found.change(change_id).block_id)
+            print(
+                _("Clause {id} was saved as its revision {n} (“edited in Word”).").format(
+                    id=block.clause_id, n=block.revision
+                )
+            )
         if backup is not None:
             print(_("The previous note is kept as {path}.").format(path=backup))
     elif found.changes:

@@ -175,6 +175,7 @@ class BodyBuilder:
         num: tuple[int, int] | None = None,
         keep_next: bool | None = None,
         marks: tuple[str | None, str | None] = (None, None),
+        keep_lines: bool = False,
     ) -> None:
         """Add a paragraph in ``style_id``; ``num`` is a direct (ilvl, numId) numbering.
 
@@ -186,6 +187,8 @@ class BodyBuilder:
             out.append(f'<w:pStyle w:val="{_esc(style_id)}"/>')
         if keep_next is not None:
             out.append("<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>')
+        if keep_lines:  # no page break inside it (a quotation)
+            out.append("<w:keepLines/>")
         if num is not None:
             out.append(f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>')
         if align:

@@ -65,6 +65,7 @@ class WordParagraph:
     table: int = -1  # which table of the body it is in (-1: none), counting from 0
     row: int = -1
     column: int = -1
+    within: tuple[tuple[int, int, int], ...] = ()  # (table, row, column), outermost first
     tags: tuple[str, ...] = ()  # the content control tags around it, outermost first
     marks: set[str] = field(default_factory=set)  # Clausier bookmarks covering it
     comments: list[str] = field(default_factory=list)  # ids of comments anchored in it
@@ -294,7 +295,9 @@ class _BodyReader:
                     if changed is not None:
                         mark = _revision(changed, kind in ("moveFrom", "moveTo"))
         where = self._cells[-1] if self._cells else (-1, -1, -1)
-        paragraph = WordParagraph([], style, num, lang, *where, tags=tags, mark_revision=mark)
+        paragraph = WordParagraph(
+            [], style, num, lang, *where, tuple(self._cells), tags=tags, mark_revision=mark
+        )
         self.paragraphs.append(paragraph)
         inner = list(tags)
         self._fields: list[bool] = []  # per open field: whether its result is being read

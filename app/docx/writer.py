@@ -39,6 +39,16 @@ PROPERTY_MAX = 255  # python-docx refuses longer core properties
 CLASSIFICATION_PROPERTY = "Classification"  # the custom document property
 
 
+def _starts_list(item: object) -> bool:
+    """Whether ``item`` is an item of a bulleted or numbered list."""
+    return isinstance(item, Paragraph) and item.style in (Style.BULLET, Style.NUMBER)
+
+
+def _leads_in(item: object) -> bool:
+    """Whether ``item`` is a paragraph of text that a list follows (its lead-in), not an item."""
+    return isinstance(item, Paragraph) and not _starts_list(item) and bool(item.text.strip())
+
+
 def word_lang(lang: str) -> str:
     """The Word language tag of a plan language (``fr`` → ``fr-BE``); tags pass through."""
     return WORD_LANG.get(lang, lang)
@@ -77,9 +87,12 @@ class PlanWriter:
         if self.plan.meta:
             self._meta(builder, width)
         marks = _block_marks(self.plan.body)
-        for index, item in enumerate(self.plan.body):
+        body_items = self.plan.body
+        for index, item in enumerate(body_items):
             if index and isinstance(item, Table):
                 builder.keep_with_next()  # what introduces a table stays with its first rows
+            elif index and _starts_list(item) and _leads_in(body_items[index - 1]):
+                builder.keep_with_next()  # a list's lead-in ("… ont décidé :") stays with it
             self._item(builder, item, width, column=0, marks=marks.get(index, (None, None)))
         oxml.replace_body(body, builder.elements())
         self._header_footer()
@@ -126,6 +139,7 @@ class PlanWriter:
         column: int = 0,
         keep_next: bool | None = None,
         marks: tuple[str | None, str | None] = (None, None),
+        keep_lines: bool = False,
     ) -> None:
         lang = word_lang(paragraph.lang)
         style_id = (
@@ -148,6 +162,7 @@ class PlanWriter:
             num=num,
             keep_next=keep_next,
             marks=marks,
+            keep_lines=keep_lines,
         )
 
     # -- blocks --------------------------------------------------------------------
@@ -190,8 +205,12 @@ class PlanWriter:
             writes.append((None, None, None))
         last = len(frame.paragraphs) - 1
         for index, paragraph in enumerate(frame.paragraphs):
-            # A quotation's last paragraph keeps with its citation (not in the columns).
-            keep = True if frame.citation and index == last and not self._columns else None
+            # A quotation and its citation line are one: no page break inside or between them
+            # (not in the columns, where the chain would make the rows one unbreakable block).
+            keep = True if frame.citation and not self._columns else None
+            following = frame.paragraphs[index + 1] if index < last else None
+            if following is not None and _starts_list(following) and _leads_in(paragraph):
+                keep = keep if self._columns else True  # a lead-in stays with its list
             writes.append((paragraph, None, keep))
         if frame.citation is not None:  # inside the control, after the text it cites
             writes.append((frame.citation, Style.CITATION, None))
@@ -203,7 +222,8 @@ class PlanWriter:
                     self.styles.paragraph[Style.BODY], word_lang(frame.lang), [], marks=marks
                 )
             else:
-                self._paragraph(builder, paragraph, style, column, keep, marks)
+                whole = frame.citation is not None and style is None and not self._columns
+                self._paragraph(builder, paragraph, style, column, keep, marks, whole)
         builder.end_sdt()
 
     def _meta(self, builder: BodyBuilder, width: int) -> None:

@@ -422,6 +422,48 @@ _DAY_RANGE = re.compile(
 )
 
 
+# --- the œ ligature ---------------------------------------------------------------
+
+#: The French words written with œ, in every inflection, as typed or repaired with "oe".
+#: Only known words: in "coefficient", "coexister", "moelle", "goéland" or "poêle" the
+#: o and the e are two letters, and a word not listed here is left as it is.
+_OE_WORDS = (
+    r"(?:chefs?-d|mains?-d|hors-d|dés|man)?oeuvr\w*",  # œuvre, chef-d’œuvre, manœuvre
+    r"c(?:h)?oeurs?",  # cœur, chœur
+    r"(?:ran|é|re)coeur\w*",  # rancœur, écœurer, écœurant
+    r"soeurs?|belles?-soeurs?|demi-soeurs?",
+    r"voeux?",
+    r"noeuds?",
+    r"oeil|oeill\w*|trompe-l[’']oeil",  # œil, œillet, œillère
+    r"oeufs?|boeufs?",
+    r"moeurs",
+    r"oecum[ée]n\w*",  # œcuménique, œcuménisme
+    r"oesophag\w*|oed[èé]m\w*|foet\w*|oenolog\w*|oestr\w*",
+    r"oedipe|oedipien\w*",
+)
+_OE = re.compile(r"(?<!\w)(?:" + "|".join(_OE_WORDS) + r")(?!\w)", re.IGNORECASE)
+_OE_PAIR = re.compile("oe", re.IGNORECASE)
+
+
+def _ligature(match: re.Match[str]) -> str:
+    """The word with its "oe" written œ, its case kept (Oeuvre → Œuvre, OEUVRE → ŒUVRE)."""
+    return _OE_PAIR.sub(lambda pair: "œ" if pair.group()[0] == "o" else "Œ", match.group())
+
+
+def ligatures(text: str, lang: str) -> str:
+    """French ``text`` with œ where the word wants it ("mise en oeuvre" → "mise en œuvre");
+    Dutch, and addresses (URLs, e-mail), are left as they are."""
+    if lang != "fr" or "oe" not in text.casefold():
+        return text
+    pieces, at = [], 0
+    for kept in _PROTECTED.finditer(text):
+        pieces.append(_OE.sub(_ligature, text[at : kept.start()]))
+        pieces.append(kept.group())
+        at = kept.end()
+    pieces.append(_OE.sub(_ligature, text[at:]))
+    return "".join(pieces)
+
+
 def _day_ranges(text: str) -> str:
     return _DAY_RANGE.sub("\\1–\\2", text) if "-" in text else text
 
@@ -449,6 +491,7 @@ def apply(text: str, lang: str) -> str:
 
     if not text:
         return text
+    text = ligatures(text, lang)
     if not any(marker in text for marker in _MAY_PROTECT):
         return rules(text)
     kept: list[str] = []
@@ -475,6 +518,8 @@ def apply_parts(parts: Sequence[str], lang: str) -> list[str]:
     """
     if len(parts) < 2:
         return [apply(part, lang) for part in parts]
+    # Each part first: œ takes one letter for two, and the parts are split back by counting.
+    parts = [ligatures(part, lang) for part in parts]
     original = "".join(parts)
     result = apply(original, lang)
     pieces: list[str] = []

@@ -79,6 +79,19 @@ def fts_query(text: str) -> str:
     return " AND ".join(groups)
 
 
+def matched_words(text: str, query: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text`` that a word of ``query`` begins, as the search
+    matches them: accents, case and œ/æ folded (``oeuvre`` finds "œuvre", ``secu`` "Sécurité")."""
+    wanted = _WORD.findall(folding.fold(query))
+    if not wanted:
+        return []
+    return [
+        (found.start(), found.end())
+        for found in _WORD.finditer(text)
+        if any(folding.fold(found.group()).startswith(word) for word in wanted)
+    ]
+
+
 def id_query(text: str) -> tuple[str, bool] | None:
     """What a query looks for among clause ids: the word typed, and whether it reads as an id.
 

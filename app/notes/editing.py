@@ -436,6 +436,25 @@ class NoteSession(FollowUpEdits, LinkedClauseEdits):
 
         return self.history.push(Command(Label(N_("Delete block")), apply, revert))
 
+    def remove_comment(self, block_id: str, index: int) -> Change:
+        """Remove the comment kept on a block (one brought back from Word) at ``index``."""
+        section, at = self.locate(block_id)
+        block = section.blocks[at]
+        comments = block.comments
+        if not 0 <= index < len(comments):
+            raise ClausierError(_("That comment is no longer on the block."))
+        comment = comments[index]
+
+        def apply() -> Change:
+            comments.remove(comment)
+            return Change(Scope.BLOCK, (section.id,), block_id, field="comments")
+
+        def revert() -> Change:
+            comments.insert(index, comment)
+            return Change(Scope.BLOCK, (section.id,), block_id, field="comments")
+
+        return self.history.push(Command(Label(N_("Remove comment")), apply, revert))
+
     # --- follow-up tables -----------------------------------------------------
 
     # --- undo -------------------------------------------------------------------

@@ -64,6 +64,23 @@ PHRASES: dict[str, tuple[str, str]] = {
         N_("&Undo Keep comment from Word"),
         N_("&Redo Keep comment from Word"),
     ),
+    "Bring back table from Word": (
+        N_("&Undo Bring back table from Word"),
+        N_("&Redo Bring back table from Word"),
+    ),
+    "Bring back row from Word": (
+        N_("&Undo Bring back row from Word"),
+        N_("&Redo Bring back row from Word"),
+    ),
+    "Delete row deleted in Word": (
+        N_("&Undo Delete row deleted in Word"),
+        N_("&Redo Delete row deleted in Word"),
+    ),
+    "Join section to the one before": (
+        N_("&Undo Join section to the one before"),
+        N_("&Redo Join section to the one before"),
+    ),
+    "Remove comment": (N_("&Undo Remove comment"), N_("&Redo Remove comment")),
     "Edit clause locally": (N_("&Undo Edit clause locally"), N_("&Redo Edit clause locally")),
     # follow-up tables
     "Add follow-up row": (N_("&Undo Add follow-up row"), N_("&Redo Add follow-up row")),

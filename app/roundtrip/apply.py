@@ -32,12 +32,22 @@ from app.notes.note import (
     Block,
     BlockComment,
     CopiedClause,
+    FollowUpRow,
     FollowUpTable,
     LinkedClause,
     Note,
     TextBlock,
 )
-from app.roundtrip.reconcile import Change, Kind, Reconciliation, _formats, _norm, _plan_list
+from app.roundtrip.reconcile import (
+    FOLLOW_UP_COLUMNS,
+    Change,
+    Kind,
+    Reconciliation,
+    _formats,
+    _norm,
+    _plan_list,
+    is_follow_up_header,
+)
 from app.system.errors import ClausierError
 from app.text.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
 from app.text.richtext import paragraph as make_paragraph
@@ -73,11 +83,69 @@ class Review:
 
     def applicable(self, change: Change) -> bool:
         """Whether accepting ``change`` can still do something to the note."""
+        if change.kind is Kind.SECTION and change.what == "deleted":
+            return self.heading_deletion(change) != ""
         if change.kind in (Kind.DETAIL, Kind.SECTION):
             return True
         if change.kind is Kind.ADDED:
             return bool(change.text.strip())
+        if change.what.startswith("cell:") and self._present(change.block_id):
+            row = int(change.what.split(":")[1])
+            return self._row_at(change.block_id, row, {change.id}) is not None
         return self._present(change.block_id)
+
+    def heading_deletion(self, change: Change) -> str:
+        """What accepting a deleted heading does: "remove", "merge" or "" (nothing).
+
+        A section none of whose blocks is left in the file is removed; else its blocks,
+        which now read under the heading before it, join that section; the first
+        section, with no heading before it, keeps its blocks (nothing to do).
+        """
+        sections = self.session.note.sections
+        section = next((s for s in sections if s.id == change.section_id), None)
+        if section is None:
+            return ""
+        if all(self._gone(block.id) for block in section.blocks):
+            return "remove"
+        return "merge" if sections.index(section) > 0 else ""
+
+    def _gone(self, block_id: str) -> bool:
+        """Whether the file has nothing left of the block, in any language."""
+        block = self.snapshot.get(block_id)
+        for change in self.reconciliation.changes:
+            if change.kind is Kind.DELETED and change.block_id == block_id:
+                if not isinstance(block, TextBlock | CopiedClause) or self._still_shown(change):
+                    return True
+        return False
+
+    def _heading_deleted(self, change: Change) -> Edit | None:
+        """A deleted heading: its section removed (nothing of it left) or joined to the one before."""
+        how = self.heading_deletion(change)
+        if how == "remove":
+            return self.session.remove_section(change.section_id)
+        if how != "merge":
+            return None
+        note = self.session.note
+        section = self.session.section(change.section_id)
+        index = note.sections.index(section)
+        previous = note.sections[index - 1]
+        count = len(section.blocks)
+        start = len(previous.blocks)
+
+        def apply() -> Edit:
+            previous.blocks.extend(section.blocks)
+            section.blocks.clear()
+            note.sections.remove(section)
+            return Edit(Scope.SECTIONS, (previous.id,))
+
+        def revert() -> Edit:
+            section.blocks[:] = previous.blocks[start : start + count]
+            del previous.blocks[start : start + count]
+            note.sections.insert(index, section)
+            return Edit(Scope.SECTIONS, (previous.id, section.id))
+
+        label = Label(N_("Join section to the one before"))
+        return self.session.history.push(Command(label, apply, revert))
 
     def _present(self, block_id: str) -> bool:
         try:
@@ -146,8 +214,8 @@ class Review:
 
     def _apply(self, change: Change) -> Edit | None:
         kind = change.kind
-        if kind is Kind.EDITED and change.what.startswith("cell:"):
-            return self._cell(change)
+        if kind is Kind.EDITED and _in_table(change):
+            return self._table_change(change)
         if kind in (Kind.EDITED, Kind.TRACKED) and not (
             kind is Kind.TRACKED and not self._in_block(change)
         ):
@@ -166,6 +234,8 @@ class Review:
             return self._comment(change)
         if kind is Kind.DETAIL:
             return self._detail(change)
+        if kind is Kind.SECTION and change.what == "deleted":
+            return self._heading_deleted(change)
         if kind is Kind.SECTION:
             return self._section(change)
         return None
@@ -225,12 +295,16 @@ class Review:
             except KeyError:
                 index = len(section.blocks)
         paragraphs = [p for p in change.paragraphs if p.text().strip()]
-        texts = {
-            lang: rich([_from_word(self.reconciliation, p, None, None) for p in paragraphs])
-            for lang in [change.lang]
-        }
-        block = TextBlock(texts)
-        label = Label(N_("Bring back paragraph from Word"))
+        if change.what == "table":
+            block = _table_block(change, self.reconciliation.languages)
+            label = Label(N_("Bring back table from Word"))
+        else:
+            texts = {
+                lang: rich([_from_word(self.reconciliation, p, None, None) for p in paragraphs])
+                for lang in [change.lang]
+            }
+            block = TextBlock(texts)
+            label = Label(N_("Bring back paragraph from Word"))
 
         def apply() -> Edit:
             section.blocks.insert(min(index, len(section.blocks)), block)
@@ -260,27 +334,61 @@ class Review:
             index -= 1
         return self.session.move_block(change.block_id, target.id, index)
 
-    def _cell(self, change: Change) -> Edit | None:
-        """A cell of a follow-up table as Word has it (a deadline that reads as a date, a date)."""
-        _cell, row_text, column = change.what.split(":")
-        table = copy.deepcopy(self.session.block(change.block_id))
-        row_number = int(row_text)
-        if not isinstance(table, FollowUpTable) or row_number >= len(table.rows):
-            return None
-        row = table.rows[row_number]
-        value = " ".join(change.text.split())
-        if column == "deadline":
-            from app.language import dates
+    def _table_accepted(self, block_id: str, leave: set[str]) -> list[Change]:
+        """The rows added and deleted in ``block_id`` accepted so far (but ``leave``)."""
+        return [
+            c
+            for c in self.reconciliation.changes
+            if c.id in self.accepted
+            and c.id not in leave
+            and c.block_id == block_id
+            and c.what.startswith(("row-added:", "row-deleted:"))
+        ]
 
-            try:
-                when = dates.parse_date(value)
-            except ValueError:
-                row.deadline = ""
-                row.deadline_text = {**row.deadline_text, change.lang: value}
-            else:
-                row.deadline, row.deadline_text = when.isoformat(), {}
-        else:
-            setattr(row, column, {**getattr(row, column), change.lang: value})
+    def _row_at(self, block_id: str, row: int, leave: set[str]) -> int | None:
+        """Where the table's row ``row`` (as matched) stands now; None when it was deleted."""
+        position = row
+        for change in self._table_accepted(block_id, leave):
+            parts = change.what.split(":")
+            if parts[0] == "row-deleted":
+                deleted = int(parts[1])
+                if deleted == row:
+                    return None
+                position -= deleted < row
+            elif int(parts[1]) < row:
+                position += 1
+        return position
+
+    def _new_row_at(self, block_id: str, after: int, sequence: int, leave: set[str]) -> int:
+        """Where a row added in Word after row ``after`` (as matched) goes now."""
+        position = after + 1
+        for change in self._table_accepted(block_id, leave):
+            parts = change.what.split(":")
+            if parts[0] == "row-deleted":
+                position -= int(parts[1]) <= after
+            elif (int(parts[1]), int(parts[2])) < (after, sequence):
+                position += 1
+        return position
+
+    def _table_change(self, change: Change) -> Edit | None:
+        """A row added or deleted, or a cell edited, in a follow-up table (rows as matched)."""
+        table = copy.deepcopy(self.session.block(change.block_id))
+        if not isinstance(table, FollowUpTable):
+            return None
+        parts = change.what.split(":")
+        leave = {change.id}
+        if parts[0] == "row-added":
+            at = self._new_row_at(change.block_id, int(parts[1]), int(parts[2]), leave)
+            row = _follow_up_row(change.paragraphs, self.reconciliation.languages)
+            table.rows.insert(min(at, len(table.rows)), row)
+            return self._swap(change, table, Label(N_("Bring back row from Word")))
+        at = self._row_at(change.block_id, int(parts[1]), leave)
+        if at is None or at >= len(table.rows):
+            return None
+        if parts[0] == "row-deleted":
+            del table.rows[at]
+            return self._swap(change, table, Label(N_("Delete row deleted in Word")))
+        _set_cell(table.rows[at], parts[2], change.lang, change.text)
         return self._swap(change, table)
 
     def _comment(self, change: Change) -> Edit | None:
@@ -363,9 +471,7 @@ class Review:
         block_changes = [
             c
             for c in changes
-            if c.block_id == block_id
-            and c.kind in (Kind.EDITED, Kind.TRACKED)
-            and not c.what.startswith("cell:")
+            if c.block_id == block_id and c.kind in (Kind.EDITED, Kind.TRACKED) and not _in_table(c)
         ]
         if not block_changes:
             return block
@@ -391,6 +497,74 @@ class Review:
                         new_title = _NUMBER.sub("", new_title, count=1)
                     block.title[lang] = new_title
         return block
+
+
+def _in_table(change: Change) -> bool:
+    """Whether ``change`` is a follow-up table's cell or row."""
+    return change.what.startswith(("cell:", "row-added:", "row-deleted:"))
+
+
+def _set_cell(row: FollowUpRow, column: str, lang: str, text: str) -> None:
+    """A cell as Word has it (a deadline that reads as a date becomes that date)."""
+    value = " ".join(text.split())
+    if column == "deadline":
+        from app.language import dates
+
+        try:
+            when = dates.parse_date(value)
+        except ValueError:
+            row.deadline = ""
+            row.deadline_text = {**row.deadline_text, lang: value}
+        else:
+            row.deadline, row.deadline_text = when.isoformat(), {}
+    else:
+        setattr(row, column, {**getattr(row, column), lang: value})
+
+
+def _table_block(change: Change, languages: tuple[str, ...]) -> FollowUpTable | TextBlock:
+    """A table added in Word as the note can hold it.
+
+    One whose first row reads as a follow-up table's header (Engagement, État des
+    lieux, Service pilote, Échéance, in either language) becomes a follow-up table with
+    the other rows; any other, a free text with one paragraph per row, its cells
+    between " | ", in the language of the column it was added in.
+    """
+    table = min((p.table for p in change.paragraphs), default=-1)
+    mine = [p for p in change.paragraphs if p.table == table]
+    rows: dict[int, list] = {}
+    for paragraph in mine:
+        rows.setdefault(paragraph.row, []).append(paragraph)
+    numbers = sorted(rows)
+    header = (
+        [
+            " ".join(p.text(frozenset()).strip() for p in rows[numbers[0]] if p.column == c).strip()
+            for c in sorted({p.column for p in rows[numbers[0]]})
+        ]
+        if numbers
+        else []
+    )
+    if is_follow_up_header(header, languages):
+        return FollowUpTable(
+            [_follow_up_row(rows[n], languages) for n in numbers[1:]],
+        )
+    return TextBlock(
+        {change.lang: rich([make_paragraph(line.rstrip()) for line in change.text.split("\n")])}
+    )
+
+
+def _follow_up_row(paragraphs, languages: tuple[str, ...]) -> FollowUpRow:
+    """A row added in Word (its paragraphs): its cells, per language, as the note's row."""
+    row = FollowUpRow()
+    for column, key in enumerate(FOLLOW_UP_COLUMNS):
+        cell = [p for p in paragraphs if p.column == column]
+        for lang in languages:
+            mine = [p for p in cell if (p.lang[:2].lower() or languages[0]) == lang]
+            if len(languages) == 1:
+                mine = cell
+            text = " ".join(p.text(frozenset()).strip() for p in mine).strip()
+            if text:
+                _set_cell(row, key, lang, text)
+    return row
 
 
 def _copy_of(linked: LinkedClause, library: Library) -> CopiedClause:
@@ -574,11 +748,8 @@ def _merge3(base: str, ours: str, theirs: str) -> str:
     return "".join(result)
 
 
-def apply_all(
-    session: NoteSession, reconciliation: Reconciliation, library: Library, ids: Iterable[str]
-) -> list[Change]:
-    """Accept the changes ``ids`` ("all" for every one) in order; the changes applied."""
-    review = Review(session, reconciliation, library)
+def wanted_ids(reconciliation: Reconciliation, ids: Iterable[str]) -> list[str]:
+    """The change ids ``ids`` names ("all" for every one); an unknown number is an error."""
     wanted = list(ids)
     if "all" in wanted:
         wanted = [c.id for c in reconciliation.changes]
@@ -590,6 +761,23 @@ def apply_all(
                 id=unknown[0], n=len(reconciliation.changes)
             )
         )
+    return wanted
+
+
+def apply_all(
+    session: NoteSession,
+    reconciliation: Reconciliation,
+    library: Library,
+    ids: Iterable[str],
+    *,
+    review: Review | None = None,
+) -> list[Change]:
+    """Accept the changes ``ids`` ("all" for every one) in order; the changes applied.
+
+    Changes ``review`` already accepted (saved as new revisions) are left as they are.
+    """
+    review = review or Review(session, reconciliation, library)
+    wanted = wanted_ids(reconciliation, ids)
     done = []
     for change_id in wanted:
         if review.accept(change_id) is not None:
@@ -608,6 +796,44 @@ def revised_texts(
     texts = {lang: coerce(value).plain for lang, value in getattr(block, "text", {}).items()}
     titles = dict(getattr(block, "title", {}))
     return titles, texts
+
+
+def revise_clause(
+    review: Review,
+    change_id: str,
+    collection,
+    *,
+    run_library: Callable[[Callable[[], object]], object] = lambda operation: operation(),
+    run_edit: Callable[[Callable[[], Edit | None]], object] = lambda operation: operation(),
+) -> bool:
+    """Accept a change of a linked personal clause as a new revision of it ("edited in Word").
+
+    The clause's new wording (Word's, with every change of the block accepted so far)
+    is saved in ``collection`` as a new revision remarked "edited in Word", and the
+    block is linked to it: one undoable edit of the note. The window runs the library
+    step through ``run_library`` (its error dialog) and the note's through ``run_edit``
+    (its views refreshed); the command line calls them as they are. False when the
+    library refused the revision (``run_library`` gave None).
+    """
+    change = review.reconciliation.change(change_id)
+    block = review.session.block(change.block_id)
+    if not isinstance(block, LinkedClause):
+        raise ClausierError(_("Only a linked clause can be saved as a new revision of the clause."))
+    titles, texts = revised_texts(review, change.block_id, (change_id,))
+    done = run_library(
+        lambda: collection.edit_clause(
+            block.clause_id, title=titles, text=texts, remark=_("edited in Word")
+        )
+    )
+    if done is None:
+        return False
+    session = review.session
+    run_edit(
+        lambda: review.accept_with(
+            change_id, lambda: session.update_clause(change.block_id, review.library)
+        )
+    )
+    return True
 
 
 def accepted_note(review: Review) -> Note:

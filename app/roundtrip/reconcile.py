@@ -48,7 +48,7 @@ class Kind(StrEnum):
     MOVED = "moved"  # a block stands elsewhere
     ADDED = "added"  # paragraphs the note does not have
     DETAIL = "detail"  # a line of the first-page block changed
-    SECTION = "section"  # a section's title changed
+    SECTION = "section"  # a section's title changed (``what`` "deleted": its heading deleted)
     TRACKED = "tracked"  # a change recorded with Track Changes
     COMMENT = "comment"  # a comment in the margin
 
@@ -248,6 +248,11 @@ class _Matcher:
         self.changes: list[Change] = []
         self.matches: dict[tuple[str, str], BlockMatch] = {}
         self.unchanged = 0
+        self.table_found: dict[str, int | None] = {}  # follow-up table id → file table
+        self.table_cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
+        self.table_marked: dict[str, int] = {}
+        self.known_tables: set[int] = set()  # the file's tables that are the note's
+        self.layout_tables: set[int] = set()  # a bilingual file's two columns
 
     # -- languages and streams -----------------------------------------------------
 
@@ -283,23 +288,55 @@ class _Matcher:
     def file_streams(
         self, languages: tuple[str, ...], meta_table: int
     ) -> dict[str, list[WordParagraph]]:
-        """The file's paragraphs per stream, as :func:`_streams` has the plan's."""
+        """The file's paragraphs per stream, as :func:`_streams` has the plan's.
+
+        The first-page table and the note's follow-up tables are left out (compared on
+        their own); a table added in Word stays in its stream, to be reported as one.
+        """
         streams: dict[str, list[WordParagraph]] = {"": []}
         for lang in languages:
             streams.setdefault(lang, [])
-        follow_up = self._follow_up_tables()
+        self.known_tables = {meta_table, *self.table_found.values()} - {-1, None}
+        self.layout_tables = self._layout_tables(languages) if len(languages) > 1 else set()
         for paragraph in self.word.paragraphs:
-            if paragraph.table >= 0 and (
-                paragraph.table == meta_table or paragraph.table in follow_up
-            ):
+            if any(t in self.known_tables for t, _r, _c in paragraph.within):
                 continue
-            if len(languages) > 1 and paragraph.table >= 0 and paragraph.column in (0, 1):
-                streams[languages[paragraph.column]].append(paragraph)
+            outer = paragraph.within[0] if paragraph.within else None
+            if outer is not None and outer[0] in self.layout_tables and outer[2] in (0, 1):
+                streams[languages[outer[2]]].append(paragraph)
             else:
                 streams[""].append(paragraph)
         if len(languages) == 1:
             streams[""] = streams.pop(languages[0], []) + streams[""]
         return streams
+
+    def _layout_tables(self, languages: tuple[str, ...]) -> set[int]:
+        """The two-column tables of a bilingual file that hold the note's French and Dutch."""
+        columns: dict[int, int] = {}
+        marked: set[int] = set()
+        sides: dict[int, set[tuple[int, str]]] = {}
+        for paragraph in self.word.paragraphs:
+            if not paragraph.within:
+                continue
+            table, _row, column = paragraph.within[0]
+            columns[table] = max(columns.get(table, 0), column)
+            if paragraph.marks or any(t.startswith("clausier:") for t in paragraph.tags):
+                marked.add(table)
+            sides.setdefault(table, set()).add((column, _lang(paragraph.lang, "")))
+        return {
+            table
+            for table, last in columns.items()
+            if last <= 1
+            and table not in self.known_tables
+            and (table in marked or {(0, languages[0]), (1, languages[-1])} <= sides[table])
+        }
+
+    def added_table(self, paragraph: WordParagraph) -> int:
+        """The table added in Word that ``paragraph`` stands in (-1: none)."""
+        for table, _row, _column in paragraph.within:
+            if table not in self.known_tables and table not in self.layout_tables:
+                return table
+        return -1
 
     def _follow_up_tables(self) -> set[int]:
         columns: dict[int, int] = {}
@@ -346,7 +383,9 @@ class _Matcher:
         ekeys = [_norm(e.paragraph.text, elang(e)) for e in expected]
         original = frozenset()
         fkeys = [
-            _norm(p.text(original), _lang(p.lang, lang)) if p.exists(original) else "\x00"
+            _norm(p.text(original), _lang(p.lang, lang))
+            if p.exists(original) and self.added_table(p) < 0
+            else "\x00"
             for p in found
         ]
         marks = [self.mark_of(p, _lang(p.lang, lang) if p.lang else lang) for p in found]
@@ -441,6 +480,7 @@ class _Matcher:
     def run(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
         """Match every stream and record what changed."""
         meta_table = self.details(plan)
+        self.find_tables(plan, languages)
         expected = _streams(plan)
         found = self.file_streams(languages, meta_table)
         sections_at: dict[int, str] = {}  # file paragraph id → the section it stands in
@@ -454,6 +494,16 @@ class _Matcher:
                     if exp[i].role == "heading":
                         sections_at[id(got[j])] = exp[i].block_id
                         self.heading(exp[i], got[j], languages)
+                for i, e in enumerate(exp):
+                    if e.role == "heading" and i not in pairs:
+                        self.add(
+                            Kind.SECTION,
+                            lang,
+                            what="deleted",
+                            section_id=e.block_id,
+                            certain=self.word.has_marks,
+                            diff=[worddiff.Piece(worddiff.Op.DELETE, e.paragraph.text)],
+                        )
             self.blocks_of(exp, got, pairs, by_text, lang, stream)
         self.follow_ups(plan, languages)
         self.comments()
@@ -483,7 +533,7 @@ class _Matcher:
                 owner[j] = (exp[i].block_id, i)
         langs = [lang] if stream or len(self.note.language.languages) == 1 else [lang]
         for j, paragraph in enumerate(got):
-            if j in owner:
+            if j in owner or self.added_table(paragraph) >= 0:
                 continue
             mark = self.mark_of(paragraph, _lang(paragraph.lang, lang))
             if mark in self.blocks and not self.generated(paragraph):
@@ -621,6 +671,10 @@ class _Matcher:
         def flush() -> None:
             if not run:
                 return
+            if self.added_table(run[0]) >= 0:
+                self.table_added(run, follows, lang)
+                run.clear()
+                return
             tracked = [p for p in run if not p.exists(frozenset())]
             text = "\n".join(p.text() for p in run if p.text().strip())
             if text.strip():
@@ -654,8 +708,42 @@ class _Matcher:
                 continue
             if not follows[1]:
                 follows = ("", self.note.sections[0].id if self.note.sections else "")
+            if run and self.added_table(run[0]) != self.added_table(paragraph):
+                flush()  # a table added in Word is a change of its own
             run.append(paragraph)
         flush()
+
+    def table_added(self, paragraphs: list[WordParagraph], follows: tuple[str, str], lang) -> None:
+        """A table added in Word: its rows as text (cells between " | "), after what it follows."""
+        table = self.added_table(paragraphs[0])
+        rows: dict[int, dict[int, list[str]]] = {}
+        for paragraph in paragraphs:
+            row, column = next(((r, c) for t, r, c in paragraph.within if t == table), (0, 0))
+            text = paragraph.text(frozenset()).strip()
+            cell = rows.setdefault(row, {}).setdefault(column, [])
+            if text:
+                cell.append(text)
+        lines = [
+            " | ".join(" ".join(cells[c]) for c in sorted(cells))
+            for _r, cells in sorted(rows.items())
+            if any(cells.values())
+        ]
+        text = "\n".join(lines)
+        if not text.strip():
+            return
+        tracked = next((p.mark_revision for p in paragraphs if p.mark_revision), None)
+        self.add(
+            Kind.ADDED,
+            lang,
+            block_id=follows[0],
+            section_id=follows[1],
+            diff=[worddiff.Piece(worddiff.Op.INSERT, text)],
+            text=text,
+            what="table",
+            author=tracked.author if tracked else "",
+            date=tracked.date if tracked else "",
+            paragraphs=list(paragraphs),
+        )
 
     def moved(self, exp, got, pairs, owner, lang) -> None:
         """Blocks that stand in another place in the file than in the note."""
@@ -708,10 +796,11 @@ class _Matcher:
 
     # -- follow-up tables -------------------------------------------------------------------
 
-    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
-        """Compare each follow-up table cell by cell, per language, with the file's table.
+    def find_tables(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
+        """Find each follow-up table of the note in the file (``table_found``).
 
-        A table is found by its bookmark, else as the file's follow-up tables come in order.
+        By its bookmark, else as the file's unmarked follow-up tables come in order (one
+        whose first row reads as a follow-up table's header); None when it is not there.
         """
         tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
         cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
@@ -724,27 +813,105 @@ class _Matcher:
                 mark = self.mark_of(paragraph, languages[0])
                 if mark:
                     marked.setdefault(mark, paragraph.table)
-        order = sorted(cells)
-        for number, table in enumerate(tables):
+        free = [
+            t
+            for t in sorted(cells)
+            if t not in marked.values() and is_follow_up_header(_header_of(cells[t]), languages)
+        ]
+        self.table_cells, self.table_marked = cells, marked
+        for table in tables:
             found = marked.get(table.block_id)
-            if found is None and number < len(order) and order[number] not in marked.values():
-                found = order[number]
-            if found is None:
-                continue  # the whole table deleted: not reported (see docs/round-trip.md)
-            self._table_cells(table, cells[found], languages, certain=table.block_id in marked)
+            if found is None and table.block_id not in marked and free:
+                found = free.pop(0)
+            self.table_found[table.block_id] = found
 
-    def _table_cells(self, table: Table, cells, languages, *, certain: bool) -> None:
+    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
+        """Compare each follow-up table row by row and cell by cell with the file's table.
+
+        One not found in the file is reported deleted.
+        """
+        tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
+        for table in tables:
+            found = self.table_found.get(table.block_id)
+            if found is None:
+                self.add(
+                    Kind.DELETED,
+                    languages[0],
+                    block_id=table.block_id,
+                    section_id=self.section_of.get(table.block_id, ""),
+                    certain=self.word.has_marks,
+                    diff=[
+                        worddiff.Piece(
+                            worddiff.Op.DELETE,
+                            "\n".join(_row_text(row, languages) for row in table.rows),
+                        )
+                    ],
+                )
+                continue
+            certain = table.block_id in self.table_marked
+            self._table_rows(table, self.table_cells[found], languages, certain=certain)
+
+    def _table_rows(self, table: Table, cells, languages, *, certain: bool) -> None:
+        """Rows added and deleted in Word, then the cells of the rows that are both's."""
         section = self.section_of.get(table.block_id, "")
+        numbers = sorted({row for row, _column in cells if row > 0})
+        got = [
+            [cells.get((number, column), []) for column in range(len(FOLLOW_UP_COLUMNS))]
+            for number in numbers
+        ]
+        lang = languages[0]
+        old_keys = [
+            [_norm(_row_text([cell], languages), lang) for cell in row] for row in table.rows
+        ]
+        new_keys = [[_norm(_found_row_text([cell]), lang) for cell in row] for row in got]
+        pairs = _align_rows(old_keys, new_keys)
+        paired_new = set(pairs.values())
+        for index, row in enumerate(got):
+            if index in paired_new:
+                continue
+            after = _after(pairs, index)
+            sequence = sum(
+                1 for j in range(index) if j not in paired_new and _after(pairs, j) == after
+            )
+            text = _found_row_text(row, " | ")
+            if not text.strip():
+                continue
+            self.add(
+                Kind.EDITED,
+                lang,
+                block_id=table.block_id,
+                section_id=section,
+                certain=certain,
+                diff=[worddiff.Piece(worddiff.Op.INSERT, text)],
+                what=f"row-added:{after}:{sequence}",
+                text=text,
+                paragraphs=[p for cell in row for p in cell],
+            )
+        for index, row in enumerate(table.rows):
+            if index in pairs:
+                continue
+            self.add(
+                Kind.EDITED,
+                lang,
+                block_id=table.block_id,
+                section_id=section,
+                certain=certain,
+                diff=[worddiff.Piece(worddiff.Op.DELETE, _row_text(row, languages, " | "))],
+                what=f"row-deleted:{index}",
+            )
         for row_number, row in enumerate(table.rows):
+            if row_number not in pairs:
+                continue
+            found_row = got[pairs[row_number]]
             for column, expected in enumerate(row):
                 if column >= len(FOLLOW_UP_COLUMNS):
                     continue
-                got = cells.get((row_number + 1, column), [])
+                found_cell = found_row[column]
                 for lang in languages:
                     old = "\n".join(p.text for p in expected if p.lang == lang)
-                    mine = [p for p in got if _lang(p.lang, languages[0]) == lang]
+                    mine = [p for p in found_cell if _lang(p.lang, languages[0]) == lang]
                     if len(languages) == 1:
-                        mine = got
+                        mine = found_cell
                     new = "\n".join(p.text(frozenset()) for p in mine).strip()
                     if _norm(old, lang) == _norm(new, lang):
                         continue
@@ -831,6 +998,95 @@ class _Matcher:
 
     def word_lang(self) -> str:
         return self.note.language.languages[0]
+
+
+def _header_of(cells: dict[tuple[int, int], list[WordParagraph]]) -> list[str]:
+    """The texts of a file table's first row, cell by cell."""
+    columns = sorted(column for row, column in cells if row == 0)
+    return [" ".join(p.text(frozenset()) for p in cells[(0, c)]).strip() for c in columns]
+
+
+def is_follow_up_header(texts: list[str], languages: tuple[str, ...]) -> bool:
+    """Whether a table's first row reads as a follow-up table's header, in either language."""
+    if len(texts) != len(FOLLOW_UP_COLUMNS):
+        return False
+    for text, key in zip(texts, FOLLOW_UP_COLUMNS, strict=True):
+        names = {word(key, "fr"), word(key, "nl"), " / ".join(word(key, x) for x in languages)}
+        if _norm(text, languages[0]).casefold() not in {
+            _norm(n, languages[0]).casefold() for n in names
+        }:
+            return False
+    return True
+
+
+def _row_text(row: list[list[Paragraph]], languages, separator: str = " ") -> str:
+    """A row of the plan's follow-up table as text, its cells in order."""
+    del languages
+    return separator.join(" ".join(p.text for p in cell if p.text.strip()) for cell in row)
+
+
+def _found_row_text(row: list[list[WordParagraph]], separator: str = " ") -> str:
+    """A row of the file's table as text, its cells in order (tracked changes as they stand)."""
+    return separator.join(
+        " ".join(p.text(frozenset()) for p in cell if p.text(frozenset()).strip()) for cell in row
+    )
+
+
+def _align_rows(old: list[list[str]], new: list[list[str]]) -> dict[int, int]:
+    """Rows of the note's table → rows of the file's (each row: its cells' texts).
+
+    Equal rows in order first; between them, the pairs that are most alike in all, in
+    order (a row is alike when a cell was left as it was, or at least half its text).
+    What is left was added or deleted in Word.
+    """
+    keys_old = ["\x1f".join(row) for row in old]
+    keys_new = ["\x1f".join(row) for row in new]
+    pairs: dict[int, int] = {}
+    last_i = last_j = 0
+    matcher = difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    for i1, j1, size in matcher.get_matching_blocks():
+        pairs.update(_pair_gap(old, new, keys_old, keys_new, range(last_i, i1), range(last_j, j1)))
+        for k in range(size):
+            pairs[i1 + k] = j1 + k
+        last_i, last_j = i1 + size, j1 + size
+    return pairs
+
+
+def _pair_gap(old, new, keys_old, keys_new, rows_old: range, rows_new: range) -> dict[int, int]:
+    """The pairs of one gap that are most alike in all (in order, none crossing)."""
+
+    def score(i: int, j: int) -> float:
+        ratio = difflib.SequenceMatcher(None, keys_old[i], keys_new[j], autojunk=False).ratio()
+        ratio += sum(1.0 for a, b in zip(old[i], new[j], strict=False) if a and a == b)
+        return ratio if ratio >= _SIMILAR else -1.0
+
+    n, m = len(rows_old), len(rows_new)
+    if not n or not m:
+        return {}
+    scores = [[score(rows_old[a], rows_new[b]) for b in range(m)] for a in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            options = [best[a + 1][b], best[a][b + 1]]
+            if scores[a][b] >= 0:
+                options.append(scores[a][b] + best[a + 1][b + 1])
+            best[a][b] = max(options)
+    pairs: dict[int, int] = {}
+    a = b = 0
+    while a < n and b < m:
+        if scores[a][b] >= 0 and best[a][b] == scores[a][b] + best[a + 1][b + 1]:
+            pairs[rows_old[a]] = rows_new[b]
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return pairs
+
+
+def _after(pairs: dict[int, int], new_index: int) -> int:
+    """The row of the note an added row of the file follows (-1: the first)."""
+    return max((i for i, j in pairs.items() if j < new_index), default=-1)
 
 
 def _joined(paragraphs: list[Paragraph]) -> str:

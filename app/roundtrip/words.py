@@ -32,9 +32,19 @@ def kind_name(change: Change) -> str:
             return _("Title edited")
         if change.what.startswith("cell:"):
             return _("Cell edited")
+        if change.what.startswith("row-added:"):
+            return _("Row added")
+        if change.what.startswith("row-deleted:"):
+            return _("Row deleted")
         if change.formats and not _text_changed(change):
             return _("Formatting edited")
         return _("Text edited")
+    if kind is Kind.ADDED and change.what == "table":
+        return _("Table added")
+    if kind is Kind.SECTION:
+        if change.what == "deleted":
+            return _("Section heading deleted")
+        return _("Section title edited")
     if kind is Kind.TRACKED:
         inserts = any(p.op.value == "insert" for p in change.diff)
         deletes = any(p.op.value == "delete" for p in change.diff)
@@ -46,7 +56,6 @@ def kind_name(change: Change) -> str:
         Kind.MOVED: lambda: _("Block moved"),
         Kind.ADDED: lambda: _("Paragraphs added"),
         Kind.DETAIL: lambda: _("First-page detail"),
-        Kind.SECTION: lambda: _("Section title"),
         Kind.COMMENT: lambda: _("Comment"),
     }[kind]()
 
@@ -107,7 +116,27 @@ def place(change: Change, note: Note) -> str:
         return _("{table}, row {row}, {column}").format(
             table=block_name(note, change.block_id), row=int(row) + 1, column=_COLUMNS[column]()
         )
+    if change.what.startswith("row-added:"):
+        after = int(change.what.split(":")[1])
+        if after < 0:
+            return _("{table}, a new first row").format(table=block_name(note, change.block_id))
+        return _("{table}, a new row after row {row}").format(
+            table=block_name(note, change.block_id), row=after + 1
+        )
+    if change.what.startswith("row-deleted:"):
+        return _("{table}, row {row}").format(
+            table=block_name(note, change.block_id), row=int(change.what.split(":")[1]) + 1
+        )
     return block_name(note, change.block_id)
+
+
+def heading_outcome(how: str) -> str:
+    """What accepting a deleted heading does, as the review says it (see ``heading_deletion``)."""
+    if how == "remove":
+        return _("accepting removes the section: none of its blocks is left in the file")
+    if how == "merge":
+        return _("accepting joins its blocks to the section before, under which they now read")
+    return _("not applied: the section keeps its blocks (no section comes before it)")
 
 
 def by_whom(change: Change) -> str:

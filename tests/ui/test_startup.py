@@ -72,3 +72,80 @@ def test_the_search_in_memory_finds_ids_in_the_order_the_index_does(query):
 
 def test_folding_ignores_accents_and_case():
     assert folded("Coopération ÉLARGIE") == "cooperation elargie"
+
+
+#: Run in a fresh process: start the window as ``clausier`` does and note, at its first
+#: paint, which modules are loaded, then whether the clause card is written once complete.
+_FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+import ui.main
+
+seen = {}
+
+class Spy(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            if isinstance(watched.window(), QMainWindow) and "modules" not in seen:
+                seen["modules"] = sorted(sys.modules)
+                seen["card"] = watched.window().library.preview.toPlainText()
+        return False
+
+spy = Spy()
+create, begin = ui.main.application, ui.main.start
+
+def application():
+    app = create()
+    app.installEventFilter(spy)
+    return app
+
+def start(services, argv):
+    workspace = begin(services, argv)
+    window = workspace.windows[0]
+    def complete():
+        seen["complete_card"] = window.library.preview.toPlainText()
+        print(json.dumps(seen))
+        QTimer.singleShot(0, QApplication.instance().quit)
+    window.completed.connect(complete)
+    return workspace
+
+ui.main.application, ui.main.start = application, start
+from ui.launch import main
+sys.argv = ["clausier"]
+sys.exit(main())
+"""
+
+
+def test_the_window_paints_before_the_clause_card_needs_dates_and_citations(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    for name in ("DATA", "CONFIG", "SITE_CONFIG", "LOG", "CACHE"):
+        env[f"CLAUSIER_{name}_DIR"] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(seen["modules"])
+    # Babel, the citations and the paste reader load after the window shows.
+    assert not loaded & {
+        "babel",
+        "babel.dates",
+        "app.language.dates",
+        "app.library.citation",
+        "app.text.pastehtml",
+    }
+    assert seen["card"] == ""
+    assert seen["complete_card"].startswith("vd2.0.1")  # then the selected clause is shown

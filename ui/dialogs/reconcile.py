@@ -169,6 +169,9 @@ class ReconcileDialog(QDialog):
         who = reconcilewords.by_whom(change)
         if who:
             second += "\n     " + who
+        if change.kind is Kind.SECTION and change.what == "deleted":
+            how = self.review.heading_deletion(change)
+            second += "\n     " + reconcilewords.heading_outcome(how)
         return f"{first}\n     {second}"
 
     def fill(self) -> None:
@@ -196,6 +199,13 @@ class ReconcileDialog(QDialog):
         lines = "<br>".join(escape(line.strip()) for line in second.split("\n"))
         parts = [f"<p><b>{escape(first)}</b><br>{lines}</p>"]
         if change.kind is Kind.COMMENT:
+            anchored = " ".join(p.text() for p in change.paragraphs).strip()
+            if anchored:
+                parts.append(
+                    "<p style='color:#5f6670'>{}<br><i>{}</i></p>".format(
+                        escape(_("On the words:")), escape(anchored)
+                    )
+                )
             parts.append(f"<blockquote>{escape(change.text)}</blockquote>")
             parts.append(
                 "<p><i>{}</i></p>".format(

@@ -276,6 +276,11 @@ class NoteEditor(QObject):
         if block_id and not self.document.read_only:
             self._edit(lambda: self.document.session.set_paraphrase(block_id, paraphrase))
 
+    def remove_comment(self, block_id: str, index: int) -> None:
+        """Remove a comment kept on a block (one undoable edit)."""
+        if block_id and not self.document.read_only:
+            self._edit(lambda: self.document.session.remove_comment(block_id, index))
+
     def insert_cited_follow_up(self, rows: list) -> None:
         """Insert a follow-up table with a row per cited commitment, where clauses go."""
         if not rows or self.document.read_only:

@@ -84,23 +84,11 @@ def revise(window: MainWindow, dialog: ReconcileDialog, change_id: str) -> None:
     """Accept a change of a linked personal clause as a new revision of it ("edited in Word")."""
     from app.roundtrip import apply as reconcileapply
 
-    review = dialog.review
-    change = review.reconciliation.change(change_id)
-    block = window.document.session.block(change.block_id)
-    titles, texts = reconcileapply.revised_texts(review, change.block_id, (change_id,))
-    collection = window.services.collection
-    done = window.workspace.change_library(
-        dialog,
-        lambda: collection.edit_clause(
-            block.clause_id, title=titles, text=texts, remark=_("edited in Word")
-        ),
-    )
-    if done is None:
-        return
-    session = window.document.session
-    window.document.edit(
-        lambda: review.accept_with(
-            change_id, lambda: session.update_clause(change.block_id, window.services.library)
-        )
+    reconcileapply.revise_clause(
+        dialog.review,
+        change_id,
+        window.services.collection,
+        run_library=lambda operation: window.workspace.change_library(dialog, operation),
+        run_edit=window.document.edit,
     )
     dialog.fill()

@@ -42,6 +42,14 @@ def standard_icon(style: QStyle, which: QStyle.StandardPixmap) -> QIcon:
     return _standard_icons[which]
 
 
+class OnceButton(QToolButton):
+    """A tool button that a double click presses once: the second click of a hurried double
+    click on a block's × (or arrow) would otherwise press the next block's, now under the mouse."""
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        event.accept()  # the first click acted; the second is no click of this button
+
+
 class Grip(QToolButton):
     """The handle that drags a block to another place in the note."""
 
@@ -181,12 +189,14 @@ class BlockWidget(QFrame):
     saveAsClauseRequest = Signal(str)  # block id
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
     paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or a quotation)
+    removeCommentRequest = Signal(str, int)  # block id, the index of a comment kept on it
     #: What the block's context menu offers: Edit Clause Locally (a linked clause), Save
     #: Block as Clause (a text the note owns: free text, a copied clause).
     offers_local_edit = False
     offers_save_as_clause = False
 
     kind: type = TextBlock
+    comments_area = None  # the comments kept on the block, made when it first has one
     quote_mark: QuoteMark | None = None  # clauses: whether they quote their source
     title_language = ""  # the language clause titles are shown in (the composer sets it)
 
@@ -266,7 +276,7 @@ class BlockWidget(QFrame):
         return mark
 
     def _tool(self, icon: QStyle.StandardPixmap) -> QToolButton:
-        button = QToolButton(self)
+        button = OnceButton(self)
         button.setIcon(standard_icon(self.style(), icon))
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+arrows and Ctrl+Shift+Del by keyboard
@@ -327,6 +337,22 @@ class BlockWidget(QFrame):
     def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
         self._show_tools(self.current)
+
+    def show_comments(self, block: Block) -> None:
+        """Show the comments kept on ``block`` small under it (no area while it has none)."""
+        comments = getattr(block, "comments", [])
+        if not comments and self.comments_area is None:
+            return
+        if self.comments_area is None:
+            from ui.panels.blockcomments import BlockComments
+
+            self.comments_area = BlockComments(self)
+            self.comments_area.removeRequest.connect(
+                lambda index: self.removeCommentRequest.emit(self.block_id, index)
+            )
+            self.layout().addWidget(self.comments_area)
+        self.comments_area.set_read_only(self.read_only)
+        self.comments_area.show_comments(comments)
 
     # --- to override --------------------------------------------------------------
 

@@ -28,6 +28,7 @@ class TextBlockWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, TextBlock)
+        self.show_comments(block)
         self.editors.set_languages(note.language.languages)
         self.editors.set_texts(block.text)
         self.editors.set_read_only(self.read_only)
@@ -88,6 +89,7 @@ class FollowUpWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, FollowUpTable)
+        self.show_comments(block)
         self.editor.show_table(block, note.language.languages, library)
 
     def focus_editor(self) -> None:

@@ -110,6 +110,7 @@ class LinkedClauseWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, LinkedClause)
+        self.show_comments(block)
         languages = note.language.languages
         # The note shows the wording of the revision it links, as the export does.
         clause = library.at(block.clause_id, block.revision) or library.newest(block.clause_id)
@@ -263,6 +264,7 @@ class CopiedClauseWidget(BlockWidget):
 
     def refresh(self, block: Block, note: Note, library: Library) -> None:
         assert isinstance(block, CopiedClause)
+        self.show_comments(block)
         languages = note.language.languages
         self.clause_id = block.clause_id
         lang = self.title_language if self.title_language in languages else languages[0]

@@ -59,6 +59,11 @@ def clause_html(clause: Clause, library: Library, lang: str = "fr") -> str:
             from ui.panels.quotemark import anchor_words
 
             first, last = clause.anchor.lines
+            # The place names the part ("preamble, 1st paragraph", "point 1, 2nd dash"):
+            # the part is not named a second time before it, only its title is.
+            origin = escape(name)
+            if clause.origin.part and part and part.title.get(lang):
+                origin += f", {escape(part.title[lang])}"
             where = anchor_words(clause.anchor)
             if first:
                 where = _("{where}, lines {first}–{last} of the text as received").format(
@@ -126,6 +131,9 @@ class ClausePreview(QTextBrowser):
         self.library = library
         self.clause: Clause | None = None
         self.display_lang = "fr"
+        # While held (the window's first paint), a card is remembered, not written: its
+        # text needs the citation and date modules, which load after the window shows.
+        self._held = False
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._link)
         self.retranslate()
@@ -134,9 +142,22 @@ class ClausePreview(QTextBrowser):
         if url.toString() == SHOW_IN_DECLARATION and self.clause is not None:
             self.showInDeclarationRequest.emit(self.clause.id)
 
+    def hold(self) -> None:
+        """Write no card until :meth:`release` (the window paints first)."""
+        self._held = True
+        self.clear()
+
+    def release(self) -> None:
+        """Write the card of the clause selected while held."""
+        if self._held:
+            self._held = False
+            self.show_clause(self.clause)
+
     def show_clause(self, clause: Clause | None) -> None:
         """Show ``clause`` (None clears the card)."""
         self.clause = clause
+        if self._held:
+            return
         if clause is None:
             hint = _("Select a clause to read it.")
             self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Protocol
 
 from app.docx.plan import PlanWarning
@@ -11,8 +12,9 @@ from app.notes.editing import NoteSession
 from app.notes.history import Change, Scope
 from app.notes.note import Block, Note
 from ui.panels.blockbase import BlockWidget
-from ui.panels.blocks import FollowUpWidget, widget_for
+from ui.panels.blocks import FollowUpWidget, TextBlockWidget, widget_for
 from ui.panels.clauseblocks import CopiedClauseWidget, LinkedClauseWidget
+from ui.panels.lazyblocks import BlockPlaceholder, BlockWidgets, HeightGuess
 from ui.panels.metadata import MetadataForm
 from ui.panels.sections import SectionWidget
 from ui.panels.variablesform import VariablesForm
@@ -40,6 +42,14 @@ from ui.qt import (
 from ui.widgets.dragdrop import block_id as dragged_block_id
 from ui.widgets.dragdrop import clause_ids as dragged_clause_ids
 from ui.widgets.looks import ACCENT, MUTED, tint
+
+#: A note with more blocks than this opens with the widgets of the blocks in view (and a
+#: screen more) and makes the others in slices of the event loop.
+EAGER_BLOCKS = 40
+#: Longest run of block making in one turn of the event loop (seconds).
+BUILD_SLICE = 0.016
+#: Block making waits until the user has not typed in the note for this long (seconds).
+TYPING_PAUSE = 0.35
 
 
 class DocumentView(Protocol):
@@ -159,6 +169,7 @@ class Composer(QScrollArea):
     saveAsClauseRequest = Signal(str)  # block id
     showInDeclarationRequest = Signal(str)  # block id of a clause taken from a source
     paraphraseRequest = Signal(str, bool)  # block id, present as a paraphrase (or quotation)
+    removeCommentRequest = Signal(str, int)  # block id, index of a comment kept on it
     currentChanged = Signal()
     pendingChanged = Signal()  # a field still holds typed text the note has not, or no more
     statusRequest = Signal(str)  # something to say in the window's status bar
@@ -169,7 +180,17 @@ class Composer(QScrollArea):
         self.document: DocumentView | None = None
         self.read_only = False
         self.section_widgets: dict[str, SectionWidget] = {}
-        self.block_widgets: dict[str, BlockWidget] = {}
+        # block id → widget; asking for a block still shown as a placeholder makes its widget
+        self.block_widgets: BlockWidgets = BlockWidgets(self._make_on_demand)
+        self.placeholders: dict[str, BlockPlaceholder] = {}
+        self._lazy = False  # while a note opens: blocks past the first screens wait
+        self._eager_room = 0  # the height still to fill with widgets while it opens
+        self._height_guess: HeightGuess | None = None
+        self._calibrations = 0  # slices that tried to learn the placeholders' heights
+        self._last_edit = 0.0
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.timeout.connect(self._build_some)
         self.current_block = ""
         self.current_section = ""
         self.title_language = "fr"
@@ -232,6 +253,8 @@ class Composer(QScrollArea):
         self.variables.variableRequest.connect(self.variableRequest)
         self.variables.typingPausedRequest.connect(self.typingPausedRequest)
         self.add_section.clicked.connect(self.addSectionRequest)
+        for typed in (self.editTextRequest, self.editFollowUpRequest):
+            typed.connect(self._typed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.retranslate()
 
@@ -250,13 +273,29 @@ class Composer(QScrollArea):
         if document is None:
             return
         self.read_only = document.read_only
-        for widget in (*self.block_widgets.values(), *self.section_widgets.values()):
+        for widget in (
+            *self.block_widgets.values(),
+            *self.placeholders.values(),
+            *self.section_widgets.values(),
+        ):
             widget.hide()
             widget.deleteLater()
-        self.block_widgets, self.section_widgets = {}, {}
+        self.block_widgets.clear()
+        self.placeholders, self.section_widgets = {}, {}
         self.metadata.set_note(document.note, self.read_only)
         self.add_section.setEnabled(not self.read_only)
-        self._sync_sections(None)
+        blocks = sum(len(s.blocks) for s in document.note.sections)
+        self._lazy = blocks > EAGER_BLOCKS
+        self._height_guess = HeightGuess(self.fontMetrics(), self._page_width())
+        self._calibrations = 0
+        # What is in view, and a screen more: the rest is made after the first paint.
+        self._eager_room = 2 * max(self.viewport().height(), self.window().height(), 600)
+        try:
+            self._sync_sections(None)
+        finally:
+            self._lazy = False
+        if self.placeholders:
+            self._build_timer.start(0)
         self._variables_timer.start()  # after the first paint: it loads Babel
 
     def apply_change(self, change: Change) -> None:
@@ -284,7 +323,8 @@ class Composer(QScrollArea):
                 self._scroll_to(self.block_widgets[change.block_id])
             self._variables_timer.start()
         elif scope is Scope.BLOCK:
-            widget = self.block_widgets.get(change.block_id)
+            # A block still a placeholder is made from the note as it is when it is needed.
+            widget = self.block_widgets.built(change.block_id)
             if widget is not None:
                 try:
                     block = document.session.block(change.block_id)
@@ -307,7 +347,7 @@ class Composer(QScrollArea):
             widget.show_section(section, languages)
             if fresh or only is None or section.id in only:
                 widget.set_blocks(
-                    [self._block_widget(block, note, widget) for block in section.blocks]
+                    [self._block_or_placeholder(b, note, widget) for b in section.blocks]
                 )
             ordered.append(widget)
         current = [
@@ -326,12 +366,16 @@ class Composer(QScrollArea):
             if section_id not in alive_sections:
                 self.section_widgets.pop(section_id).deleteLater()
         alive_blocks = {block.id for _s, block in note.blocks()}
-        for block_id in list(self.block_widgets):
-            if block_id not in alive_blocks:
-                widget = self.block_widgets.pop(block_id)
-                widget.hide()
-                widget.deleteLater()
-        if self.current_block not in self.block_widgets:
+        for widgets in (self.block_widgets, self.placeholders):
+            for block_id in list(widgets):
+                if block_id not in alive_blocks:
+                    widget = widgets.pop(block_id)
+                    widget.hide()
+                    widget.deleteLater()
+        if (
+            self.current_block not in self.block_widgets
+            and self.current_block not in self.placeholders
+        ):
             self.current_block = ""
         if self.current_section not in self.section_widgets:
             self.current_section = note.sections[0].id if note.sections else ""
@@ -350,8 +394,120 @@ class Composer(QScrollArea):
         self.section_widgets[section_id] = widget
         return widget
 
+    def _block_or_placeholder(
+        self, block: Block, note: Note, parent: QWidget
+    ) -> BlockWidget | BlockPlaceholder:
+        """The block's widget; while a long note opens, a placeholder past the first screens."""
+        placeholder = self.placeholders.get(block.id)
+        if placeholder is not None:
+            return placeholder
+        guess = self._height_guess
+        if (
+            self._lazy
+            and guess is not None
+            and self._eager_room <= 0
+            and self.block_widgets.built(block.id) is None
+            and block.id != self.current_block
+        ):
+            placeholder = BlockPlaceholder(block.id, guess.block(block, note, self.library), parent)
+            self.placeholders[block.id] = placeholder
+            return placeholder
+        if self._lazy and guess is not None:
+            self._eager_room -= guess.block(block, note, self.library) + guess.spacing
+        return self._block_widget(block, note, parent)
+
+    def _make_on_demand(self, block_id: str) -> BlockWidget | None:
+        """Make the widget of a block shown as a placeholder, in its place (None: no such block)."""
+        placeholder = self.placeholders.get(block_id)
+        document = self.document
+        if placeholder is None or document is None:
+            return None
+        section = self.section_widgets.get(placeholder.section_id)
+        try:
+            block = document.session.block(block_id)
+        except KeyError:
+            return None
+        if section is None:
+            return None
+        widget = self._block_widget(block, document.note, section)
+        section.replace_block(placeholder, widget)
+        del self.placeholders[block_id]
+        placeholder.hide()
+        placeholder.deleteLater()
+        if not self.placeholders:
+            self._tab_timer.start()
+        return widget
+
+    def _typed(self, *_args) -> None:
+        self._last_edit = time.monotonic()
+
+    def building(self) -> bool:
+        """Whether some blocks are still placeholders, their widgets to be made."""
+        return bool(self.placeholders)
+
+    def built_block_ids(self) -> list[str]:
+        """The blocks whose widgets are made (the others are placeholders for now)."""
+        return list(dict.keys(self.block_widgets))
+
+    def _page_width(self) -> int:
+        return max(self.viewport().width(), self.page.width()) - 20
+
+    def _build_some(self) -> None:
+        """Make some placeholders' widgets, those in view first, for at most one slice."""
+        if not self.placeholders or self.document is None:
+            return
+        waited = time.monotonic() - self._last_edit
+        if waited < TYPING_PAUSE:  # the keyboard first: go on when the typing pauses
+            self._build_timer.start(int((TYPING_PAUSE - waited) * 1000) + 1)
+            return
+        self._calibrate()
+        deadline = time.perf_counter() + BUILD_SLICE
+        for block_id in self._build_order():
+            self.block_widgets.get(block_id)
+            if time.perf_counter() >= deadline:
+                break
+        if self.placeholders:
+            self._build_timer.start(0)
+
+    def _build_order(self) -> list[str]:
+        """The placeholders in view, then the others in the note's order."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        seen, later = [], []
+        for block_id, placeholder in self.placeholders.items():
+            y = placeholder.mapTo(self.page, QPoint(0, 0)).y()
+            (seen if y < bottom and y + placeholder.height() > top else later).append(block_id)
+        return seen + later
+
+    def _calibrate(self) -> None:
+        """Learn the placeholders' heights from a free-text block laid out on the page."""
+        guess = self._height_guess
+        if guess is None or self._calibrations >= 4 or not self.isVisible():
+            return
+        self._calibrations += 1
+        for _pass in range(2):  # the page, then the editors grown to their text at its width
+            self.page.layout().activate()
+        for widget in dict.values(self.block_widgets):
+            if isinstance(widget, TextBlockWidget) and widget.isVisible():
+                editors = widget.editors.editors
+                editor = next(iter(editors.values()), None)
+                if editor is not None:
+                    margin = 2 * int(editor.document().documentMargin())
+                    width = editor.viewport().width() - margin
+                    margins = margin + 2 * editor.frameWidth()
+                    guess.calibrate(widget.height(), editor.height(), margins, width * len(editors))
+                    break
+        else:
+            return
+        self._calibrations = 4  # once per note
+        note = self.document.note
+        for _section, block in note.blocks():
+            placeholder = self.placeholders.get(block.id)
+            if placeholder is not None:
+                placeholder.setFixedHeight(guess.block(block, note, self.library))
+
     def _block_widget(self, block: Block, note: Note, parent: QWidget) -> BlockWidget:
-        widget = self.block_widgets.get(block.id)
+        widget = self.block_widgets.built(block.id)
         if widget is not None and widget.kind is type(block):
             return widget
         if widget is not None:
@@ -369,6 +525,7 @@ class Composer(QScrollArea):
         widget.saveAsClauseRequest.connect(self.saveAsClauseRequest)
         widget.showInDeclarationRequest.connect(self.showInDeclarationRequest)
         widget.paraphraseRequest.connect(self.paraphraseRequest)
+        widget.removeCommentRequest.connect(self.removeCommentRequest)
         if isinstance(widget, LinkedClauseWidget):
             widget.reviewUpdateRequest.connect(self.reviewUpdateRequest)
         if isinstance(widget, FollowUpWidget):
@@ -536,7 +693,7 @@ class Composer(QScrollArea):
 
     def _set_current(self, block_id: str, section_id: str) -> None:
         if block_id != self.current_block:
-            old = self.block_widgets.get(self.current_block)
+            old = self.block_widgets.built(self.current_block)
             if old is not None:
                 old.set_current(False)
             new = self.block_widgets.get(block_id)
@@ -663,7 +820,7 @@ class Composer(QScrollArea):
         if block_id == self._table_highlight:
             return
         for candidate in (self._table_highlight, block_id):
-            widget = self.block_widgets.get(candidate)
+            widget = self.block_widgets.built(candidate)
             if widget is not None:
                 widget.set_current(candidate == block_id or candidate == self.current_block)
         self._table_highlight = block_id

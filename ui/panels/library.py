@@ -10,13 +10,14 @@ from app.library.search import Hit
 from ui.labels import kind_name
 from ui.panels.clausemodel import CLAUSE_ROLE, ClauseModel, Node
 from ui.panels.clausepreview import ClausePreview
+from ui.panels.searchhighlight import MatchDelegate
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
     QEvent,
     QFont,
     QFontMetrics,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QKeyEvent,
     QLabel,
@@ -24,7 +25,10 @@ from ui.qt import (
     QMenu,
     QModelIndex,
     QObject,
+    QSize,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
     Qt,
     QTreeView,
     QVBoxLayout,
@@ -86,7 +90,15 @@ class LibraryPanel(QWidget):
     insertClauseRequest = Signal(str)
     focusComposerRequest = Signal()
 
-    def __init__(self, library: Library, index: Searcher, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        index: Searcher,
+        parent: QWidget | None = None,
+        *,
+        hold_card: bool = False,
+    ) -> None:
+        """``hold_card``: write the selected clause's card only on ``preview.release()``."""
         super().__init__(parent)
         self.library = library
         self.index = index
@@ -126,6 +138,9 @@ class LibraryPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         # A narrow indent leaves the title column room: ids sit two levels deep.
         self.tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
+        # The words a search matched are marked in the titles of the results.
+        self.matches = MatchDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(1, self.matches)
         header = self.tree.header()
         header.setStretchLastSection(False)
         # Fixed widths, measured once per library: sizing columns to their contents would
@@ -135,17 +150,21 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.preview = ClausePreview(library, self)
+        if hold_card:
+            self.preview.hold()
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.source_filter, 2)
-        filters.addWidget(self.part_filter, 2)
-        filters.addWidget(self.kind_filter, 2)
+        # One row when the pane is wide enough for the three labels, else two (see
+        # _arrange_filters): a filter is never cut to "Toutes les sou".
+        self.filters = QGridLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        self.filters.setHorizontalSpacing(4)
+        self.filters.setVerticalSpacing(2)
+        self._filter_rows = 0  # rows of filters: 1, 2 or 3 (0: not laid out yet)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.search)
-        top_layout.addLayout(filters)
+        top_layout.addLayout(self.filters)
         top_layout.addWidget(self.tree, 1)
         top_layout.addWidget(self.count)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -157,6 +176,7 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
+        self._arrange_filters()
 
         self.search.textChanged.connect(self.refresh)
         self.source_filter.currentIndexChanged.connect(self._source_changed)
@@ -274,12 +294,72 @@ class LibraryPanel(QWidget):
         padding = metrics.averageCharWidth() * 2
         bold = QFont(self.tree.font())
         bold.setBold(True)  # used clauses are bold
-        id_width = QFontMetrics(bold).horizontalAdvance(longest) + icon + padding
+        self._id_width = QFontMetrics(bold).horizontalAdvance(longest) + icon + padding
         header = self.tree.header()
-        header.resizeSection(0, id_width + self.tree.indentation() * 3)  # two levels and the root
+        self._size_id_column()
         status = max(icon + padding, metrics.horizontalAdvance("NL") + padding)
         header.resizeSection(2, status)
         header.resizeSection(3, status)
+
+    def _size_id_column(self) -> None:
+        """The id column as wide as the ids where they stand: two levels into the tree (and
+        its root's decoration), or at the left edge of a ranked list of search results."""
+        depth = 3 if self.tree.rootIsDecorated() else 0
+        width = getattr(self, "_id_width", 0) + self.tree.indentation() * depth
+        if width and self.tree.header().sectionSize(0) != width:
+            self.tree.header().resizeSection(0, width)
+
+    def _arrange_filters(self) -> None:
+        """The three filters side by side when each label fits, else the source above the
+        other two, else one above the other."""
+        combos = (self.source_filter, self.part_filter, self.kind_filter)
+        if self._filter_rows and not self.isVisible():
+            return  # a hidden pane's width means nothing yet; moving widgets would upset the splitter
+        spacing = self.filters.horizontalSpacing()
+        needed = sum(self._filter_width(c) for c in combos) + 2 * spacing
+        room = self.width() - self.layout().contentsMargins().left()
+        room -= self.layout().contentsMargins().right()
+        pair = 2 * max(self._filter_width(c) for c in combos[1:]) + spacing
+        rows = 1 if needed <= room or not self.isVisible() else 2 if pair <= room else 3
+        if rows == self._filter_rows:
+            return
+        self._filter_rows = rows
+        for combo in combos:
+            self.filters.removeWidget(combo)
+        for column in range(3):
+            self.filters.setColumnStretch(column, 0)
+        if rows == 1:
+            for column, combo in enumerate(combos):
+                self.filters.addWidget(combo, 0, column)
+                self.filters.setColumnStretch(column, 1)
+        elif rows == 2:  # the source (long titles) above, the part and the kind side by side
+            self.filters.addWidget(self.source_filter, 0, 0, 1, 2)
+            self.filters.addWidget(self.part_filter, 1, 0)
+            self.filters.addWidget(self.kind_filter, 1, 1)
+            self.filters.setColumnStretch(0, 1)
+            self.filters.setColumnStretch(1, 1)
+        else:  # a very narrow pane: one above the other
+            for row, combo in enumerate(combos):
+                self.filters.addWidget(combo, row, 0)
+            self.filters.setColumnStretch(0, 1)
+
+    @staticmethod
+    def _filter_width(combo: QComboBox) -> int:
+        """The width ``combo`` needs to show its first choice ("Toutes les sources") whole."""
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        metrics = combo.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(combo.itemText(0)) + 2, metrics.height())
+        contents = QStyle.ContentsType.CT_ComboBox
+        return combo.style().sizeFromContents(contents, option, text, combo).width()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_filters()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._arrange_filters()
 
     def _fill_filters(self) -> None:
         lang = self.display_lang
@@ -293,6 +373,7 @@ class LibraryPanel(QWidget):
             self.kind_filter, [(_("All kinds"), None)] + [(kind_name(k), k.value) for k in kinds]
         )
         self._fill_parts()
+        self._arrange_filters()
 
     def _fill_parts(self) -> None:
         source = self._chosen_source()
@@ -336,6 +417,7 @@ class LibraryPanel(QWidget):
         # Rows hold ids: a clause is made when its row is painted (app.library.indexstore), not here.
         ids = self.library.known([h.clause_id for h in hits])
         previous = self.selected_clause_id()
+        self.matches.query = query
         root = self.model.begin()
         if query:
             self.library.clauses_of(ids[:64])  # the rows painted first, read in one query
@@ -345,6 +427,7 @@ class LibraryPanel(QWidget):
             self._fill_tree(root, self.library.clauses_of(ids))
         self.model.end()
         self.tree.setRootIsDecorated(not query)  # a ranked list when searching, a tree otherwise
+        self._size_id_column()
         if not query:
             self._span_headings(root, QModelIndex())
             self.tree.expandAll()

@@ -160,6 +160,21 @@ class SectionWidget(QFrame):
                 widget.show()
         self.blocks = list(widgets)
 
+    def replace_block(self, old: QWidget, new: BlockWidget) -> None:
+        """Put ``new`` where ``old`` is (a block's widget in place of its placeholder)."""
+        index = self.blocks.index(old)
+        if new.parentWidget() is not self:
+            new.setParent(self)
+        new.section_id = self.section_id
+        # Where the placeholder is, not at the section's top left: shown there first, it
+        # would have the blocks in view painted again.
+        new.setGeometry(old.geometry())
+        self.block_area.insertWidget(index, new)
+        self.block_area.removeWidget(old)
+        self.blocks[index] = new
+        if self.isVisible() and new.isHidden():
+            new.show()
+
     def set_read_only(self, read_only: bool) -> None:
         """Refuse edits."""
         self.read_only = read_only

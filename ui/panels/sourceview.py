@@ -26,6 +26,7 @@ from ui.qt import (
     QFont,
     QHBoxLayout,
     QLabel,
+    QPoint,
     QPushButton,
     Qt,
     QTextBlockFormat,
@@ -222,8 +223,32 @@ class SourceView(QWidget):
             self.show_source(source_id, self.lang)
 
     def show_language(self, lang: str) -> None:
-        """Show the source's text in ``lang`` (the other one when it has none)."""
+        """Show the source's text in ``lang`` (the other one when it has none), the reader kept
+        at the same place: the clause at the top of the view stays where it was."""
+        place = self._reading_place()
         self.show_source(self.source_id, lang)
+        if place is not None:
+            self._return_to(*place)
+
+    def _reading_place(self) -> tuple[str, int] | None:
+        """The clause at the top of the view (or the first below it), and how far below the
+        view's top its first line stands, in pixels (negative once it starts above)."""
+        if not self.marks or self.text.document().isEmpty():
+            return None
+        top = self.map.to_text(self.text.cursorForPosition(QPoint(0, 0)).position())
+        mark = self._mark_at(top) or next((m for m in self.marks if m.start >= top), None)
+        if mark is None:
+            return None
+        return mark.clause_id, self.text.cursorRect(self._cursor(mark.start, mark.start)).top()
+
+    def _return_to(self, clause_id: str, y: int) -> None:
+        """Scroll so that ``clause_id``'s first line is ``y`` pixels below the view's top."""
+        mark = next((m for m in self.marks if m.clause_id == clause_id), None)
+        if mark is None:
+            return
+        bar = self.text.verticalScrollBar()
+        top = self.text.cursorRect(self._cursor(mark.start, mark.start)).top()
+        bar.setValue(bar.value() + top - y)
 
     def show_source(self, source_id: str, lang: str) -> None:
         """Show ``source_id``'s full text in ``lang`` (its other language if it lacks that one)."""

@@ -9,7 +9,7 @@ and nothing else.
 
 from __future__ import annotations
 
-from app.text import formatting, pastehtml
+from app.text import formatting
 from app.text.formatting import InlineMark
 from app.text.richtext import ListKind, RichText
 from ui.qt import (
@@ -238,6 +238,8 @@ class FormattedTextEdit(GrowingTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasFormat(CLAUSE_MIME) or source.hasFormat(BLOCK_MIME):
             return
+        from app.text import pastehtml  # only when pasting: it loads after the window shows
+
         piece = pastehtml.from_html(source.html()) if source.hasHtml() else None
         if piece is None:
             self.pasteBoundary.emit()

@@ -84,3 +84,43 @@ def test_a_pdf_is_one_line_on_stderr(capsys, tmp_path):
         "clausier: error: note.pdf is a PDF, not a Word document: only the .docx file can be "
         "brought back.\n"
     )
+
+
+def test_as_revision_saves_my_clause_edited_in_word_as_its_new_revision(capsys, tmp_path):
+    from app.collection.actions import Collection
+    from app.library.personal import ClauseDraft
+    from app.notes.note import LinkedClause
+
+    collection = Collection.open(sync_index=False)
+    change = collection.add_clause(
+        ClauseDraft(text={"fr": "Les deux pays renforcent le SIS."}, title={"fr": "SIS"})
+    )
+    clause_id = change.clause_ids[0]
+    note = sample_note()
+    note.sections[1].blocks.append(LinkedClause(clause_id, 1, id="mine"))
+    note_path = tmp_path / "note.clausier"
+    notefile.write(note, note_path)
+    word = WordXml(export(note, tmp_path / "note.docx", library=collection.library))
+    word.replace_word("renforcent", "consolident")
+    word.replace_word("renforcement", "durcissement")  # a built-in clause: it becomes a copy
+    word.save()
+    code, out, err = run(
+        capsys, "reconcile", str(note_path), str(word.path), "--apply", "all", "--as-revision"
+    )
+    assert (code, err) == (0, "")
+    assert f"Clause {clause_id} was saved as its revision 2 (“edited in Word”)." in out
+    assert "2 changes were written into note.clausier." in out
+    saved = notefile.read(note_path)
+    mine = saved.sections[1].blocks[-1]
+    assert isinstance(mine, LinkedClause) and (mine.clause_id, mine.revision) == (clause_id, 2)
+    assert type(saved.sections[1].blocks[0]).__name__ == "CopiedClause"
+    reopened = Collection.open(sync_index=False)
+    assert reopened.library.newest(clause_id).text_in("fr") == "Les deux pays consolident le SIS."
+    assert reopened.history(clause_id)[0].remark == "edited in Word"
+
+
+def test_as_revision_without_apply_is_an_error(capsys, tmp_path):
+    note_path, word_path = edited(tmp_path)
+    code, out, err = run(capsys, "reconcile", str(note_path), str(word_path), "--as-revision")
+    assert code != 0 and out == ""
+    assert err == "clausier: error: --as-revision says how to apply changes: give --apply too.\n"

@@ -324,3 +324,21 @@ def test_id_query_says_whether_a_word_reads_as_an_id():
     assert id_query("sécurité") == ("sécurité", False)
     assert id_query("preuve numérique") is None
     assert id_query("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "words"),
+    [
+        ("Mise en œuvre de la sécurité", "oeuvre secu", ["œuvre", "sécurité"]),
+        ("Échanges d’informations", "echa INFO", ["Échanges", "informations"]),
+        ("Le cœur du sujet", "cœur", ["cœur"]),
+        ("Coopération policière", "zzz", []),
+        ("Coopération policière", "", []),
+    ],
+)
+def test_matched_words_are_the_words_a_search_finds_accents_and_ligatures_folded(
+    text, query, words
+):
+    from app.library.search import matched_words
+
+    assert [text[start:end] for start, end in matched_words(text, query)] == words

@@ -236,6 +236,80 @@ class WordXml:
         sdt = self.control(tag)
         sdt.getparent().remove(sdt)
 
+    def delete_paragraph(self, text: str) -> None:
+        """Delete the paragraph that reads exactly ``text`` (its bookmarks go with it, as in Word)."""
+        for paragraph in self.paragraphs():
+            if "".join(paragraph.itertext()).strip() == text:
+                paragraph.getparent().remove(paragraph)
+                return
+        raise KeyError(text)
+
+    def row(self, containing: str) -> etree._Element:
+        for row in self.body.iter(W + "tr"):
+            if containing in "".join(row.itertext()):
+                return row
+        raise KeyError(containing)
+
+    def add_row_after(self, containing: str, cells: list[str]) -> None:
+        """A new table row after the one holding ``containing``, as Word's Insert Row Below."""
+        anchor = self.row(containing)
+        new = etree.fromstring(etree.tostring(anchor))
+        for mark in [*new.iter(W + "bookmarkStart"), *new.iter(W + "bookmarkEnd")]:
+            mark.getparent().remove(mark)
+        for cell, text in zip(new.findall(W + "tc"), cells, strict=True):
+            paragraphs = cell.findall(W + "p")
+            for extra in paragraphs[1:]:
+                cell.remove(extra)
+            texts = list(paragraphs[0].iter(W + "t"))
+            if not texts:
+                run = etree.SubElement(paragraphs[0], W + "r")
+                texts = [etree.SubElement(run, W + "t")]
+            texts[0].text = text
+            for extra in texts[1:]:
+                extra.text = ""
+        anchor.addnext(new)
+
+    def insert_table_after(self, containing: str, rows: list[list[str]]) -> None:
+        """A table after the paragraph holding ``containing``, as Word's Insert Table writes it."""
+        anchor = self.paragraph(containing)
+        while anchor.getparent().tag == W + "sdtContent":
+            anchor = anchor.getparent().getparent()
+        table = etree.Element(W + "tbl")
+        properties = etree.SubElement(table, W + "tblPr")
+        etree.SubElement(properties, W + "tblStyle", {W + "val": "TableGrid"})
+        etree.SubElement(properties, W + "tblW", {W + "w": "0", W + "type": "auto"})
+        grid = etree.SubElement(table, W + "tblGrid")
+        for _cell in rows[0]:
+            etree.SubElement(grid, W + "gridCol", {W + "w": "2000"})
+        for cells in rows:
+            row = etree.SubElement(table, W + "tr", {W + "rsidR": "00C0FFEE"})
+            for text in cells:
+                cell = etree.SubElement(row, W + "tc")
+                etree.SubElement(
+                    etree.SubElement(cell, W + "tcPr"),
+                    W + "tcW",
+                    {W + "w": "2000", W + "type": "dxa"},
+                )
+                paragraph = etree.SubElement(cell, W + "p", {W + "rsidR": "00C0FFEE"})
+                if text:
+                    run = etree.SubElement(paragraph, W + "r", {W + "rsidR": "00C0FFEE"})
+                    etree.SubElement(run, W + "t").text = text
+        anchor.addnext(table)
+
+    def delete_row(self, containing: str) -> None:
+        """Delete the table row holding ``containing`` (Word's Delete Rows)."""
+        row = self.row(containing)
+        row.getparent().remove(row)
+
+    def delete_table(self, containing: str) -> None:
+        """Delete the whole table holding ``containing``, its bookmarks with it."""
+        table = self.row(containing).getparent()
+        for mark in list(table.itersiblings()):
+            if mark.tag == W + "bookmarkEnd":
+                mark.getparent().remove(mark)
+            break
+        table.getparent().remove(table)
+
     def unwrap_control(self, tag: str) -> None:
         """Remove a content control but keep its text (Word's "Remove Content Control")."""
         sdt = self.control(tag)

@@ -121,3 +121,35 @@ def test_an_untouched_export_has_nothing_to_bring_back(opened_note, dialogs):
         "val-duchesse.docx says what the note says: there is no change to bring back."
     ]
     QApplication.processEvents()
+
+
+def test_a_comment_is_shown_beside_its_block_then_kept_under_it_and_removed(opened_note, qtbot):
+    from tests.app.roundtrip.wordedit import AUTHOR
+
+    window, docx = opened_note
+    word = WordXml(docx)
+    word.comment("Un paragraphe de conclusion.", "Vérifier avec la Sûreté.")
+    word.save()
+    dialog = reconcileflows.bring_back(window, docx)
+    assert dialog.list.count() == 1
+    dialog.list.setCurrentRow(0)
+    assert dialog.list.item(0).text().split("\n")[1].strip() == "text 2 in “Contexte”"
+    shown = dialog.detail.toPlainText()
+    assert "Un paragraphe de conclusion." in shown and "Vérifier avec la Sûreté." in shown
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    session = window.document.session
+    assert [c.text for c in session.block("t2").comments] == ["Vérifier avec la Sûreté."]
+    widget = window.composer.block_widgets["t2"]
+    area = widget.comments_area
+    assert area is not None and area.isVisibleTo(widget)
+    [(label, remove)] = area.rows
+    assert label.text() == f"{AUTHOR}, 05/01/2026 10:12 — Vérifier avec la Sûreté."
+    assert window.composer.block_widgets["t1"].comments_area is None  # no comment, no area
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert session.block("t2").comments == []
+    assert not area.isVisibleTo(widget)
+    assert window.actions["undo"].text() == "&Undo Remove comment"
+    window.actions["undo"].trigger()
+    assert [c.text for c in session.block("t2").comments] == ["Vérifier avec la Sûreté."]
+    assert area.isVisibleTo(widget) and len(area.rows) == 1

@@ -8,7 +8,8 @@ from PySide6.QtTest import QTest
 from app.library.search import Hit
 from app.notes.note import LinkedClause
 from ui.panels.library import CLAUSE_ROLE, LibraryPanel, localized, part_label
-from ui.qt import QModelIndex, Qt
+from ui.panels.searchhighlight import MARKER
+from ui.qt import QColor, QModelIndex, Qt
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -277,3 +278,81 @@ def test_ids_are_found_before_the_index_is_open(services, qtbot):
     panel.search.clear()
     qtbot.keyClicks(panel.search, "vd2.1")
     assert shown_ids(panel) == [f"vd2.1.{n}" for n in range(1, 8)]
+
+
+def _fits(combo) -> bool:
+    """Whether ``combo`` shows its first choice whole ("Toutes les sources", not "Toutes les sou")."""
+    from ui.panels.library import LibraryPanel
+
+    return combo.width() >= LibraryPanel._filter_width(combo)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_filters_are_never_cut_at_the_default_window_size(workspace, qtbot, lang):
+    workspace.services.language.apply(lang)
+    window = workspace.new_window()  # the size the window opens at
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.library
+    combos = (panel.source_filter, panel.part_filter, panel.kind_filter)
+    qtbot.waitUntil(lambda: all(c.width() > 74 for c in combos))  # laid out
+    assert all(_fits(c) for c in combos), [(c.currentText(), c.width()) for c in combos]
+
+
+def test_a_wide_library_pane_puts_the_filters_on_one_row(window, qtbot):
+    window.services.language.apply("fr")
+    panel = window.library
+    combos = (panel.source_filter, panel.part_filter, panel.kind_filter)
+    window.splitter.setSizes([700, 350, 350])
+    qtbot.waitUntil(lambda: panel.source_filter.y() == panel.kind_filter.y())
+    assert all(_fits(c) for c in combos)
+    window.splitter.setSizes([330, 720, 350])  # narrow: the source above the other two
+    qtbot.waitUntil(lambda: panel.source_filter.y() < panel.kind_filter.y())
+    assert panel.part_filter.y() == panel.kind_filter.y()
+    assert all(_fits(c) for c in combos)
+
+
+def test_the_id_column_is_as_wide_as_the_ids_where_they_stand(window, qtbot):
+    panel = window.library
+    tree, header = panel.tree, panel.tree.header()
+    in_tree = header.sectionSize(0)
+    widest = max(
+        tree.visualRect(panel.model.index_of(cid)).right()
+        for cid in ("vd2.0.1", "vd2.3.12", "vd2.1.7")
+        if panel.model.index_of(cid).isValid()
+    )
+    assert in_tree >= widest - tree.header().sectionPosition(0)
+    panel.search.setFocus()
+    QTest.keyClicks(panel.search, "terro")
+    narrow = header.sectionSize(0)
+    assert narrow == in_tree - tree.indentation() * 3  # a ranked list is not indented
+    assert narrow < tree.fontMetrics().horizontalAdvance("vd2.1.5") * 2
+
+
+def test_a_clause_card_names_the_preamble_once(window, qtbot):
+    window.library.select_clause("vd2.0.2")
+    card = window.library.preview.toPlainText()
+    assert "preamble, 2nd paragraph" in card
+    assert "preamble · preamble" not in card and card.count("preamble") == 1
+    window.library.select_clause("vd2.1.3")
+    card = window.library.preview.toPlainText()
+    assert "part 1" not in card and "point 1, 3rd dash" in card
+
+
+def test_search_hits_are_marked_in_the_result_titles(window, qtbot):
+    from tests.ui.conftest import type_text
+
+    panel = window.library
+    panel.search.setFocus()
+    type_text(panel.search, "financement terro")
+    rows = [panel.model.index(r, 1) for r in range(panel.model.rowCount())]
+    assert rows and panel.tree.itemDelegateForColumn(1) is panel.matches
+    assert panel.matches.query == "financement terro"
+    image = panel.tree.viewport().grab().toImage()
+    marker = QColor(MARKER)
+    rect = panel.tree.visualRect(rows[0])
+    marked = sum(
+        image.pixelColor(x, rect.center().y()) == marker for x in range(rect.left(), rect.right())
+    )
+    assert marked > 10  # "Financement" of vd2.1.4's title, in the marker's colour
+    QTest.keyClick(panel.search, Qt.Key.Key_Escape)

@@ -238,3 +238,24 @@ def test_a_quotation_presented_as_a_paraphrase_is_tagged_paraphrase_not_quotatio
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not quoted.paraphrase and widget.tag.text() == "quotation"
+
+
+def test_switching_the_declaration_between_fr_and_nl_keeps_the_reader_at_the_same_clause(
+    window, qtbot
+):
+    window.show_side(window.source_view)
+    view = window.source_view
+    bar = view.text.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)  # the reader scrolled to the middle, to part 2 or so
+    clause_id, y = view._reading_place()
+    assert bar.value() > 0
+
+    QTest.mouseClick(view.language_buttons["nl"], Qt.MouseButton.LeftButton)
+    assert view.lang == "nl" and bar.value() > 0
+    assert view._reading_place()[0] == clause_id
+    nl_start = view.text.cursorRect(view._cursor(*(span_of(clause_id, "nl")[0],) * 2)).top()
+    assert abs(nl_start - y) <= 2
+
+    QTest.mouseClick(view.language_buttons["fr"], Qt.MouseButton.LeftButton)
+    assert view.lang == "fr" and view._reading_place()[0] == clause_id
