@@ -1065,7 +1065,7 @@ def test_one_row_without_state_lead_or_deadline_is_said_in_the_singular():
     [([0], "1"), ([0, 1], "1, 2"), ([0, 1, 2, 3], "1–4"), ([4, 0, 1, 2, 6, 7], "1–3, 5, 7, 8")],
 )
 def test_row_numbers_are_counted_from_one_with_runs_shortened(rows, text):
-    from app.export.render import row_numbers
+    from app.export.followup import row_numbers
 
     assert row_numbers(rows) == text
 

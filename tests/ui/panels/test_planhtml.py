@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.docx.plan import DocumentPlan, Paragraph, Span, Style, Table
-from app.export.render import FOLLOW_UP_WIDTHS
+from app.export.followup import FOLLOW_UP_WIDTHS
 from tests.ui.conftest import type_text
 from ui.panels.planhtml import plan_to_html
 from ui.qt import QApplication, QTextCharFormat, QTextDocument, QTextListFormat
