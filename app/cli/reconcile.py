@@ -127,7 +127,7 @@ def _revise(review, collection, wanted: list[str]) -> list[str]:
     from app.library.clauses import PERSONAL
     from app.notes.note import LinkedClause
     from app.roundtrip import apply as reconcileapply
-    from app.roundtrip.reconcile import Kind
+    from app.roundtrip.changes import Kind
 
     found = review.reconciliation
     revised = []

@@ -38,16 +38,9 @@ from app.notes.note import (
     Note,
     TextBlock,
 )
-from app.roundtrip.reconcile import (
-    FOLLOW_UP_COLUMNS,
-    Change,
-    Kind,
-    Reconciliation,
-    _formats,
-    _norm,
-    _plan_list,
-    is_follow_up_header,
-)
+from app.roundtrip.changes import FOLLOW_UP_COLUMNS, Change, Kind, Reconciliation
+from app.roundtrip.followup import is_follow_up_header
+from app.roundtrip.reading import _formats, _norm, _plan_list
 from app.system.errors import ClausierError
 from app.text.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
 from app.text.richtext import paragraph as make_paragraph

@@ -7,20 +7,21 @@ the paragraph of the plan it came from: by the bookmark that carries its block's
 by aligning the paragraphs by their text (less certain). Texts compare as
 :func:`app.notes.quotation.comparable` reads them, so the typography the export applied, white
 space and runs split by Word are no change. What differs becomes a list of
-:class:`Change`: a block edited (with its word differences), deleted, moved, paragraphs
+:class:`~app.roundtrip.changes.Change`: a block edited (with its word differences), deleted, moved, paragraphs
 added, a first-page detail changed, a tracked change, a comment. Nothing in the note
 changes here: :mod:`app.roundtrip.apply` applies the changes the user accepts.
+
+The file and the plan are read as :mod:`app.roundtrip.reading` does; follow-up tables are
+compared by :mod:`app.roundtrip.followup`, part of the matcher.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
-from app.docx import blockmarks, reader
-from app.docx.plan import ClauseFrame, DocumentPlan, Paragraph, SideBySide, Style, Table
+from app.docx import blockmarks
+from app.docx.plan import DocumentPlan, Paragraph, Style
 from app.docx.reader import Revision, WordFile, WordParagraph
 from app.export.render import build_plan
 from app.language.codes import NoteLanguage
@@ -28,213 +29,28 @@ from app.language.i18n import _
 from app.language.vocabulary import word
 from app.library import worddiff
 from app.library.clauses import Library
-from app.notes import quotation
 from app.notes.note import Block, LinkedClause, Note
+from app.roundtrip.changes import DETAILS, BlockMatch, Change, Kind, Reconciliation
+from app.roundtrip.followup import FollowUpTables
+from app.roundtrip.reading import (
+    _SIMILAR,
+    _Expected,
+    _formats,
+    _lang,
+    _norm,
+    _plan_list,
+    _streams,
+    read_word,
+)
 from app.system.errors import ClausierError
 
-#: The first-page details a reconciliation compares, by the key of their label.
-DETAILS = ("to", "date", "subject", "meeting", "reference", "classification")
-_SIMILAR = 0.5  # how alike two paragraphs must be to be one paragraph edited
 _GENERATED_STYLES = frozenset({"clausier citation", "clausier clause title"})
-#: The columns of a follow-up table, in the order the export writes them.
-FOLLOW_UP_COLUMNS = ("commitment", "state", "lead", "deadline")
-
-
-class Kind(StrEnum):
-    """What happened in Word."""
-
-    EDITED = "edited"  # a block's text (or a clause's title) changed
-    DELETED = "deleted"  # a block is no longer in the file
-    MOVED = "moved"  # a block stands elsewhere
-    ADDED = "added"  # paragraphs the note does not have
-    DETAIL = "detail"  # a line of the first-page block changed
-    SECTION = "section"  # a section's title changed (``what`` "deleted": its heading deleted)
-    TRACKED = "tracked"  # a change recorded with Track Changes
-    COMMENT = "comment"  # a comment in the margin
-
-
-@dataclass
-class Change:
-    """One change found in the Word file, to accept or reject.
-
-    ``block_id`` is the block it concerns (for ADDED: the block the paragraphs follow,
-    "" at the start of ``section_id``); ``certain`` is False when it rests on a match by
-    text alone. A TRACKED change names its ``revisions`` and their author and date.
-    """
-
-    id: str
-    kind: Kind
-    lang: str
-    diff: list[worddiff.Piece] = field(default_factory=list)
-    block_id: str = ""
-    section_id: str = ""
-    certain: bool = True
-    author: str = ""
-    date: str = ""
-    text: str = ""  # a comment's text; the paragraphs added
-    what: str = ""  # DETAIL: the detail's key; EDITED: "title" for a clause's title
-    formats: bool = False  # EDITED: bold, italic or lists changed
-    revisions: frozenset[str] = frozenset()
-    after: str = ""  # MOVED: the block it now follows ("" at the start of ``section_id``)
-    paragraphs: list[WordParagraph] = field(default_factory=list, repr=False)
-
-
-@dataclass
-class BlockMatch:
-    """How one block of the note stands in one language column of the file."""
-
-    block_id: str
-    lang: str
-    expected: list[Paragraph]  # its body paragraphs in the plan
-    found: list[tuple[int | None, WordParagraph]]  # file paragraphs: index in expected or None
-    certain: bool
-    lead_in: Paragraph | None = None
-    lead_in_found: WordParagraph | None = None
-
-
-@dataclass
-class Reconciliation:
-    """What the Word file changed in the note: the changes, and how each block matched."""
-
-    note: Note  # the note as it was when matched (the changes apply to it)
-    library: Library
-    word: WordFile
-    languages: tuple[str, ...]
-    changes: list[Change]
-    matches: dict[tuple[str, str], BlockMatch]  # (block id, lang) → match
-    unchanged: int = 0  # blocks found as they are, counted once per language
-    by_marks: bool = True  # whether the file still had Clausier's marks
-
-    def change(self, change_id: str) -> Change:
-        """The change with ``change_id``."""
-        for change in self.changes:
-            if change.id == change_id:
-                return change
-        raise KeyError(change_id)
-
-
-@dataclass
-class _Expected:
-    """A paragraph of the plan: its text and what it is (a block's, a heading...)."""
-
-    paragraph: Paragraph
-    role: str  # body, lead_in, citation, heading, generated
-    block_id: str = ""
-    index: int = -1  # among its block's body paragraphs
-
-
-# -- reading the file ------------------------------------------------------------------
-
-_DOC_MAGIC = b"\xd0\xcf\x11\xe0"
-
-
-def read_word(path: Path | str) -> WordFile:
-    """The Word file at ``path``; a .doc, a PDF or a damaged file is one clear error."""
-    path = Path(path)
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except OSError as error:
-        raise ClausierError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror)
-        ) from None
-    if head.startswith(_DOC_MAGIC):
-        raise ClausierError(
-            _(
-                "{name} is a Word 97–2003 document (.doc): open it in Word and save it as "
-                "a Word document (.docx), then bring that file back."
-            ).format(name=path.name)
-        )
-    if head.startswith(b"%PDF"):
-        raise ClausierError(
-            _(
-                "{name} is a PDF, not a Word document: only the .docx file can be brought back."
-            ).format(name=path.name)
-        )
-    return reader.read(path)
-
-
-# -- normalisation ---------------------------------------------------------------------
-
-
-def _lang(tag: str, default: str) -> str:
-    short = tag[:2].lower()
-    return short if short in ("fr", "nl") else default
-
-
-def _norm(text: str, lang: str) -> str:
-    return quotation.comparable(text, lang)
-
-
-def _formats(segments) -> tuple:
-    """Bold and italic per character that is not a space (only when any is set)."""
-    if not any(getattr(s, "bold", False) or getattr(s, "italic", False) for s in segments):
-        return ()
-    out = []
-    for segment in segments:
-        for char in segment.text:
-            if not char.isspace():
-                out.append((bool(segment.bold), bool(segment.italic)))
-    return tuple(out)
-
-
-def _plan_list(paragraph: Paragraph) -> tuple[str, int] | None:
-    if paragraph.style is Style.BULLET:
-        return "bullet", paragraph.level
-    if paragraph.style is Style.NUMBER:
-        return "numbered", paragraph.level
-    return None
-
-
-# -- the plan's side -------------------------------------------------------------------
-
-
-def _streams(plan: DocumentPlan) -> dict[str, list[_Expected]]:
-    """The plan's paragraphs per stream: "" for the page, a language for a column."""
-    streams: dict[str, list[_Expected]] = {"": []}
-    counts: dict[tuple[str, str], int] = {}
-
-    def add(stream: str, paragraph: Paragraph, role: str, block_id: str = "") -> None:
-        index = -1
-        if role == "body":
-            index = counts.get((block_id, paragraph.lang), 0)
-            counts[(block_id, paragraph.lang)] = index + 1
-        streams.setdefault(stream, []).append(_Expected(paragraph, role, block_id, index))
-
-    def items(stream: str, body: list) -> None:
-        for item in body:
-            if isinstance(item, Paragraph):
-                if item.style is Style.HEADING1:
-                    add(stream, item, "heading", item.block_id)
-                elif item.block_id:
-                    add(stream, item, "body", item.block_id)
-                else:
-                    add(stream, item, "generated")
-            elif isinstance(item, ClauseFrame):
-                if item.lead_in is not None:
-                    add(stream, item.lead_in, "lead_in", item.block_id)
-                for paragraph in item.paragraphs:
-                    add(stream, paragraph, "body", item.block_id)
-                if item.citation is not None:
-                    add(stream, item.citation, "citation", item.block_id)
-            elif isinstance(item, SideBySide):
-                for left, right in item.rows:
-                    items(plan.languages[0], left)
-                    items(plan.languages[-1], right)
-            elif isinstance(item, Table):
-                pass  # follow-up tables: compared cell by cell elsewhere (not yet)
-
-    for line in plan.place_lines:
-        add("", line, "generated")
-    add("", plan.title, "generated")
-    items("", plan.body)
-    return streams
 
 
 # -- matching --------------------------------------------------------------------------
 
 
-class _Matcher:
+class _Matcher(FollowUpTables):
     """One matching of a file against a note."""
 
     def __init__(self, note: Note, library: Library, word: WordFile) -> None:
@@ -337,13 +153,6 @@ class _Matcher:
             if table not in self.known_tables and table not in self.layout_tables:
                 return table
         return -1
-
-    def _follow_up_tables(self) -> set[int]:
-        columns: dict[int, int] = {}
-        for paragraph in self.word.paragraphs:
-            if paragraph.table >= 0:
-                columns[paragraph.table] = max(columns.get(paragraph.table, 0), paragraph.column)
-        return {table for table, last in columns.items() if last >= 3}
 
     # -- marks -----------------------------------------------------------------------
 
@@ -794,139 +603,6 @@ class _Matcher:
                 certain=self.matches.get((block, lang), BlockMatch("", "", [], [], True)).certain,
             )
 
-    # -- follow-up tables -------------------------------------------------------------------
-
-    def find_tables(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
-        """Find each follow-up table of the note in the file (``table_found``).
-
-        By its bookmark, else as the file's unmarked follow-up tables come in order (one
-        whose first row reads as a follow-up table's header); None when it is not there.
-        """
-        tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
-        cells: dict[int, dict[tuple[int, int], list[WordParagraph]]] = {}
-        marked: dict[str, int] = {}
-        for paragraph in self.word.paragraphs:
-            if paragraph.table in self._follow_up_tables():
-                cells.setdefault(paragraph.table, {}).setdefault(
-                    (paragraph.row, paragraph.column), []
-                ).append(paragraph)
-                mark = self.mark_of(paragraph, languages[0])
-                if mark:
-                    marked.setdefault(mark, paragraph.table)
-        free = [
-            t
-            for t in sorted(cells)
-            if t not in marked.values() and is_follow_up_header(_header_of(cells[t]), languages)
-        ]
-        self.table_cells, self.table_marked = cells, marked
-        for table in tables:
-            found = marked.get(table.block_id)
-            if found is None and table.block_id not in marked and free:
-                found = free.pop(0)
-            self.table_found[table.block_id] = found
-
-    def follow_ups(self, plan: DocumentPlan, languages: tuple[str, ...]) -> None:
-        """Compare each follow-up table row by row and cell by cell with the file's table.
-
-        One not found in the file is reported deleted.
-        """
-        tables = [item for item in plan.body if isinstance(item, Table) and item.block_id]
-        for table in tables:
-            found = self.table_found.get(table.block_id)
-            if found is None:
-                self.add(
-                    Kind.DELETED,
-                    languages[0],
-                    block_id=table.block_id,
-                    section_id=self.section_of.get(table.block_id, ""),
-                    certain=self.word.has_marks,
-                    diff=[
-                        worddiff.Piece(
-                            worddiff.Op.DELETE,
-                            "\n".join(_row_text(row, languages) for row in table.rows),
-                        )
-                    ],
-                )
-                continue
-            certain = table.block_id in self.table_marked
-            self._table_rows(table, self.table_cells[found], languages, certain=certain)
-
-    def _table_rows(self, table: Table, cells, languages, *, certain: bool) -> None:
-        """Rows added and deleted in Word, then the cells of the rows that are both's."""
-        section = self.section_of.get(table.block_id, "")
-        numbers = sorted({row for row, _column in cells if row > 0})
-        got = [
-            [cells.get((number, column), []) for column in range(len(FOLLOW_UP_COLUMNS))]
-            for number in numbers
-        ]
-        lang = languages[0]
-        old_keys = [
-            [_norm(_row_text([cell], languages), lang) for cell in row] for row in table.rows
-        ]
-        new_keys = [[_norm(_found_row_text([cell]), lang) for cell in row] for row in got]
-        pairs = _align_rows(old_keys, new_keys)
-        paired_new = set(pairs.values())
-        for index, row in enumerate(got):
-            if index in paired_new:
-                continue
-            after = _after(pairs, index)
-            sequence = sum(
-                1 for j in range(index) if j not in paired_new and _after(pairs, j) == after
-            )
-            text = _found_row_text(row, " | ")
-            if not text.strip():
-                continue
-            self.add(
-                Kind.EDITED,
-                lang,
-                block_id=table.block_id,
-                section_id=section,
-                certain=certain,
-                diff=[worddiff.Piece(worddiff.Op.INSERT, text)],
-                what=f"row-added:{after}:{sequence}",
-                text=text,
-                paragraphs=[p for cell in row for p in cell],
-            )
-        for index, row in enumerate(table.rows):
-            if index in pairs:
-                continue
-            self.add(
-                Kind.EDITED,
-                lang,
-                block_id=table.block_id,
-                section_id=section,
-                certain=certain,
-                diff=[worddiff.Piece(worddiff.Op.DELETE, _row_text(row, languages, " | "))],
-                what=f"row-deleted:{index}",
-            )
-        for row_number, row in enumerate(table.rows):
-            if row_number not in pairs:
-                continue
-            found_row = got[pairs[row_number]]
-            for column, expected in enumerate(row):
-                if column >= len(FOLLOW_UP_COLUMNS):
-                    continue
-                found_cell = found_row[column]
-                for lang in languages:
-                    old = "\n".join(p.text for p in expected if p.lang == lang)
-                    mine = [p for p in found_cell if _lang(p.lang, languages[0]) == lang]
-                    if len(languages) == 1:
-                        mine = found_cell
-                    new = "\n".join(p.text(frozenset()) for p in mine).strip()
-                    if _norm(old, lang) == _norm(new, lang):
-                        continue
-                    self.add(
-                        Kind.EDITED,
-                        lang,
-                        block_id=table.block_id,
-                        section_id=section,
-                        certain=certain,
-                        diff=worddiff.diff_words(old, new),
-                        what=f"cell:{row_number}:{FOLLOW_UP_COLUMNS[column]}",
-                        text=new,
-                        paragraphs=mine,
-                    )
-
     # -- the first page and the comments ---------------------------------------------------
 
     def details(self, plan: DocumentPlan) -> int:
@@ -998,95 +674,6 @@ class _Matcher:
 
     def word_lang(self) -> str:
         return self.note.language.languages[0]
-
-
-def _header_of(cells: dict[tuple[int, int], list[WordParagraph]]) -> list[str]:
-    """The texts of a file table's first row, cell by cell."""
-    columns = sorted(column for row, column in cells if row == 0)
-    return [" ".join(p.text(frozenset()) for p in cells[(0, c)]).strip() for c in columns]
-
-
-def is_follow_up_header(texts: list[str], languages: tuple[str, ...]) -> bool:
-    """Whether a table's first row reads as a follow-up table's header, in either language."""
-    if len(texts) != len(FOLLOW_UP_COLUMNS):
-        return False
-    for text, key in zip(texts, FOLLOW_UP_COLUMNS, strict=True):
-        names = {word(key, "fr"), word(key, "nl"), " / ".join(word(key, x) for x in languages)}
-        if _norm(text, languages[0]).casefold() not in {
-            _norm(n, languages[0]).casefold() for n in names
-        }:
-            return False
-    return True
-
-
-def _row_text(row: list[list[Paragraph]], languages, separator: str = " ") -> str:
-    """A row of the plan's follow-up table as text, its cells in order."""
-    del languages
-    return separator.join(" ".join(p.text for p in cell if p.text.strip()) for cell in row)
-
-
-def _found_row_text(row: list[list[WordParagraph]], separator: str = " ") -> str:
-    """A row of the file's table as text, its cells in order (tracked changes as they stand)."""
-    return separator.join(
-        " ".join(p.text(frozenset()) for p in cell if p.text(frozenset()).strip()) for cell in row
-    )
-
-
-def _align_rows(old: list[list[str]], new: list[list[str]]) -> dict[int, int]:
-    """Rows of the note's table → rows of the file's (each row: its cells' texts).
-
-    Equal rows in order first; between them, the pairs that are most alike in all, in
-    order (a row is alike when a cell was left as it was, or at least half its text).
-    What is left was added or deleted in Word.
-    """
-    keys_old = ["\x1f".join(row) for row in old]
-    keys_new = ["\x1f".join(row) for row in new]
-    pairs: dict[int, int] = {}
-    last_i = last_j = 0
-    matcher = difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False)
-    for i1, j1, size in matcher.get_matching_blocks():
-        pairs.update(_pair_gap(old, new, keys_old, keys_new, range(last_i, i1), range(last_j, j1)))
-        for k in range(size):
-            pairs[i1 + k] = j1 + k
-        last_i, last_j = i1 + size, j1 + size
-    return pairs
-
-
-def _pair_gap(old, new, keys_old, keys_new, rows_old: range, rows_new: range) -> dict[int, int]:
-    """The pairs of one gap that are most alike in all (in order, none crossing)."""
-
-    def score(i: int, j: int) -> float:
-        ratio = difflib.SequenceMatcher(None, keys_old[i], keys_new[j], autojunk=False).ratio()
-        ratio += sum(1.0 for a, b in zip(old[i], new[j], strict=False) if a and a == b)
-        return ratio if ratio >= _SIMILAR else -1.0
-
-    n, m = len(rows_old), len(rows_new)
-    if not n or not m:
-        return {}
-    scores = [[score(rows_old[a], rows_new[b]) for b in range(m)] for a in range(n)]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            options = [best[a + 1][b], best[a][b + 1]]
-            if scores[a][b] >= 0:
-                options.append(scores[a][b] + best[a + 1][b + 1])
-            best[a][b] = max(options)
-    pairs: dict[int, int] = {}
-    a = b = 0
-    while a < n and b < m:
-        if scores[a][b] >= 0 and best[a][b] == scores[a][b] + best[a + 1][b + 1]:
-            pairs[rows_old[a]] = rows_new[b]
-            a, b = a + 1, b + 1
-        elif best[a][b] == best[a + 1][b]:
-            a += 1
-        else:
-            b += 1
-    return pairs
-
-
-def _after(pairs: dict[int, int], new_index: int) -> int:
-    """The row of the note an added row of the file follows (-1: the first)."""
-    return max((i for i, j in pairs.items() if j < new_index), default=-1)
 
 
 def _joined(paragraphs: list[Paragraph]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.language.i18n import _
 from app.notes.note import CopiedClause, FollowUpTable, LinkedClause, Note
-from app.roundtrip.reconcile import Change, Kind
+from app.roundtrip.changes import Change, Kind
 
 _DETAILS = {
     "to": lambda: _("Addressee"),

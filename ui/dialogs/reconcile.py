@@ -16,7 +16,7 @@ from app.language.i18n import _, ngettext
 from app.notes.note import LinkedClause
 from app.roundtrip import words as reconcilewords
 from app.roundtrip.apply import Review
-from app.roundtrip.reconcile import Kind, Reconciliation
+from app.roundtrip.changes import Kind, Reconciliation
 from ui.qt import (
     QDialog,
     QDialogButtonBox,

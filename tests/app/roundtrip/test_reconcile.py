@@ -13,7 +13,7 @@ from app.notes.editing import NoteSession
 from app.notes.note import CopiedClause, LinkedClause, TextBlock
 from app.roundtrip import reconcile
 from app.roundtrip.apply import Review, apply_all
-from app.roundtrip.reconcile import Kind
+from app.roundtrip.changes import Kind
 from app.system.errors import ClausierError
 from app.text.richtext import coerce
 from tests.app.roundtrip.wordedit import AUTHOR, DATE, WordXml, export, sample_note

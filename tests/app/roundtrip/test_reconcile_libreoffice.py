@@ -21,7 +21,7 @@ from app.library.worddiff import as_text
 from app.notes.editing import NoteSession
 from app.roundtrip import reconcile
 from app.roundtrip.apply import apply_all
-from app.roundtrip.reconcile import Kind
+from app.roundtrip.changes import Kind
 from tests.app.roundtrip.wordedit import AUTHOR, export, sample_note
 
 SYSTEM_PYTHON = "/usr/bin/python3"

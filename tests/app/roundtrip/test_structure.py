@@ -11,7 +11,7 @@ from app.notes.note import FollowUpRow, FollowUpTable
 from app.roundtrip import reconcile
 from app.roundtrip import words as reconcilewords
 from app.roundtrip.apply import Review, apply_all
-from app.roundtrip.reconcile import Kind
+from app.roundtrip.changes import Kind
 from tests.app.roundtrip.wordedit import WordXml, export, sample_note
 
 
