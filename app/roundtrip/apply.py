@@ -11,19 +11,19 @@ paragraph Word left alone keeps the note's own text (its variables, its quotes a
 a variable whose value is still in an edited paragraph is put back as the variable. A
 linked clause edited in Word becomes a copy the note owns (or, through the window, a new
 revision of the user's own clause: :func:`revised_texts`).
+
+The texts are made by :mod:`app.roundtrip.wordtext`, the follow-up tables' rows by
+:mod:`app.roundtrip.tablerows`.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from app.docx.plan import Mark, Paragraph, Style
 from app.language.i18n import N_, _
-from app.library import worddiff
 from app.library.clauses import Library
 from app.notes.editing import NoteSession
 from app.notes.history import Change as Edit
@@ -32,22 +32,18 @@ from app.notes.note import (
     Block,
     BlockComment,
     CopiedClause,
-    FollowUpRow,
     FollowUpTable,
     LinkedClause,
     Note,
     TextBlock,
 )
-from app.roundtrip.changes import FOLLOW_UP_COLUMNS, Change, Kind, Reconciliation
-from app.roundtrip.followup import is_follow_up_header
-from app.roundtrip.reading import _formats, _norm, _plan_list
+from app.roundtrip.changes import Change, Kind, Reconciliation
+from app.roundtrip.tablerows import _follow_up_row, _in_table, _set_cell, _table_block
+from app.roundtrip.wordtext import _from_word, _stored, _text_after
 from app.system.errors import ClausierError
-from app.text.richtext import ListKind, RichText, TextParagraph, TextRun, coerce, from_plain, rich
-from app.text.richtext import paragraph as make_paragraph
+from app.text.richtext import coerce, from_plain, rich
 
-_VARIABLE = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 _NUMBER = re.compile(r"^\d+\.\d+\s+")
-_OMISSION = "[…]"
 
 
 @dataclass
@@ -492,74 +488,6 @@ class Review:
         return block
 
 
-def _in_table(change: Change) -> bool:
-    """Whether ``change`` is a follow-up table's cell or row."""
-    return change.what.startswith(("cell:", "row-added:", "row-deleted:"))
-
-
-def _set_cell(row: FollowUpRow, column: str, lang: str, text: str) -> None:
-    """A cell as Word has it (a deadline that reads as a date becomes that date)."""
-    value = " ".join(text.split())
-    if column == "deadline":
-        from app.language import dates
-
-        try:
-            when = dates.parse_date(value)
-        except ValueError:
-            row.deadline = ""
-            row.deadline_text = {**row.deadline_text, lang: value}
-        else:
-            row.deadline, row.deadline_text = when.isoformat(), {}
-    else:
-        setattr(row, column, {**getattr(row, column), lang: value})
-
-
-def _table_block(change: Change, languages: tuple[str, ...]) -> FollowUpTable | TextBlock:
-    """A table added in Word as the note can hold it.
-
-    One whose first row reads as a follow-up table's header (Engagement, État des
-    lieux, Service pilote, Échéance, in either language) becomes a follow-up table with
-    the other rows; any other, a free text with one paragraph per row, its cells
-    between " | ", in the language of the column it was added in.
-    """
-    table = min((p.table for p in change.paragraphs), default=-1)
-    mine = [p for p in change.paragraphs if p.table == table]
-    rows: dict[int, list] = {}
-    for paragraph in mine:
-        rows.setdefault(paragraph.row, []).append(paragraph)
-    numbers = sorted(rows)
-    header = (
-        [
-            " ".join(p.text(frozenset()).strip() for p in rows[numbers[0]] if p.column == c).strip()
-            for c in sorted({p.column for p in rows[numbers[0]]})
-        ]
-        if numbers
-        else []
-    )
-    if is_follow_up_header(header, languages):
-        return FollowUpTable(
-            [_follow_up_row(rows[n], languages) for n in numbers[1:]],
-        )
-    return TextBlock(
-        {change.lang: rich([make_paragraph(line.rstrip()) for line in change.text.split("\n")])}
-    )
-
-
-def _follow_up_row(paragraphs, languages: tuple[str, ...]) -> FollowUpRow:
-    """A row added in Word (its paragraphs): its cells, per language, as the note's row."""
-    row = FollowUpRow()
-    for column, key in enumerate(FOLLOW_UP_COLUMNS):
-        cell = [p for p in paragraphs if p.column == column]
-        for lang in languages:
-            mine = [p for p in cell if (p.lang[:2].lower() or languages[0]) == lang]
-            if len(languages) == 1:
-                mine = cell
-            text = " ".join(p.text(frozenset()).strip() for p in mine).strip()
-            if text:
-                _set_cell(row, key, lang, text)
-    return row
-
-
 def _copy_of(linked: LinkedClause, library: Library) -> CopiedClause:
     """A linked clause as a copy the note owns, at the revision it links."""
     clause = library.at(linked.clause_id, linked.revision) or library.find(linked.clause_id)
@@ -578,167 +506,6 @@ def _copy_of(linked: LinkedClause, library: Library) -> CopiedClause:
         paraphrase=linked.paraphrase,
         comments=list(linked.comments),
     )
-
-
-def _stored(block: Block, lang: str, library: Library) -> list[TextParagraph]:
-    """The block's own paragraphs in ``lang``, one for each the export wrote."""
-    if isinstance(block, LinkedClause):
-        clause = library.at(block.clause_id, block.revision) or library.find(block.clause_id)
-        text = from_plain(clause.text_in(lang)) if clause else RichText()
-    else:
-        text = coerce(getattr(block, "text", {}).get(lang))
-    return [p for p in text.paragraphs if p.text.strip()]
-
-
-def _text_after(
-    reconciliation: Reconciliation,
-    match,
-    stored: list[TextParagraph],
-    untracked: bool,
-    taken: frozenset[str],
-) -> RichText:
-    """A block's text in one language with Word's edits (``untracked``) and ``taken`` made."""
-    out: list[TextParagraph] = []
-    if untracked:
-        for k, found in match.found:
-            if not found.exists(taken):
-                continue
-            expected = match.expected[k] if k is not None and k < len(match.expected) else None
-            mine = stored[k] if k is not None and k < len(stored) else None
-            if expected is not None and mine is not None and _same(expected, found, taken, match):
-                out.append(mine)
-                continue
-            out.append(_from_word(reconciliation, found, expected, mine, taken))
-        return rich(out) if out else RichText()
-    # Word's own edits refused: the note's paragraphs, with only the tracked changes taken.
-    by_index = {k: found for k, found in match.found if k is not None}
-    placed: dict[int, list] = {}
-    previous = -1
-    for k, found in match.found:
-        if k is None:
-            if (
-                found.mark_revision is not None
-                and found.exists(taken)
-                and (not found.exists(frozenset()))
-            ):
-                placed.setdefault(previous, []).append(found)
-        else:
-            previous = k
-    for extra in placed.get(-1, []):
-        out.append(_from_word(reconciliation, extra, None, None, taken))
-    for k, mine in enumerate(stored):
-        found = by_index.get(k)
-        if found is None or not {r.id for r in found.revisions} & taken:
-            out.append(mine)
-        elif found.exists(taken):
-            base, theirs = found.text(frozenset()), found.text(taken)
-            merged = _merge3(base, mine.text, theirs)
-            out.append(make_paragraph(merged, mine.kind, mine.level))
-        for extra in placed.get(k, []):
-            out.append(_from_word(reconciliation, extra, None, None, taken))
-    return rich(out) if out else RichText()
-
-
-def _same(expected: Paragraph, found, taken: frozenset[str], match) -> bool:
-    """Whether a paragraph reads in Word as the export wrote it (text, formats, list)."""
-    lang = expected.lang
-    view = found.view(taken)
-    text = "".join(s.text for s in view)
-    return _norm(expected.text, lang) == _norm(text, lang) and _formats(expected.spans) == _formats(
-        view
-    )
-
-
-def _from_word(
-    reconciliation: Reconciliation,
-    found,
-    expected: Paragraph | None,
-    mine: TextParagraph | None,
-    taken: frozenset[str] | None = None,
-) -> TextParagraph:
-    """A paragraph as Word has it: its text, bold, italic and list, variables put back."""
-    runs = [TextRun(s.text, s.bold, s.italic) for s in found.view(taken)]
-    runs = _without_omission(runs, expected)
-    runs = _trim(runs)
-    if expected is not None and mine is not None:
-        runs = _restore_variables(runs, expected, mine.text)
-    listed = reconciliation.word.list_of(found)
-    if expected is not None and mine is not None and listed == _plan_list(expected):
-        return make_paragraph(runs, mine.kind, mine.level)
-    if listed is None:
-        return make_paragraph(runs)
-    kind = ListKind.BULLET if listed[0] == "bullet" else ListKind.NUMBERED
-    return make_paragraph(runs, kind, listed[1])
-
-
-def _trim(runs: list[TextRun]) -> list[TextRun]:
-    while runs and not runs[0].text.strip():
-        runs.pop(0)
-    while runs and not runs[-1].text.strip():
-        runs.pop()
-    if runs:
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
-    return runs
-
-
-def _without_omission(runs: list[TextRun], expected: Paragraph | None) -> list[TextRun]:
-    """Runs without the "[…]" the export put before or after an excerpt."""
-    if expected is None or expected.style is not Style.QUOTATION:
-        return runs
-    if runs and runs[0].text.lstrip().startswith(_OMISSION) and expected.text.startswith(_OMISSION):
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip()[len(_OMISSION) :].lstrip())
-    if runs and runs[-1].text.rstrip().endswith(_OMISSION) and expected.text.endswith(_OMISSION):
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip()[: -len(_OMISSION)].rstrip())
-    return runs
-
-
-def _restore_variables(runs: list[TextRun], expected: Paragraph, mine: str) -> list[TextRun]:
-    """Put ``{name}`` back where the value the export filled in is still in the text."""
-    names = _VARIABLE.findall(mine)
-    values = [span.text for span in expected.spans if span.mark is Mark.VARIABLE]
-    if len(names) != len(values):
-        return runs
-    out = list(runs)
-    for name, value in zip(names, values, strict=True):
-        if not value.strip():
-            continue
-        for index, run in enumerate(out):
-            if value in run.text:
-                out[index] = replace(run, text=run.text.replace(value, "{" + name + "}", 1))
-                break
-    return out
-
-
-def _merge3(base: str, ours: str, theirs: str) -> str:
-    """``ours`` with the word changes from ``base`` to ``theirs`` made where ``ours`` agrees."""
-    a, b, c = worddiff.tokens(base), worddiff.tokens(ours), worddiff.tokens(theirs)
-    to_ours: dict[int, int] = {}
-    for i1, j1, size in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        for k in range(size):
-            to_ours[i1 + k] = j1 + k
-    result = list(b)
-    edits = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, c, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        covered = [to_ours.get(i) for i in range(i1, i2)]
-        if any(x is None for x in covered):
-            continue  # ours changed that stretch too: ours wins
-        if covered:
-            start, end = covered[0], covered[-1] + 1
-        else:
-            before = to_ours.get(i1 - 1)
-            after = to_ours.get(i1)
-            if before is None and after is None and i1 not in (0, len(a)):
-                continue
-            start = end = (before + 1) if before is not None else (after if after else 0)
-            if i1 == len(a) and before is None:
-                start = end = len(b)
-        edits.append((start, end, c[j1:j2]))
-    for start, end, tokens in sorted(edits, reverse=True):
-        result[start:end] = tokens
-    return "".join(result)
 
 
 def wanted_ids(reconciliation: Reconciliation, ids: Iterable[str]) -> list[str]:
