@@ -10,7 +10,6 @@ from app.notes.history import Change, Scope
 from ui.actions import Actions
 from ui.flows.noteeditor import NoteEditor
 from ui.panels.formatbar import FormatBar
-from ui.panels.library import LibraryPanel
 from ui.panels.readonlybar import ReadOnlyBar
 from ui.qt import (
     QAbstractItemView,
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from ui.document import NoteDocument
     from ui.panels.composer import Composer
     from ui.panels.coverage import CoveragePane
+    from ui.panels.library import LibraryPanel
     from ui.panels.preview import PreviewPane
     from ui.panels.sourceview import SourceView
     from ui.panels.wordcount import WordCount
@@ -93,9 +93,12 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         self.spell_dialog: SpellDialog | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        # A new window paints first: the clause card is written when it is complete.
-        self.library = LibraryPanel(
-            self.services.library, self.services.index, self, hold_card=document is None
+        # A new window paints its frame first (menus, toolbar, panes) and makes the library
+        # panel, the composer and the preview right after (complete): the frame is on
+        # screen while their modules load. A window for a document makes them at once.
+        self._library_pending = document is None
+        self.library: LibraryPanel = (
+            QWidget(self) if self._library_pending else self._make_library()  # type: ignore[assignment]
         )
         self.banner = ReadOnlyBar(self)
         self.middle = QWidget(self)
@@ -176,6 +179,25 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         """Whether the window holds an untouched new note (or none yet) that another may replace."""
         return self.document is None or self.document.pristine
 
+    def _make_library(self) -> LibraryPanel:
+        from ui.panels.library import LibraryPanel
+
+        # The clause card is written when the window is complete (its modules load last).
+        return LibraryPanel(self.services.library, self.services.index, self, hold_card=True)
+
+    def _put_library(self) -> None:
+        """Put the library panel where the frame kept its place, at the same width."""
+        placeholder = self.library
+        panel = self._make_library()
+        panel.setMinimumWidth(max(placeholder.minimumWidth(), panel.minimumSizeHint().width()))
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(0, panel)
+        self.splitter.setSizes(sizes)
+        panel.setVisible(self.actions["toggle_library"].isChecked())
+        placeholder.deleteLater()
+        self.library = panel
+        self._library_pending = False
+
     def complete(self, document: NoteDocument | None = None) -> None:
         """Build the composer and the preview, wire every request, and show ``document``."""
         if self.ready:
@@ -186,6 +208,8 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         from ui.panels.sourceview import SourceView
 
         library = self.services.library
+        if self._library_pending:
+            self._put_library()
         self._start_spelling()
         self.composer = Composer(library, self.middle)
         self.middle.layout().addWidget(self.composer, 1)

@@ -18,7 +18,6 @@ from ui.dialogs.answers import RecoveryChoice
 from ui.dialogs.questions import Dialogs
 from ui.exporting import Exporter, export_note, open_file, open_folder
 from ui.mainwindow import MainWindow
-from ui.panels.library import Searcher
 from ui.qt import QApplication, QObject, QPoint, Qt, QTimer, QWidget, Signal
 from ui.state import WindowState
 from ui.translation import InterfaceLanguage
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from app.export.word import ExportResult
     from app.notes.note import Note
     from ui.document import NoteDocument
+    from ui.panels.library import Searcher
 
 
 REFRESH_SECONDS = 30  # how often the libraries are looked at for changes made elsewhere

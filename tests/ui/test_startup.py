@@ -8,7 +8,7 @@ from app.collection import actions, libraries
 from app.library.personal import ClauseDraft
 from ui.panels.library import CLAUSE_ROLE
 from ui.panels.memorysearch import MemorySearch, folded
-from ui.qt import QApplication
+from ui.qt import QApplication, QEvent, QObject
 
 
 def test_the_first_window_shows_the_builtin_library_then_the_personal_one(qapp, qtbot):
@@ -26,9 +26,19 @@ def test_the_first_window_shows_the_builtin_library_then_the_personal_one(qapp, 
     assert services.collection is None
     workspace = start(services, [])
     window = workspace.windows[0]
-    qtbot.waitExposed(window)
-    assert window.library.count.text() == "29 clauses"  # painted before the database opened
+    seen = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen.append(services.collection is None)
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
     qtbot.waitUntil(lambda: services.collection is not None and window.ready)
+    window.removeEventFilter(spy)
+    assert seen == [True]  # the window painted before the database opened
     qtbot.waitUntil(lambda: window.library.count.text() == "30 clauses")
     window.library.search.setText("ferroviaire")
     found = [
@@ -75,7 +85,8 @@ def test_folding_ignores_accents_and_case():
 
 
 #: Run in a fresh process: start the window as ``clausier`` does and note, at its first
-#: paint, which modules are loaded, then whether the clause card is written once complete.
+#: paint, which modules are loaded and whether the library panel is made, then whether the
+#: clause card is written once complete.
 _FIRST_PAINT = """
 import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -89,7 +100,7 @@ class Spy(QObject):
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
             if isinstance(watched.window(), QMainWindow) and "modules" not in seen:
                 seen["modules"] = sorted(sys.modules)
-                seen["card"] = watched.window().library.preview.toPlainText()
+                seen["panel"] = hasattr(watched.window().library, "preview")
         return False
 
 spy = Spy()
@@ -117,7 +128,7 @@ sys.exit(main())
 """
 
 
-def test_the_window_paints_before_the_clause_card_needs_dates_and_citations(tmp_path):
+def test_the_window_paints_its_frame_before_the_library_panel_dates_and_citations(tmp_path):
     import json
     import os
     import subprocess
@@ -139,13 +150,9 @@ def test_the_window_paints_before_the_clause_card_needs_dates_and_citations(tmp_
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     loaded = set(seen["modules"])
-    # Babel, the citations and the paste reader load after the window shows.
-    assert not loaded & {
-        "babel",
-        "babel.dates",
-        "app.language.dates",
-        "app.library.citation",
-        "app.text.pastehtml",
-    }
-    assert seen["card"] == ""
+    # The frame paints first: the library panel, Babel, the citations and the paste
+    # reader load after the window shows.
+    late = {"ui.panels.library", "babel", "babel.dates", "app.language.dates"}
+    assert not loaded & (late | {"app.library.citation", "app.text.pastehtml"})
+    assert seen["panel"] is False
     assert seen["complete_card"].startswith("vd2.0.1")  # then the selected clause is shown
