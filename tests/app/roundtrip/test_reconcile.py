@@ -7,7 +7,6 @@ import zipfile
 import pytest
 
 from app.language.codes import NoteLanguage
-from app.library import clauses as library_mod
 from app.library.worddiff import as_text
 from app.notes.editing import NoteSession
 from app.notes.note import CopiedClause, LinkedClause, TextBlock
@@ -17,17 +16,6 @@ from app.roundtrip.changes import Kind
 from app.system.errors import ClausierError
 from app.text.richtext import coerce
 from tests.app.roundtrip.wordedit import AUTHOR, DATE, WordXml, export, sample_note
-
-
-@pytest.fixture(scope="module")
-def library():
-    return library_mod.builtin()
-
-
-@pytest.fixture
-def exported(tmp_path):
-    note = sample_note()
-    return note, export(note, tmp_path / "note.docx")
 
 
 def changes_of(note, library, path):

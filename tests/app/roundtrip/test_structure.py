@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.library import clauses as library_mod
 from app.library.worddiff import as_text
 from app.notes.editing import NoteSession
 from app.notes.note import FollowUpRow, FollowUpTable
@@ -13,17 +12,6 @@ from app.roundtrip import words as reconcilewords
 from app.roundtrip.apply import Review, apply_all
 from app.roundtrip.changes import Kind
 from tests.app.roundtrip.wordedit import WordXml, export, sample_note
-
-
-@pytest.fixture(scope="module")
-def library():
-    return library_mod.builtin()
-
-
-@pytest.fixture
-def exported(tmp_path):
-    note = sample_note()
-    return note, export(note, tmp_path / "note.docx")
 
 
 def changes_of(note, library, path):
