@@ -1,9 +1,11 @@
 """Word files both ways: a rendering plan written as a .docx in the house template (or IT's),
 an edited file read back, packages opened safely. May use app/text/, app/language/, app/system/.
 
-This subpackage alone imports python-docx; callers import it lazily
-(``from app.docx import export_plan`` inside the function that exports), so that
-importing :mod:`app` or starting the command line stays fast.
+The export writes the package itself (:mod:`app.docx.opc`, lxml and zipfile) and
+never imports python-docx, which only builds the house template
+(:mod:`app.docx.housestyle`) and reads a declaration (:mod:`app.library.sourcefile`).
+Callers import this subpackage lazily (``from app.docx import export_plan`` inside
+the function that exports), so that importing :mod:`app` stays fast.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from app.docx.plan import DocumentPlan, PlanWarning
 from app.system.errors import ExportError
 
 if TYPE_CHECKING:
-    from docx.document import Document
+    from app.docx.opc import WordPackage
 
 __all__ = ["export_plan"]
 
@@ -42,26 +44,21 @@ def export_plan(
     return warnings
 
 
-def _save(document: Document, out_path: Path) -> list[str]:
+def _save(document: WordPackage, out_path: Path) -> list[str]:
     """Save atomically, turning file-system failures into one clear ExportError.
 
-    The document is first laid out in memory: python-docx writes a zip, and a
-    zip whose stream fails half-way (a full disk) is left unclosed and complains
-    from ``ZipFile.__del__`` at exit. The finished bytes are then written in one
+    The document is first laid out in memory: a zip whose stream fails half-way
+    (a full disk) is left unclosed and complains from ``ZipFile.__del__`` at exit. The finished bytes are then written in one
     go, and only that step can meet the disk. Returns warnings for the user (a
     hard link the export separated).
     """
-    import io
-
     from app.language.i18n import _
     from app.system import atomic
 
     folder = out_path.parent
     if not folder.is_dir():
         raise ExportError(_("The folder {folder} does not exist.").format(folder=folder))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    data = buffer.getvalue()
+    data = document.to_bytes()
     try:
         warnings = atomic.write_atomic(out_path, lambda stream: stream.write(data))
     except atomic.ReadOnlyFile:

@@ -1,30 +1,24 @@
 """Open a Word template safely and find its styles by their built-in identity.
 
-A template comes from IT or a user, so it is checked before python-docx reads it
+A template comes from IT or a user, so it is checked before the export opens it
 (:mod:`app.docx.package`: a zip of sane size and compression ratio, entry names
 inside the package, every XML part parsed safely with no DTD, a main part that
-is a Word document with a body). Styles are looked up by their built-in English name (which Word stores
-whatever the interface language), never by display name or id: a French Word
-calls heading 1 ``Titre1``. A needed style the template lacks is copied in from
+is a Word document with a body) and edited as a :class:`~app.docx.opc.WordPackage`.
+Styles are looked up by their built-in English name (which Word stores whatever
+the interface language), never by display name or id: a French Word calls
+heading 1 ``Titre1``. A needed style the template lacks is copied in from
 the house style, with a warning.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
-from docx.document import Document
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.oxml.parser import parse_xml
-from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from app.docx import oxml, package
+from app.docx.opc import RT_NUMBERING, MissingPart, WordPackage
 from app.docx.plan import PlanWarning, Style
 from app.docx.styles import (
     BY_NAME,
@@ -57,8 +51,8 @@ def builtin_template() -> Path:
     return templates_dir() / TEMPLATE_NAME
 
 
-def load_template(path: Path | None, warnings: list[PlanWarning]) -> Document:
-    """Open ``path`` (None: the house template) as a python-docx document, or raise ExportError."""
+def load_template(path: Path | None, warnings: list[PlanWarning]) -> WordPackage:
+    """Open ``path`` (None: the house template) as a package to write into, or raise ExportError."""
     if path is None and not builtin_template().is_file():
         from app.docx.housestyle import build_bytes
 
@@ -69,25 +63,25 @@ def load_template(path: Path | None, warnings: list[PlanWarning]) -> Document:
             )
         )
         name = TEMPLATE_NAME
-        data = check_package(build_bytes(), name)
+        checked = package.read_package(build_bytes(), name, package.TEMPLATE)
     else:
         source = Path(path) if path is not None else builtin_template()
         name = source.name
-        data = package.read_file(source, package.TEMPLATE).as_document()
+        checked = package.read_file(source, package.TEMPLATE)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # whatever python-docx trips on, the template is unusable
+        document = WordPackage(checked)
+    except MissingPart:
         raise ExportError(
             _("The Word template {name} cannot be read: it is not a valid .docx file.").format(
                 name=name
             )
         ) from None
-    oxml.replace_body(document.element.body, [])
+    oxml.replace_body(document.body, [])
     return document
 
 
 def check_package(data: bytes, name: str) -> bytes:
-    """Refuse anything but a sane .docx/.dotx; return the bytes python-docx may open.
+    """Refuse anything but a sane .docx/.dotx; return the bytes a .docx reader may open.
 
     A .dotx is accepted: its main part's content type is switched to a document's.
     """
@@ -109,7 +103,7 @@ class StyleMap:
     _number_abstract: int | None = field(default=None, repr=False)
     _bullets: tuple[int | None, ...] = field(default=(), repr=False)  # looked up once
 
-    def numbered_list(self, document: Document, list_id: int) -> int:
+    def numbered_list(self, document: WordPackage, list_id: int) -> int:
         """The numId of numbered list ``list_id``: a list of its own, counting from 1.
 
         Each list gets a new ``w:num`` over the List Number style's list definition with
@@ -127,14 +121,14 @@ class StyleMap:
             self._lists[list_id] = num_id
         return num_id
 
-    def bullet_list(self, document: Document) -> int | None:
+    def bullet_list(self, document: WordPackage) -> int | None:
         """The numId of the List Bullet style's list, for bullets nested a level or more."""
         if not self._bullets:
-            own = oxml.style_numbering(document.styles.element, self.paragraph[Style.BULLET])
+            own = oxml.style_numbering(document.styles, self.paragraph[Style.BULLET])
             self._bullets = (own[1] if own else None,)
         return self._bullets[0]
 
-    def second_column_numbering(self, document: Document) -> dict[str, tuple[int, int]]:
+    def second_column_numbering(self, document: WordPackage) -> dict[str, tuple[int, int]]:
         """Direct (ilvl, numId) for headings of a second column, counting on their own.
 
         Empty when the template's headings are not numbered.
@@ -145,14 +139,14 @@ class StyleMap:
 
 
 def resolve_styles(
-    document: Document, warnings: list[PlanWarning], used: frozenset[Style] = frozenset(Style)
+    document: WordPackage, warnings: list[PlanWarning], used: frozenset[Style] = frozenset(Style)
 ) -> StyleMap:
     """Find every style a plan needs; copy the house definition of those that are missing.
 
     ``used`` are the paragraph styles the plan has; a style of :data:`_WHEN_USED` it does
     not use is not looked for (the body style stands in for it).
     """
-    styles = document.styles.element
+    styles = document.styles
     found = oxml.style_ids_by_name(styles)
     roles = {
         role: name
@@ -197,10 +191,10 @@ def resolve_styles(
 
 
 def _add_styles(
-    document: Document, absent: list[StyleDef], found: dict[tuple[str, str], str]
+    document: WordPackage, absent: list[StyleDef], found: dict[tuple[str, str], str]
 ) -> None:
     """Copy house definitions into the template, with ids and parents it understands."""
-    styles = document.styles.element
+    styles = document.styles
     taken = oxml.all_style_ids(styles)
     ids = {name: style_id for (_kind, name), style_id in found.items()}
     new_ids: dict[str, str] = {}
@@ -241,22 +235,11 @@ def _add_styles(
         oxml.add_style(styles, xml)
 
 
-def _numbering_element(document: Document, create: bool) -> etree._Element | None:
-    part = document.part
-    try:
-        return part.part_related_by(RT.NUMBERING).element
-    except KeyError:
-        if not create:
-            return None
-    package = part.package
-    partname = package.next_partname("/word/numbering%d.xml")
-    element = parse_xml(f'<w:numbering xmlns:w="{oxml.W_NS}"/>')
-    numbering = NumberingPart(PackURI(partname), CT.WML_NUMBERING, element, package)
-    part.relate_to(numbering, RT.NUMBERING)
-    return element
+def _numbering_element(document: WordPackage, create: bool) -> etree._Element | None:
+    return document.part_of_document(RT_NUMBERING, create=create)
 
 
-def _add_list(document: Document, kind: str, style_ids: dict[int, str]) -> int:
+def _add_list(document: WordPackage, kind: str, style_ids: dict[int, str]) -> int:
     numbering = _numbering_element(document, create=True)
     assert numbering is not None
     max_abstract, max_num = oxml.numbering_ids(numbering)
@@ -265,9 +248,9 @@ def _add_list(document: Document, kind: str, style_ids: dict[int, str]) -> int:
     return num_id
 
 
-def _number_abstract(document: Document, styles: StyleMap, numbering: etree._Element) -> int:
+def _number_abstract(document: WordPackage, styles: StyleMap, numbering: etree._Element) -> int:
     """The list definition numbered lists use: the List Number style's, else the house one."""
-    own = oxml.style_numbering(document.styles.element, styles.paragraph[Style.NUMBER])
+    own = oxml.style_numbering(document.styles, styles.paragraph[Style.NUMBER])
     if own is not None:
         abstract_id = oxml.usable_abstract(numbering, own[1])
         if abstract_id is not None:
@@ -278,8 +261,8 @@ def _number_abstract(document: Document, styles: StyleMap, numbering: etree._Ele
     return abstract_id
 
 
-def _second_column_numbering(document: Document, styles: StyleMap) -> dict[str, tuple[int, int]]:
-    styles_element = document.styles.element
+def _second_column_numbering(document: WordPackage, styles: StyleMap) -> dict[str, tuple[int, int]]:
+    styles_element = document.styles
     heading1 = styles.paragraph[Style.HEADING1]
     own = oxml.style_numbering(styles_element, heading1)
     numbering = _numbering_element(document, create=False)

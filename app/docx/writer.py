@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from docx.document import Document
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.section import _Footer, _Header
-
-from app.docx import blockmarks, oxml
+from app.docx import blockmarks, opc, oxml
+from app.docx.opc import WordPackage
 from app.docx.oxml import BodyBuilder, Field, Run
 from app.docx.plan import (
     ClauseFrame,
@@ -35,7 +29,7 @@ META_SHARE_BILINGUAL = 0.4  # "Classification / Classificatie" needs the room
 SIDE_GAP = 284  # twips between the French and the Dutch column (0.5 cm)
 CELL_MARGIN = 108  # Word's default left/right cell margin, in twips
 ALIAS_MAX = 64
-PROPERTY_MAX = 255  # python-docx refuses longer core properties
+PROPERTY_MAX = 255  # the longest core property Word and python-docx accept
 CLASSIFICATION_PROPERTY = "Classification"  # the custom document property
 
 
@@ -59,7 +53,7 @@ class PlanWriter:
 
     def __init__(
         self,
-        document: Document,
+        document: WordPackage,
         plan: DocumentPlan,
         styles: StyleMap,
         warnings: list[PlanWarning],
@@ -77,7 +71,7 @@ class PlanWriter:
 
     def write(self) -> None:
         """Write body, header and footer, document defaults and properties."""
-        body = self.document.element.body
+        body = self.document.body
         builder = BodyBuilder(self.main)
         width = oxml.text_width(body)
         for place_line in self.plan.place_lines:
@@ -96,7 +90,7 @@ class PlanWriter:
             self._item(builder, item, width, column=0, marks=marks.get(index, (None, None)))
         oxml.replace_body(body, builder.elements())
         self._header_footer()
-        oxml.set_default_language(self.document.styles.element, self.main)
+        oxml.set_default_language(self.document.styles, self.main)
         self._properties()
         if self._cleaned:
             self.warnings.append(
@@ -317,22 +311,6 @@ class PlanWriter:
 
     # -- header, footer, properties ------------------------------------------------
 
-    def _stories(self) -> tuple[list[_Header], list[_Footer]]:
-        """Every header and footer definition the sections show, each once."""
-        headers: dict[int, _Header] = {}
-        footers: dict[int, _Footer] = {}
-        even = self.document.settings.odd_and_even_pages_header_footer
-        for section in self.document.sections:
-            pairs = [(section.header, section.footer)]
-            if section.different_first_page_header_footer:
-                pairs.append((section.first_page_header, section.first_page_footer))
-            if even:
-                pairs.append((section.even_page_header, section.even_page_footer))
-            for header, footer in pairs:
-                headers.setdefault(id(header.part), header)
-                footers.setdefault(id(footer.part), footer)
-        return list(headers.values()), list(footers.values())
-
     def _header_footer(self) -> None:
         """The classification at the top and the bottom of every page; the page number above it.
 
@@ -340,12 +318,12 @@ class PlanWriter:
         no page read alone, copied or printed loses it: centred, in bold capitals, in
         each language of the file (each run tagged with its own).
         """
-        headers, footers = self._stories()
+        headers, footers = self.document.stories()
         for header in headers:
             if self.plan.classification:
                 builder = BodyBuilder(self.main)
                 self._classification(builder)
-                oxml.put_story_paragraphs(header.part.element, builder.elements())
+                oxml.put_story_paragraphs(header, builder.elements())
         for footer in footers:
             runs: list[Run | Field] = list(self._runs(self.plan.page_label, self.main))
             if runs:
@@ -355,7 +333,7 @@ class PlanWriter:
             builder.paragraph(self.styles.footer, self.main, runs, align="center")
             if self.plan.classification:
                 self._classification(builder)
-            oxml.put_story_paragraphs(footer.part.element, builder.elements())
+            oxml.put_story_paragraphs(footer, builder.elements())
 
     def _classification(self, builder: BodyBuilder) -> None:
         runs = self._runs(self.plan.classification, self.main, bold=True)
@@ -366,43 +344,42 @@ class PlanWriter:
 
     def _properties(self) -> None:
         plan = self.plan
-        props = self.document.core_properties
+        core = self.document.core_properties()
         now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         author = self._clean(plan.properties_author)[:PROPERTY_MAX]
-        props.title = self._clean(plan.properties_title)[:PROPERTY_MAX]
-        props.subject = self._clean(plan.properties_subject)[:PROPERTY_MAX]
-        props.author = author
-        props.last_modified_by = author
-        props.language = self.main
-        props.comments = props.keywords = ""
         # Explorer, SharePoint and mail filters read the level without opening the file;
         # a template's header may show it with { DOCPROPERTY Classification }.
         level = self._classification_text()[:PROPERTY_MAX]
-        props.category = level
-        props.created = _utc(plan.created) if plan.created else now
-        props.modified = now
-        props.revision = 1
+        for name, value in (
+            ("dc:title", self._clean(plan.properties_title)[:PROPERTY_MAX]),
+            ("dc:subject", self._clean(plan.properties_subject)[:PROPERTY_MAX]),
+            ("dc:creator", author),
+            ("cp:lastModifiedBy", author),
+            ("dc:language", self.main),
+            ("dc:description", ""),
+            ("cp:keywords", ""),
+            ("cp:category", level),
+            ("cp:revision", "1"),
+        ):
+            opc.set_core_text(core, name, value)
+        opc.set_core_date(core, "dcterms:created", _utc(plan.created) if plan.created else now)
+        opc.set_core_date(core, "dcterms:modified", now)
         self._custom_property(CLASSIFICATION_PROPERTY, level or None)
 
     def _custom_property(self, name: str, value: str | None) -> None:
         """Set (or, with None, take out) a text property in the file's custom properties."""
-        package = self.document.part.package
-        part = next(
-            (
-                rel.target_part
-                for rel in package.rels.values()
-                if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
-            ),
-            None,
-        )
-        if part is None and value is None:
+        entry = self.document.related("", opc.RT_CUSTOM_PROPERTIES)
+        if entry is None and value is None:
             return
-        blob = oxml.custom_properties(part.blob if part is not None else None, name, value)
-        if part is None:
-            part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
-            package.relate_to(part, RT.CUSTOM_PROPERTIES)
+        blob = oxml.custom_properties(
+            self.document.blob(entry) if entry is not None else None, name, value
+        )
+        if entry is None:
+            self.document.add_part(
+                "docProps/custom.xml", opc.CT_CUSTOM_PROPERTIES, blob, "", opc.RT_CUSTOM_PROPERTIES
+            )
         else:
-            part._blob = blob  # a part python-docx keeps as bytes  # noqa: SLF001
+            self.document.set_blob(entry, blob)
 
 
 def _block_marks(items: list) -> dict[int, tuple[str | None, str | None]]:
@@ -428,7 +405,7 @@ def _block_marks(items: list) -> dict[int, tuple[str | None, str | None]]:
 
 
 def _utc(moment: datetime) -> datetime:
-    """A naive UTC datetime (what python-docx writes with a ``Z``); naive input is local time."""
+    """A naive UTC datetime (written with a ``Z``); naive input is local time."""
     return moment.astimezone(UTC).replace(tzinfo=None, microsecond=0)
 
 
