@@ -23,12 +23,10 @@ from datetime import datetime
 
 from lxml import etree
 
-from app.docx.package import CONTENT_TYPES, DOCUMENT_MAIN, TEMPLATE_MAIN, Package
+from app.docx.oxml import W_NS
+from app.docx.package import CONTENT_TYPES, CT_NS, DOCUMENT_MAIN, REL_NS, TEMPLATE_MAIN, Package
 
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 _R_ID = f"{{{R_NS}}}id"
 _RELATIONSHIP = f"{{{REL_NS}}}Relationship"
@@ -60,10 +58,10 @@ _CORE_NSMAP = {"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS}
 
 #: Where a new part of each kind goes (``%d``: the first number not taken).
 _NEW_PART = {
-    RT_STYLES: ("word/styles%d.xml", CT_STYLES, "w:styles"),
-    RT_NUMBERING: ("word/numbering%d.xml", CT_NUMBERING, "w:numbering"),
-    RT_HEADER: ("word/header%d.xml", CT_HEADER, "w:hdr"),
-    RT_FOOTER: ("word/footer%d.xml", CT_FOOTER, "w:ftr"),
+    RT_STYLES: ("word/styles%d.xml", CT_STYLES, "styles"),
+    RT_NUMBERING: ("word/numbering%d.xml", CT_NUMBERING, "numbering"),
+    RT_HEADER: ("word/header%d.xml", CT_HEADER, "hdr"),
+    RT_FOOTER: ("word/footer%d.xml", CT_FOOTER, "ftr"),
 }
 #: The header and footer kinds of a section, in the order Word lists them.
 DEFAULT, FIRST, EVEN = "default", "first", "even"
@@ -196,10 +194,10 @@ class WordPackage:
         source: str,
         reltype: str,
     ) -> tuple[str, str]:
-        """Add a part named after ``pattern`` (``word/header%d.xml``: the first number free), related from ``source``.
+        """Add a part named after ``pattern``, related from ``source``; (entry, relationship id).
 
-        Returns the new entry and the relationship's id. The part is declared in the
-        package's content types.
+        ``word/header%d.xml`` takes the first number free; a plain name is itself if
+        free. The part is declared in the package's content types.
         """
         entry = self._free_name(pattern)
         self._names[entry.lower()] = entry
@@ -252,7 +250,7 @@ class WordPackage:
         if not create:
             return None
         pattern, content_type, tag = _NEW_PART[reltype]
-        root = etree.Element(_W + tag.partition(":")[2], nsmap={"w": W_NS, "r": R_NS})
+        root = etree.Element(_W + tag, nsmap={"w": W_NS, "r": R_NS})
         self.add_part(pattern, content_type, root, self.main, reltype)
         return root
 
@@ -309,7 +307,7 @@ class WordPackage:
             entry = before.get((tag, kind))
         if entry is None:
             pattern, content_type, root_tag = _NEW_PART[reltype]
-            root = etree.Element(_W + root_tag.partition(":")[2], nsmap={"w": W_NS, "r": R_NS})
+            root = etree.Element(_W + root_tag, nsmap={"w": W_NS, "r": R_NS})
             etree.SubElement(root, _W + "p")
             entry, rid = self.add_part(pattern, content_type, root, self.main, reltype)
             references = [

@@ -33,8 +33,8 @@ MAX_RATIO = 100  # uncompressed / compressed, for entries above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 
 CONTENT_TYPES = "[Content_Types].xml"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
@@ -109,7 +109,7 @@ class Package:
         if self.main_type != TEMPLATE_MAIN:
             return self.data
         types = self.trees[CONTENT_TYPES]
-        for override in types.iterchildren(f"{{{_CT_NS}}}Override"):
+        for override in types.iterchildren(f"{{{CT_NS}}}Override"):
             if override.get("ContentType") == TEMPLATE_MAIN:
                 override.set("ContentType", DOCUMENT_MAIN)
         entries = dict(self.entries)
@@ -168,7 +168,7 @@ def _read(data: bytes, name: str) -> Package:
     if CONTENT_TYPES not in entries:
         raise _Unreadable(_("it is not a valid .docx file"))
     types = _parse(CONTENT_TYPES, entries[CONTENT_TYPES])
-    if types.tag != f"{{{_CT_NS}}}Types":
+    if types.tag != f"{{{CT_NS}}}Types":
         raise _Unreadable(_("it is not a valid .docx file"))
     declared = _content_types(types)
     trees = {CONTENT_TYPES: types}
@@ -234,9 +234,9 @@ def _content_types(types: etree._Element) -> dict[str, str]:
     Keys are lower case: part names are case-insensitive in a package.
     """
     declared: dict[str, str] = {}
-    for default in types.iterchildren(f"{{{_CT_NS}}}Default"):
+    for default in types.iterchildren(f"{{{CT_NS}}}Default"):
         declared["*." + (default.get("Extension") or "").lower()] = default.get("ContentType") or ""
-    for override in types.iterchildren(f"{{{_CT_NS}}}Override"):
+    for override in types.iterchildren(f"{{{CT_NS}}}Override"):
         part = (override.get("PartName") or "").lstrip("/").lower()
         declared[part] = override.get("ContentType") or ""
     return declared
@@ -272,7 +272,7 @@ def _main_part(trees: dict[str, etree._Element], declared: dict[str, str]) -> tu
     rels = trees.get("_rels/.rels")
     target = None
     if rels is not None:
-        for rel in rels.iterchildren(f"{{{_REL_NS}}}Relationship"):
+        for rel in rels.iterchildren(f"{{{REL_NS}}}Relationship"):
             if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
                 target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
                 break
