@@ -1,8 +1,6 @@
 """The frozen program's entry point: the same ``clausier`` command as the console script (ui.launch)."""
 
-import sys
-
-from ui.launch import main
+from ui.launch import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -7,7 +7,7 @@ Notes are plain data; :mod:`app.notes.file` reads and writes them.
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,7 +19,7 @@ from app.text.richtext import RichLocalized, coerce_all, plain_in
 
 def new_id() -> str:
     """A fresh identifier for a section or a block."""
-    return secrets.token_hex(6)
+    return os.urandom(6).hex()  # as secrets.token_hex(6), without importing hmac and random
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable
@@ -43,7 +42,7 @@ class ReadOnlyFile(PermissionError):
 
 def temp_path_for(path: Path) -> Path:
     """A fresh, hidden, fixed-length temporary name next to ``path`` (same file system)."""
-    return Path(path).with_name(f".~{secrets.token_hex(4)}.tmp")
+    return Path(path).with_name(f".~{os.urandom(4).hex()}.tmp")
 
 
 def is_temp_name(name: str) -> bool:

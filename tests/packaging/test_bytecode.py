@@ -35,9 +35,9 @@ def test_the_bundle_and_the_console_script_start_at_the_same_entry_point():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "scripts"
     ]
-    assert scripts["clausier"] == "ui.launch:main"
+    assert scripts["clausier"] == "ui.launch:run"
     launcher = (ROOT / "packaging" / "launcher.py").read_text(encoding="utf-8")
-    assert "from ui.launch import main" in launcher
+    assert "from ui.launch import run" in launcher
 
 
 def test_the_readme_set_up_byte_compiles_the_program():

@@ -124,3 +124,50 @@ def test_version_is_the_command_lines_without_argparse(tmp_path):
 def test_every_other_command_goes_to_the_command_line(tmp_path):
     result = clausier(tmp_path, "export", str(tmp_path / "missing.clausier"), "-o", "out.docx")
     assert result.returncode == 1 and result.stderr.startswith("clausier: error:")
+
+
+def entry_point(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess:
+    """The console script as pip writes it for pyproject's ``ui.launch:run``, in user folders of ``tmp_path``."""
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LANGUAGE": "",
+        "LC_ALL": "",
+        "LANG": "C.UTF-8",
+        **{
+            f"CLAUSIER_{name.upper()}_DIR": str(tmp_path / name)
+            for name in ("data", "config", "log")
+        },
+        "CLAUSIER_SITE_CONFIG_DIR": str(tmp_path / "site"),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from ui.launch import run; sys.exit(run())", *argv],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+
+def test_a_headless_command_ends_at_once_with_its_output_and_files_complete(tmp_path):
+    note = tmp_path / "note.clausier"
+    made = entry_point(tmp_path, "note", "new", "--subject", "Val Duchesse", "-o", str(note))
+    assert made.returncode == 0, made.stderr
+    result = entry_point(tmp_path, "export", str(note), "-o", f"{tmp_path / 'out'}/")
+    assert result.returncode == 0, result.stderr
+    written = Path(result.stdout.strip())  # the line printed just before the process ended
+    assert written.parent == tmp_path / "out" and written.suffix == ".docx"
+    import zipfile
+
+    with zipfile.ZipFile(written) as package:  # the whole file, closed before the end
+        assert package.testzip() is None and "word/document.xml" in package.namelist()
+
+
+def test_a_headless_command_that_fails_ends_with_its_status_and_message(tmp_path):
+    missing = entry_point(tmp_path, "export", str(tmp_path / "missing.clausier"), "-o", "o.docx")
+    assert missing.returncode == 1 and missing.stderr.startswith("clausier: error:")
+    usage = entry_point(tmp_path, "export")
+    assert usage.returncode == 2 and "arguments are required" in usage.stderr
+    helped = entry_point(tmp_path, "export", "--help")  # argparse's own exit
+    assert helped.returncode == 0 and "usage: clausier export" in helped.stdout
