@@ -10,7 +10,8 @@ The top-level help stays the same until the program, its catalogs, the
 language or the terminal's width change, so the first ``clausier --help`` keeps
 the text argparse made in the user's cache folder (``CLAUSIER_CACHE_DIR``, else
 the platform's, as platformdirs names it) and the next ones print it from
-there, importing nothing but :mod:`os`, :mod:`sys` and :mod:`zlib`. Every other
+there, importing nothing but :mod:`os`, :mod:`sys`, :mod:`zlib` and
+:mod:`app.system.cachedir`. Every other
 command goes to :func:`app.cli.command.main` (with the window to open when it is
 asked for). Nothing else may be imported at the top of this module.
 """
@@ -18,29 +19,13 @@ asked for). Nothing else may be imported at the top of this module.
 import os
 import sys
 
+from app.system.cachedir import cache_folder, keep
+
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _ROOT = os.path.dirname(_HERE)
 _CORE = os.path.join(_ROOT, "app")  # the help is made by the core's command line
 #: The environment that decides the interface language (see app.language.i18n.system_language).
 _LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def cache_folder() -> str | None:
-    """Where the help texts are kept (None when no folder can be named)."""
-    named = os.environ.get("CLAUSIER_CACHE_DIR")
-    if named:
-        return named
-    data = os.environ.get("CLAUSIER_DATA_DIR")  # tests and IT scripts point the data here
-    if data:
-        return os.path.join(data, "cache")
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return os.path.join(base, "Clausier", "Cache") if base else None
-    home = os.path.expanduser("~")
-    if sys.platform == "darwin":
-        return os.path.join(home, "Library", "Caches", "Clausier")
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.join(home, ".cache")
-    return os.path.join(base, "Clausier")
 
 
 def _columns() -> int:
@@ -128,16 +113,8 @@ def cached_help(key: str) -> str | None:
 def keep_help(key: str, text: str) -> None:
     """Keep ``text`` for ``key`` (quietly nothing when the cache folder cannot be written)."""
     path = _cache_file(key)
-    if path is None:
-        return
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        partial = f"{path}.{os.getpid()}.part"
-        with open(partial, "w", encoding="utf-8") as handle:
-            handle.write(f"{key}\n{text}")
-        os.replace(partial, path)
-    except OSError:
-        pass
+    if path is not None:
+        keep(path, f"{key}\n{text}")
 
 
 def _help() -> int:

@@ -10,14 +10,16 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import DateTimePattern, parse_pattern
-from babel.dates import format_date as babel_format_date
-
+from app.language import calendar
 from app.language.codes import LOCALE
 from app.language.i18n import _, current_language
 from app.language.period import DASH, DateRange, Period, period
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.dates import DateTimePattern
 
 #: French writes the first day of a month as an ordinal: "1er février".
 _FIRST_SUFFIX = {"fr": "er"}
@@ -55,6 +57,8 @@ _MONTH_PREFIX = 3
 @cache
 def _locale(lang: str) -> Locale:
     """The Babel locale of document language ``lang``, parsed once."""
+    from babel import Locale  # only when the kept facts of app.language.calendar cannot do
+
     try:
         return Locale.parse(LOCALE[lang])
     except KeyError:
@@ -64,6 +68,8 @@ def _locale(lang: str) -> Locale:
 @cache
 def _pattern(lang: str, kind: str, first: bool) -> DateTimePattern:
     """A Babel pattern ("long", "full" or a skeleton), with "1er" on the first in French."""
+    from babel.dates import DateTimePattern, parse_pattern
+
     locale = _locale(lang)
     if kind in ("long", "full"):
         pattern = locale.date_formats[kind]
@@ -76,8 +82,15 @@ def _pattern(lang: str, kind: str, first: bool) -> DateTimePattern:
 
 
 def _apply(d: date, lang: str, kind: str) -> str:
-    """``d`` written with pattern ``kind`` in ``lang``, months and weekdays lower case."""
-    return _pattern(lang, kind, d.day == 1).apply(d, _locale(lang)).lower()
+    """``d`` written with pattern ``kind`` in ``lang``, months and weekdays lower case.
+
+    From the facts kept of Babel's calendars (:mod:`app.language.calendar`), else by Babel.
+    """
+    suffix = _FIRST_SUFFIX.get(lang, "") if d.day == 1 else ""
+    written = calendar.write(d, lang, kind, suffix) if lang in LOCALE else None
+    if written is None:
+        written = _pattern(lang, kind, d.day == 1).apply(d, _locale(lang))
+    return written.lower()
 
 
 @lru_cache(maxsize=4096)
@@ -90,6 +103,8 @@ def in_interface_language(d: date) -> tuple[str, str]:
     lang = current_language()
     if lang in LOCALE:
         return format_date(d, lang), _apply(d, lang, "EEEE")
+    from babel.dates import format_date as babel_format_date
+
     return babel_format_date(d, "d MMMM y", locale="en"), babel_format_date(d, "EEEE", locale="en")
 
 
@@ -141,8 +156,16 @@ def _fold(text: str) -> str:
 def _names(kind: str, widths: tuple[str, ...]) -> dict[str, tuple[int, str]]:
     """Babel's French and Dutch names of the months or weekdays, folded: name → (number, language)."""
     found: dict[str, tuple[int, str]] = {}
+    kept = calendar.facts()
+    first = 1 if kind == "months" else 0  # Babel numbers months from 1, weekdays from 0
     for lang in LOCALE:
-        table = getattr(_locale(lang), kind)
+        if kept is not None and lang in kept:
+            table = {
+                context: {w: dict(enumerate(names, first)) for w, names in widths_.items()}
+                for context, widths_ in kept[lang][kind].items()
+            }
+        else:
+            table = getattr(_locale(lang), kind)
         for context in ("format", "stand-alone"):
             for width in widths:
                 for number, name in table[context][width].items():
