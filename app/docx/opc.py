@@ -17,13 +17,14 @@ or whose sections name a header or footer no relationship gives, is refused.
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import zipfile
 from datetime import datetime
 
 from lxml import etree
 
-from app.docx.oxml import W_NS
+from app.docx.oxml import W_NS, parse, replace_body
 from app.docx.package import CONTENT_TYPES, CT_NS, DOCUMENT_MAIN, REL_NS, TEMPLATE_MAIN, Package
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -93,6 +94,7 @@ class WordPackage:
         self._trees = dict(package.trees)
         self._names = {entry.lower(): entry for entry in self._entries}
         self._touched: set[str] = set()
+        self._spliced: dict[str, tuple[bytes, bytes]] = {}  # entry → (marker, text put there)
         self.main = package.main
         if package.main_type == TEMPLATE_MAIN:  # a .dotx is saved as a document
             for override in self.xml(CONTENT_TYPES).iterchildren(f"{{{CT_NS}}}Override"):
@@ -114,6 +116,25 @@ class WordPackage:
             self._styles = self.part_of_document(RT_STYLES, create=True)
         return self._styles
 
+    def put_body(self, blocks: str) -> None:
+        """Replace the body's content (but its last section properties) with the ``w:`` markup
+        ``blocks`` (well-formed, as :class:`app.docx.oxml.BodyBuilder` writes it).
+
+        The markup is not parsed into elements to be serialized again (some 15 ms for the
+        600-paragraph note): a comment stands in the body for it, and the part's text gets
+        the markup in its place when it is written. A main part that binds ``w:`` to
+        another namespace than WordprocessingML's gets it parsed.
+        """
+        body = self.body
+        if body.nsmap.get("w") != W_NS:
+            replace_body(body, list(parse(f'<w:body xmlns:w="{W_NS}">{blocks}</w:body>')))
+            return
+        replace_body(body, [])
+        token = f"clausier-body-{os.urandom(8).hex()}"
+        body.insert(0, etree.Comment(token))
+        self._touched.add(self.main)
+        self._spliced[self.main] = (f"<!--{token}-->".encode(), blocks.encode("utf-8"))
+
     # -- parts and relationships ----------------------------------------------------
 
     def xml(self, entry: str) -> etree._Element:
@@ -125,15 +146,22 @@ class WordPackage:
     def blob(self, entry: str) -> bytes:
         """The bytes of part ``entry`` as they stand (an XML part edited: serialized)."""
         entry = self._names.get(entry.lower(), entry)
-        if entry in self._touched:
-            return _serialize(self._trees[entry])
-        return self._entries[entry]
+        if entry not in self._touched:
+            return self._entries[entry]
+        data = _serialize(self._trees[entry])
+        if entry in self._spliced:
+            marker, blocks = self._spliced[entry]
+            if data.count(marker) != 1:
+                raise RuntimeError(f"the body put in {entry} was moved or removed")
+            data = data.replace(marker, blocks)
+        return data
 
     def set_blob(self, entry: str, data: bytes) -> None:
         """Replace the bytes of part ``entry`` (an XML part parsed before is forgotten)."""
         entry = self._names.get(entry.lower(), entry)
         self._touched.discard(entry)
         self._trees.pop(entry, None)
+        self._spliced.pop(entry, None)
         self._entries[entry] = data
 
     def _relationships(self, source: str) -> list[etree._Element]:

@@ -88,7 +88,7 @@ class PlanWriter:
             elif index and _starts_list(item) and _leads_in(body_items[index - 1]):
                 builder.keep_with_next()  # a list's lead-in ("… ont décidé :") stays with it
             self._item(builder, item, width, column=0, marks=marks.get(index, (None, None)))
-        oxml.replace_body(body, builder.elements())
+        self.document.put_body(builder.xml())
         self._header_footer()
         oxml.set_default_language(self.document.styles, self.main)
         self._properties()

@@ -256,3 +256,49 @@ def test_the_export_does_not_import_python_docx(tmp_path: Path) -> None:
     )
     assert result.stdout.strip() == "[]"
     assert docx.Document(str(out)).paragraphs
+
+
+def _parsed_body_instead(monkeypatch) -> None:
+    """The body put as elements parsed from the markup, as the export did before splicing it."""
+    from app.docx import opc, oxml
+
+    def put_parsed(package, blocks: str) -> None:
+        parsed = oxml.parse(f'<w:body xmlns:w="{oxml.W_NS}">{blocks}</w:body>')
+        oxml.replace_body(package.body, list(parsed))
+        package.xml(package.main)
+
+    monkeypatch.setattr(opc.WordPackage, "put_body", put_parsed)
+
+
+def test_the_body_spliced_into_the_part_is_the_body_parsed_and_written_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    spliced, parsed = tmp_path / "spliced.docx", tmp_path / "parsed.docx"
+    export_plan(sample_plan(), spliced)
+    with monkeypatch.context() as patched:
+        _parsed_body_instead(patched)
+        export_plan(sample_plan(), parsed)
+    with zipfile.ZipFile(spliced) as one, zipfile.ZipFile(parsed) as other:
+        document = one.read("word/document.xml")
+        assert document == other.read("word/document.xml")  # the same bytes
+    body = _xml(document).find(w("body"))
+    assert body[-1].tag == w("sectPr") and not [c for c in body if c.tag is etree.Comment]
+    assert "Le ministre" in text_of(body)
+    assert "Jan Jambon" in "".join(p.text for p in docx.Document(str(spliced)).paragraphs)
+
+
+def test_a_main_part_with_another_prefix_for_wordprocessingml_gets_the_body_parsed(
+    tmp_path: Path,
+) -> None:
+    def other_prefix(entries: dict[str, bytes]) -> None:
+        root = _xml(entries["word/document.xml"])
+        renamed = etree.Element(root.tag, nsmap={"ns0": NS["w"], "r": R_NS})
+        renamed.extend(list(root))
+        entries["word/document.xml"] = _bytes(renamed)
+
+    template = _template(tmp_path, "prefix.docx", other_prefix)
+    out = tmp_path / "out.docx"
+    export_plan(sample_plan(), out, template=template)
+    body = part(out, "word/document.xml").find(w("body"))
+    assert "Le ministre" in text_of(body) and body[-1].tag == w("sectPr")
+    assert "Jan Jambon" in "".join(p.text for p in docx.Document(str(out)).paragraphs)
