@@ -413,6 +413,8 @@ def test_a_range_of_days_takes_an_en_dash(text, lang, expected):
         ("François Ier", ["er"]),
         ("le 1er–3 mars", ["er"]),
         ("(2e)", ["e"]),
+        ("le MMe anniversaire", ["e"]),  # a numeral of C, D, L and M only, in any text
+        ("le CCe anniversaire du 1er traité", ["e", "er"]),
     ],
 )
 def test_french_ordinal_suffixes_are_raised(text, raised):
