@@ -82,7 +82,7 @@ def run(argv: list[str], window: Callable[[list[str]], int] | None = None) -> in
         return window(argv)
     from app.cli.parser import build_parser
 
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     _refuse_undecodable(argv, parser)
     args = parser.parse_args(argv)
     if args.command == "note" and args.note_command == "new":

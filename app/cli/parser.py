@@ -8,15 +8,29 @@ from pathlib import Path
 from app.cli.common import _classification, _date, _language, _Parser, _period, _variable
 from app.language.i18n import _
 
+#: The subcommands each part of the parser adds (see :func:`build_parser`).
+_GROUPS = {
+    "note": ("note",),
+    "export": ("export",),
+    "library": ("library",),
+    "quotes": ("check", "coverage"),
+    "reconcile": ("reconcile",),
+    "spelling": ("check-spelling",),
+}
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every subcommand, or only for ``command`` when it names one.
+
+    A command line that names its subcommand first is parsed by a parser holding that
+    one alone: the others' options are never built, nor the modules their help texts
+    need imported. Anything else (no subcommand, an unknown one, an option first) gets
+    the whole parser, whose usage and errors list every subcommand.
+    """
     from app.cli import parserwords
-    from app.language.classification import Classification
-    from app.language.codes import NoteLanguage
-    from app.notes import skeletons
 
     parserwords.install()
+    wanted = {group for group, names in _GROUPS.items() if command in names} or set(_GROUPS)
     parser = _Parser(
         prog="clausier",
         usage=_("%(prog)s [NOTE.clausier] | %(prog)s COMMAND …"),
@@ -34,6 +48,34 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("show the version number and exit"),
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, prog="clausier")
+    if "note" in wanted:
+        _add_note(commands)
+    if "export" in wanted:
+        _add_export(commands)
+    if "library" in wanted:
+        from app.cli import library as librarycli
+
+        librarycli.add_parser(commands, _Parser)
+    if "quotes" in wanted:
+        from app.cli import quotes as quotecli
+
+        quotecli.add_parsers(commands, _Parser)
+    if "reconcile" in wanted:
+        from app.cli import reconcile as reconcilecli
+
+        reconcilecli.add_parser(commands, _Parser)
+    if "spelling" in wanted:
+        from app.cli import spelling as spellcli
+
+        spellcli.add_parser(commands, _Parser)
+    return parser
+
+
+def _add_note(commands: argparse._SubParsersAction) -> None:
+    """``clausier note new``."""
+    from app.language.classification import Classification
+    from app.language.codes import NoteLanguage
+    from app.notes import skeletons
 
     note = commands.add_parser("note", help=_("create notes"))
     note_commands = note.add_subparsers(dest="note_command", parser_class=_Parser)
@@ -109,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("replace the note file if it exists (without --force, an existing file is kept)"),
     )
 
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    """``clausier export``."""
     export = commands.add_parser(
         "export",
         help=_("export notes as Word files"),
@@ -146,20 +191,6 @@ def build_parser() -> argparse.ArgumentParser:
             "existing file is kept)"
         ),
     )
-
-    from app.cli import library as librarycli
-
-    librarycli.add_parser(commands, _Parser)
-    from app.cli import quotes as quotecli
-
-    quotecli.add_parsers(commands, _Parser)
-    from app.cli import reconcile as reconcilecli
-
-    reconcilecli.add_parser(commands, _Parser)
-    from app.cli import spelling as spellcli
-
-    spellcli.add_parser(commands, _Parser)
-    return parser
 
 
 def _version() -> str:

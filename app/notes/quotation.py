@@ -22,13 +22,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.language import typography
-from app.library import worddiff
 from app.library.anchors import BULLET, Anchor, paragraph_spans
 from app.library.clauses import Clause, Library, Source
 from app.library.folding import fold
 from app.notes.note import Block, CopiedClause, LinkedClause, Note
+
+if TYPE_CHECKING:
+    from app.library import worddiff
 
 #: What ends a sentence, for deciding whether an excerpt cuts one (and is marked […]). A
 #: colon or a semicolon does not: the declaration's sentences run on through them ("…de
@@ -103,6 +106,8 @@ class Quoted:
 
     def diff(self) -> list[worddiff.Piece]:
         """The word differences from the source's wording to the block's text."""
+        from app.library import worddiff  # only when the differences are shown
+
         return worddiff.diff_words(self.reference.wording if self.reference else "", self.text)
 
 

@@ -793,3 +793,22 @@ def test_a_system_error_in_french_is_one_french_line(tmp_path):
     assert result.stderr.endswith(f"impossible d’écrire {target}\u00a0: {reason}\n")
     assert result.stderr.startswith("clausier\u00a0: erreur\u00a0: ")
     assert len(result.stderr.splitlines()) == 1 and "No such file" not in result.stderr
+
+
+def test_a_named_subcommand_is_parsed_by_a_parser_holding_it_alone(capsys):
+    from app.cli.parser import build_parser
+
+    def commands(parser) -> set[str]:
+        return set(parser._subparsers._group_actions[0].choices)  # argparse keeps no public list
+
+    every = commands(build_parser())
+    assert every >= {"note", "export", "library", "check", "coverage", "reconcile"}
+    assert commands(build_parser("export")) == {"export"}
+    assert commands(build_parser("coverage")) == {"check", "coverage"}
+    assert commands(build_parser("exprot")) == commands(build_parser("--lang")) == every
+    code, _out, err = run(capsys, "exprot", "note.clausier")  # a typo lists every subcommand
+    assert code == 2 and "unknown command “exprot”" in err and "reconcile, check-spelling" in err
+    alone = build_parser("export")._subparsers._group_actions[0].choices["export"]
+    among = build_parser()._subparsers._group_actions[0].choices["export"]
+    assert alone.format_help() == among.format_help()
+    assert "usage: clausier export" in alone.format_help()
