@@ -19,13 +19,16 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(autouse=True)
 def fresh_facts():
     """Every test loads the facts from its own cache folder, and leaves none loaded."""
-    calendar.forget()
-    dates._month_names.cache_clear()
-    dates._weekday_names.cache_clear()
+
+    def forget() -> None:
+        calendar.forget()
+        for kept in (dates._month_names, dates._weekday_names, dates._format_date):
+            kept.cache_clear()
+        dates.format_range.cache_clear()
+
+    forget()
     yield
-    calendar.forget()
-    dates._month_names.cache_clear()
-    dates._weekday_names.cache_clear()
+    forget()
 
 
 def babel(d: date, lang: str, kind: str) -> str:
@@ -130,9 +133,7 @@ def test_without_babels_files_the_dates_come_from_babel(monkeypatch):
     monkeypatch.setattr(calendar, "_babel_files", lambda: None)
     assert calendar.facts() is None
     assert calendar.write(date(2018, 6, 11), "fr", "long") is None
-    dates._format_date.cache_clear()
     assert dates.format_date(date(2018, 6, 11), "fr") == "11 juin 2018"
-    dates._format_date.cache_clear()
 
 
 @pytest.mark.parametrize(
