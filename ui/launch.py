@@ -164,12 +164,16 @@ def run() -> None:
     A command that ran headless leaves at once when its output is flushed, without
     Python freeing its objects one by one first (an export of the big note makes some
     hundred thousand, and freeing them cost about 25 ms, a tenth of the export): its
-    files are written and closed by then, and the logs are flushed here. The window
-    ends as Python and Qt end it.
+    files are written and closed by then; the databases are closed here (SQLite folds
+    its write-ahead log back into the file) and the logs flushed. The window ends as
+    Python and Qt end it.
     """
     status = main()
     if opens_window(sys.argv[1:]):
         sys.exit(status)
+    database = sys.modules.get("app.library.database")
+    if database is not None:
+        database.close_all()
     try:
         sys.stdout.flush()
     except (OSError, ValueError):  # a pipe closed by the reader: what was printed is lost

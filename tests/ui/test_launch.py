@@ -162,6 +162,9 @@ def test_a_headless_command_ends_at_once_with_its_output_and_files_complete(tmp_
 
     with zipfile.ZipFile(written) as package:  # the whole file, closed before the end
         assert package.testzip() is None and "word/document.xml" in package.namelist()
+    database = tmp_path / "data" / "clausier.sqlite3"
+    assert database.is_file()  # closed before the end: SQLite folded its log back into it
+    assert not database.with_name(database.name + "-wal").exists()
 
 
 def test_a_headless_command_that_fails_ends_with_its_status_and_message(tmp_path):
