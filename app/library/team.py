@@ -186,7 +186,8 @@ class TeamLibrary:
                     problems.append(problem)
                 seen = manifest.get(name, {}).get("seen", "")
                 from_copy = bool(problem) and library is not None
-                files.append(TeamFile(name, len(library or ()), seen, from_copy, problem))
+                count = len(library) if library is not None else 0  # an index counts once
+                files.append(TeamFile(name, count, seen, from_copy, problem))
             for name in [n for n in manifest if n not in listing]:
                 del manifest[name]  # withdrawn by the curator
                 self._loaded.pop(name, None)
