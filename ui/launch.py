@@ -168,9 +168,15 @@ def run() -> None:
     its write-ahead log back into the file) and the logs flushed. The window ends as
     Python and Qt end it.
     """
-    status = main()
     if opens_window(sys.argv[1:]):
-        sys.exit(status)
+        sys.exit(main())
+    # The modules a command imports make tens of thousands of objects that live to its end,
+    # which the garbage collector scanned some forty times on the way (10 ms of an export);
+    # it waits until the command is known (see app.cli.command.run).
+    import gc
+
+    gc.disable()
+    status = main()
     database = sys.modules.get("app.library.database")
     if database is not None:
         database.close_all()

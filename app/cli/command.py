@@ -85,6 +85,10 @@ def run(argv: list[str], window: Callable[[list[str]], int] | None = None) -> in
     parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     _refuse_undecodable(argv, parser)
     args = parser.parse_args(argv)
+    if args.command != "export":  # an export collects once its file is written (app.cli.export)
+        import gc
+
+        gc.enable()
     if args.command == "note" and args.note_command == "new":
         from app.cli.notes import cmd_note_new
 

@@ -71,8 +71,16 @@ def _warn_about(note: Path, message: str) -> None:
 
 
 def export_many(args: argparse.Namespace, notes: list[Path]) -> int:
-    """Export ``notes`` into the folder ``args.output``; 0 when every one was written."""
+    """Export ``notes`` into the folder ``args.output``; 0 when every one was written.
+
+    The garbage collector, which waited through the start (``ui.launch.run``), runs between
+    the notes: each note's export still holds it off until its file is written.
+    """
+    import gc
+
     from app.collection import actions
+
+    gc.enable()
 
     if not _is_folder(args.output):
         raise ClausierError(

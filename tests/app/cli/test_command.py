@@ -812,3 +812,23 @@ def test_a_named_subcommand_is_parsed_by_a_parser_holding_it_alone(capsys):
     among = build_parser()._subparsers._group_actions[0].choices["export"]
     assert alone.format_help() == among.format_help()
     assert "usage: clausier export" in alone.format_help()
+
+
+def test_the_collector_held_off_by_the_launcher_runs_again_once_the_command_is_known(
+    capsys, tmp_path
+):
+    import gc
+
+    note = new_note(capsys, tmp_path)
+    try:
+        gc.disable()  # as ui.launch.run leaves it for a headless command
+        assert run(capsys, "library", "list")[0] == 0
+        assert gc.isenabled()  # any command but an export
+        gc.disable()
+        assert run(capsys, "export", str(note), "-o", str(tmp_path / "one.docx"))[0] == 0
+        assert not gc.isenabled()  # one note: the process ends when its file is written
+        code, _out, err = run(capsys, "export", str(note), str(note), "-o", f"{tmp_path / 'b'}/")
+        assert code == 0, err
+        assert gc.isenabled()  # a batch collects between its notes
+    finally:
+        gc.enable()
