@@ -175,7 +175,9 @@ def from_plain(value: str) -> RichText:
             paragraphs.append(paragraph(line[len(LEGACY_BULLET) :], ListKind.BULLET))
         else:
             paragraphs.append(paragraph(line))
-    return rich(paragraphs)
+    if any(mark in value for mark in _BREAKS):  # another kind of line break: cut there too
+        return rich(paragraphs)
+    return RichText(tuple(paragraphs))  # what rich() makes of canonical paragraphs
 
 
 def coerce(value: RichText | str | None) -> RichText:
