@@ -141,6 +141,8 @@ def render_parts(
     where the parts meet, so each piece keeps its run's format.
     """
     joined = "".join(parts)
+    if "{" not in joined and "}" not in joined:  # no variable: each run as it is
+        return [(Segment(part), index) for index, part in enumerate(parts) if part]
     ends = list(accumulate(len(part) for part in parts))
     out: list[tuple[Segment, int]] = []
 
