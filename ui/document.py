@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import uuid
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +28,7 @@ class NoteDocument(QObject):
         # Why the note's own file cannot be saved over (a read-only file or folder), "" when
         # it can: the note is edited as usual and kept with Save As, as Word does.
         self.file_read_only = ""
-        self.autosave_key = uuid.uuid4().hex
+        self.autosave_key = os.urandom(16).hex()  # as uuid4().hex, without importing uuid
         self._autosaved_at_revision = -1
         self._revision = 0  # counts edits, to autosave only when something changed
 

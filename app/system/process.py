@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import sys
 
 
 def host() -> str:
     """This machine's name."""
+    import socket  # only when a lock or an autosave names its machine
+
     return socket.gethostname()
 
 

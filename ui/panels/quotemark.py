@@ -29,7 +29,6 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.widgets.diffview import pieces_html
 from ui.widgets.looks import MUTED, WARNING, shrink, tint
 
 GOOD = "#2e7d32"
@@ -106,6 +105,8 @@ def describe(quotes: list[Quoted]) -> tuple[str, str]:
 
 def differences_html(quotes: list[Quoted]) -> str:
     """The word differences of each language that no longer matches, for a tooltip."""
+    from ui.widgets.diffview import pieces_html  # only when a quotation differs
+
     parts = []
     for quoted in quotes:
         if quoted.standing is Standing.DIFFERS:
