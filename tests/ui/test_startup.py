@@ -150,9 +150,11 @@ def test_the_window_paints_its_frame_before_the_library_panel_dates_and_citation
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     loaded = set(seen["modules"])
-    # The frame paints first: the library panel, Babel, the citations and the paste
-    # reader load after the window shows.
+    # The frame paints first: the library panel, Babel, the citations, the paste reader,
+    # the formatted text editor (the format toolbar names its commands without it) and the
+    # word differences load after the window shows.
     late = {"ui.panels.library", "babel", "babel.dates", "app.language.dates"}
+    late |= {"ui.widgets.formattededit", "ui.widgets.diffview", "difflib"}
     assert not loaded & (late | {"app.library.citation", "app.text.pastehtml"})
     assert seen["panel"] is False
     assert seen["complete_card"].startswith("vd2.0.1")  # then the selected clause is shown

@@ -153,7 +153,7 @@ class NoteEditor(QObject):
         self._edit(lambda: self.document.session.edit_text(block_id, lang, text))
 
     def format_text(self, block_id: str, lang: str, command: str, start: int, end: int) -> None:
-        """Apply a Format command (ui.widgets.formattededit.COMMANDS) to a range of a block's text."""
+        """Apply a Format command (ui.widgets.formatcommands.COMMANDS) to a range of a block's text."""
         session = self.document.session
         if self.document.read_only:
             return

@@ -7,25 +7,28 @@ copied clause that may be edited, checked as the selection (or the typing) is.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from app.language.i18n import _
 from app.text.richtext import ListKind
 from ui.qt import QApplication, QMenu, QMenuBar, QObject, Qt, QToolBar, QWidget
+from ui.widgets.formatcommands import BOLD, BULLETS, COMMANDS, DEEPER, ITALIC, NUMBERS, SHALLOWER
 from ui.widgets.formaticons import format_icon
-from ui.widgets.formattededit import (
-    BOLD,
-    BULLETS,
-    COMMANDS,
-    DEEPER,
-    ITALIC,
-    NUMBERS,
-    SHALLOWER,
-    FormattedTextEdit,
-)
 
 if TYPE_CHECKING:
     from ui.actions import Actions
+    from ui.widgets.formattededit import FormattedTextEdit
+
+
+def _is_editor(widget: QWidget | None) -> bool:
+    """Whether ``widget`` is a formatted text editor (none exists before its module loads).
+
+    The toolbar is made with the window's frame, before the composer and its editors:
+    the editor's module is not imported for it.
+    """
+    module = sys.modules.get("ui.widgets.formattededit")
+    return module is not None and isinstance(widget, module.FormattedTextEdit)
 
 
 class FormatBar(QObject):
@@ -53,7 +56,7 @@ class FormatBar(QObject):
     # --- which editor -------------------------------------------------------------------
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        if isinstance(now, FormattedTextEdit):
+        if _is_editor(now):
             if now.window() is self.window:
                 self.follow(now)
             return

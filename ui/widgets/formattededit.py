@@ -24,14 +24,9 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.dragdrop import BLOCK_MIME, CLAUSE_MIME
+from ui.widgets.formatcommands import BOLD, BULLETS, DEEPER, ITALIC, NUMBERS, SHALLOWER
 from ui.widgets.richdocument import block_kind, read_document, sync_lists, write_document
 from ui.widgets.textedit import GrowingTextEdit
-
-#: The Format commands an editor asks for: what the note then does on the range.
-BOLD, ITALIC = "bold", "italic"
-BULLETS, NUMBERS = "bullets", "numbers"
-DEEPER, SHALLOWER = "deeper", "shallower"
-COMMANDS = (BOLD, ITALIC, BULLETS, NUMBERS, DEEPER, SHALLOWER)
 
 
 def _word_char(char: str) -> bool:
@@ -42,7 +37,7 @@ class FormattedTextEdit(GrowingTextEdit):
     """A growing editor of formatted text; the note, not Qt, keeps its undo history."""
 
     textEdited = Signal(object)  # RichText: what the user typed or pasted
-    formatRequest = Signal(str, int, int)  # command (COMMANDS), start, end
+    formatRequest = Signal(str, int, int)  # command (formatcommands.COMMANDS), start, end
     formatStateChanged = Signal()  # the cursor moved or its typing format changed
     pasteBoundary = Signal()  # before and after a paste, so that it is an undo step of its own
 
