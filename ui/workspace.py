@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from app.language.classification import Classification
 from app.language.i18n import _
-from app.library.clauses import Library
 from app.system.errors import ClausierError
 from app.system.settings import Settings, new_note_language
 from ui.dialogs.answers import RecoveryChoice
@@ -25,6 +23,7 @@ from ui.translation import InterfaceLanguage
 if TYPE_CHECKING:
     from app.collection.actions import Collection, LibraryChange
     from app.export.word import ExportResult
+    from app.library.clauses import Library
     from app.notes.note import Note
     from ui.document import NoteDocument
     from ui.panels.library import Searcher
@@ -289,6 +288,8 @@ class Workspace(QObject):
 
     def open_collection(self) -> None:
         """Open the libraries behind the first window, and show them in every window."""
+        import sqlite3
+
         from app.collection.actions import Action, LibraryChange
 
         if self.services.collection is not None:
@@ -333,6 +334,8 @@ class Workspace(QObject):
         """Take in changes made outside this window (team folder, another instance)."""
         if self.services.collection is None:
             return None
+        import sqlite3  # the collection has opened the database: already loaded
+
         try:
             change = self.services.collection.refresh()
         except (ClausierError, OSError, sqlite3.Error) as error:

@@ -151,10 +151,11 @@ def test_the_window_paints_its_frame_before_the_library_panel_dates_and_citation
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     loaded = set(seen["modules"])
     # The frame paints first: the library panel, Babel, the citations, the paste reader,
-    # the formatted text editor (the format toolbar names its commands without it) and the
-    # word differences load after the window shows.
+    # the formatted text editor (the format toolbar names its commands without it), the
+    # word differences and the clause library load after the window shows.
     late = {"ui.panels.library", "babel", "babel.dates", "app.language.dates"}
     late |= {"ui.widgets.formattededit", "ui.widgets.diffview", "difflib"}
+    late |= {"app.library.clauses", "sqlite3", "hashlib"}  # the library opens after it too
     assert not loaded & (late | {"app.library.citation", "app.text.pastehtml"})
     assert seen["panel"] is False
     assert seen["complete_card"].startswith("vd2.0.1")  # then the selected clause is shown

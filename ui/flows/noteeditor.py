@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.language.i18n import _
-from app.library.clauses import Library
 from app.notes.history import Change
 from app.system.errors import ClausierError
 from app.text.richtext import ListKind, RichText
 from ui.qt import QObject, Qt, QTimer
 
 if TYPE_CHECKING:
+    from app.library.clauses import Library
     from ui.document import NoteDocument
     from ui.mainwindow import MainWindow
     from ui.panels.composer import Composer

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from app.library.clauses import Status
 from ui.qt import (
     QColor,
     QIcon,
@@ -20,11 +20,17 @@ from ui.qt import (
     Qt,
 )
 
-#: Colours used for translation statuses, everywhere in the window.
+if TYPE_CHECKING:
+    from app.library.clauses import Status
+
+#: Colours used for translation statuses, everywhere in the window, by
+#: :class:`app.library.clauses.Status` (a string enum: its members are these keys). Keyed by
+#: the values, this module, which the toolbar's icons need, does not load the clause library
+#: before the window's first paint.
 STATUS_COLOURS = {
-    Status.OFFICIAL: "#2e7d32",
-    Status.UNOFFICIAL: "#a15c00",
-    Status.MISSING: "#c62828",
+    "official": "#2e7d32",
+    "unofficial": "#a15c00",
+    "missing": "#c62828",
 }
 USED_COLOUR = "#1565c0"
 OUT_OF_DATE_COLOUR = "#e65100"
@@ -75,10 +81,10 @@ def _status_painter(status: Status) -> Painter:
             painter.drawEllipse(box.adjusted(-1, -1, 1, 1))
         pen = QPen(colour, max(1.0, box.width() / 7))
         painter.setPen(pen)
-        if status is Status.OFFICIAL:  # a filled disc
+        if status == "official":  # a filled disc
             painter.setBrush(colour)
             painter.drawEllipse(box)
-        elif status is Status.UNOFFICIAL:  # a half-filled disc
+        elif status == "unofficial":  # a half-filled disc
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(box)
             half = QPainterPath()
