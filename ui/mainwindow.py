@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.language.codes import NoteLanguage, pick
 from app.language.i18n import _
-from app.notes.history import Change, Scope
 from ui.actions import Actions
-from ui.flows.noteeditor import NoteEditor
 from ui.panels.formatbar import FormatBar
 from ui.panels.readonlybar import ReadOnlyBar
 from ui.qt import (
@@ -35,6 +33,7 @@ from ui.window.tools import NoteTools
 from ui.window.view import ViewCommands
 
 if TYPE_CHECKING:
+    from app.notes.history import Change
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.find import FindReplaceDialog
     from ui.dialogs.preferences import PreferencesDialog
@@ -202,6 +201,7 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
         """Build the composer and the preview, wire every request, and show ``document``."""
         if self.ready:
             return
+        from ui.flows.noteeditor import NoteEditor
         from ui.panels.composer import Composer
         from ui.panels.coverage import CoveragePane
         from ui.panels.preview import PreviewPane
@@ -446,6 +446,8 @@ class MainWindow(LibraryCommands, ViewCommands, NoteTools, FileCommands, QMainWi
     # --- reactions to the document --------------------------------------------------------
 
     def _changed(self, change: Change) -> None:
+        from app.notes.history import Scope  # loaded with the note, after the first paint
+
         self.library.settle_search()  # the note's change is the latest: Ctrl+Z is the note's
         self.composer.apply_change(change)
         self.preview.schedule()

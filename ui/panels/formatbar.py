@@ -11,7 +11,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.language.i18n import _
-from app.text.richtext import ListKind
 from ui.qt import QApplication, QMenu, QMenuBar, QObject, Qt, QToolBar, QWidget
 from ui.widgets.formatcommands import BOLD, BULLETS, COMMANDS, DEEPER, ITALIC, NUMBERS, SHALLOWER
 from ui.widgets.formaticons import format_icon
@@ -103,6 +102,8 @@ class FormatBar(QObject):
         usable = editor is not None and not editor.isReadOnly()
         states = {name: False for name in COMMANDS}
         if usable:
+            from app.text.richtext import ListKind  # loaded with the editor
+
             kind = editor.list_kind()
             states = {
                 BOLD: editor.is_bold(),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.language.i18n import _
-from app.notes.history import Change, Scope
 from ui.qt import QWidget
 from ui.window.firstpaint import FirstPaint
+
+if TYPE_CHECKING:
+    from app.notes.history import Change
 
 
 class NoteTools:
@@ -40,6 +44,8 @@ class NoteTools:
 
     def _spelling_follows(self, change: Change) -> None:
         """Underline again when the words the note ignores change; count again after typing."""
+        from app.notes.history import Scope  # loaded with the note, after the first paint
+
         if change.scope is Scope.NOTE or change.field == "ignored_words":
             self.spelling.redraw()
         self.word_count.schedule()
