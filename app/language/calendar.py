@@ -104,14 +104,41 @@ def _load() -> dict | None:
         try:
             with open(path, encoding="utf-8") as handle:
                 kept = json.load(handle)
-            if kept.get("key") == key:
+            if kept.get("key") == key and _well_formed(kept.get("facts")):
                 return kept["facts"]
-        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        except (OSError, ValueError, AttributeError):
             pass  # none yet, or damaged: made again
     facts = from_babel()
     if path is not None:
         cachedir.keep(path, json.dumps({"key": key, "facts": facts}, ensure_ascii=False))
     return facts
+
+
+def _well_formed(found: object) -> bool:
+    """Whether ``found`` holds every pattern and name :func:`write` may read, as text."""
+    if not isinstance(found, dict):
+        return False
+    for lang in LOCALE:
+        table = found.get(lang)
+        if not isinstance(table, dict) or not isinstance(table.get("patterns"), dict):
+            return False
+        if not all(isinstance(table["patterns"].get(kind), str) for kind in KINDS):
+            return False
+        for names, count in (("months", 12), ("days", 7)):
+            contexts = table.get(names)
+            if not isinstance(contexts, dict):
+                return False
+            for context in _CONTEXTS:
+                widths = contexts.get(context)
+                if not isinstance(widths, dict):
+                    return False
+                for width in ("abbreviated", "wide"):
+                    listed = widths.get(width)
+                    if not isinstance(listed, list) or len(listed) != count:
+                        return False
+                    if not all(isinstance(name, str) for name in listed):
+                        return False
+    return True
 
 
 def facts() -> dict | None:

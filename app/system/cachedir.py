@@ -35,11 +35,14 @@ def cache_folder() -> str | None:
 
 def keep(path: str, text: str) -> None:
     """Write ``text`` at ``path`` whole or not at all (quietly nothing when it cannot be written)."""
+    partial = f"{path}.{os.getpid()}.part"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        partial = f"{path}.{os.getpid()}.part"
         with open(partial, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(partial, path)
     except OSError:
-        pass
+        try:
+            os.remove(partial)  # a disk full half-way: no piece is left behind
+        except OSError:
+            pass

@@ -153,3 +153,24 @@ def test_patterns_are_cut_into_fields_and_literals(pattern, fields):
 @pytest.mark.parametrize("pattern", ["h:mm", "d MMMMM y", "G y", "'open", "ddd", "c"])
 def test_a_pattern_with_a_field_it_does_not_write_is_left_to_babel(pattern):
     assert calendar._fields(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda facts: facts["fr"].pop("patterns"),
+        lambda facts: facts["nl"]["months"]["format"]["wide"].pop(),
+        lambda facts: facts["fr"]["days"]["stand-alone"].update(wide=None),
+        lambda facts: facts["fr"]["patterns"].update(long=12),
+    ],
+)
+def test_kept_facts_under_the_right_key_but_edited_are_read_again(tmp_path, monkeypatch, spoil):
+    monkeypatch.setenv("CLAUSIER_CACHE_DIR", str(tmp_path))
+    facts = calendar.from_babel()
+    spoil(facts)
+    kept = {"key": calendar.fingerprint(), "facts": facts}
+    (tmp_path / "calendar.json").write_text(json.dumps(kept), encoding="utf-8")
+    assert dates.format_date(date(2018, 6, 1), "nl", weekday=True) == "vrijdag 1 juni 2018"
+    assert dates.format_date(date(2018, 12, 1), "fr") == "1er décembre 2018"
+    made_again = json.loads((tmp_path / "calendar.json").read_text(encoding="utf-8"))
+    assert made_again["facts"] == calendar.from_babel()
