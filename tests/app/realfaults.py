@@ -61,6 +61,28 @@ def _python_for_unprivileged() -> str | None:
     return None
 
 
+@functools.cache
+def unprivileged_cannot_read_the_project() -> str:
+    """Why the unprivileged user cannot import the project and its packages ("" when it can).
+
+    A checkout (or its .venv) inside a folder only root may enter, such as one that
+    ``mktemp -d`` made, is out of that user's reach.
+    """
+    python = _python_for_unprivileged()
+    if python is None or not _is_root():
+        return ""
+    probe = subprocess.run(
+        ["runuser", "-u", UNPRIVILEGED, "--", python, "-c", "import app.cli.command, lxml"],
+        capture_output=True,
+        text=True,
+        env=_environment(Path("/tmp")),
+        cwd="/",
+    )
+    if probe.returncode == 0:
+        return ""
+    return f"the user {UNPRIVILEGED} cannot read the checkout at {ROOT} (a private parent folder?)"
+
+
 def _environment(home: Path) -> dict[str, str]:
     folders = {
         "CLAUSIER_DATA_DIR": home / "data",
@@ -95,6 +117,8 @@ def clausier(
         python = _python_for_unprivileged() or ""
         if not python:
             pytest.skip(f"no Python that the user {UNPRIVILEGED} may run (runuser missing?)")
+        if reason := unprivileged_cannot_read_the_project():
+            pytest.skip(reason)
         prefix = ["runuser", "-u", UNPRIVILEGED, "--"]
     command = [*prefix, python, "-m", "app.cli.command", *[os.fsdecode(a) for a in argv]]
     return subprocess.run(

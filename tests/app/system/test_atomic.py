@@ -183,6 +183,10 @@ _NOBODY_CAN_RUN = (
 
 @pytest.mark.skipif(not _NOBODY_CAN_RUN, reason="needs root, a user nobody and /usr/bin/python3")
 def test_a_file_or_folder_another_user_cannot_write_is_read_only_for_that_user() -> None:
+    from tests.app.realfaults import unprivileged_cannot_read_the_project
+
+    if reason := unprivileged_cannot_read_the_project():
+        pytest.skip(reason)
     folder = Path(tempfile.mkdtemp(prefix="clausier-ro-", dir="/tmp"))
     try:
         folder.chmod(0o755)  # root's folder: nobody may read it, not write in it
